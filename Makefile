@@ -1,0 +1,38 @@
+# The two commands of the README: `make demo` (the main job) and `make test`
+# (every test). Both install what is missing first.
+JOBS ?= 2
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+CMAKE_FLAGS ?=
+
+.PHONY: all deps build demo test test-unit test-asan test-fuzz bench format clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	$(BUILD)/uncounted demo
+
+# Every test: the release build's unit and end-to-end tests, the same suite
+# under AddressSanitizer + UndefinedBehaviorSanitizer, and a bounded fuzz run.
+test: build
+	@scripts/run-tests.sh
+
+test-unit: build
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+bench: build
+	@scripts/run-benchmarks.sh
+
+format:
+	@find src tests bench fuzz -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test: release build, sanitizer build, bounded fuzzing. Called by
+# `make test` after `make build`. Exits non-zero when anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JOBS=${JOBS:-2}
+status=0
+
+echo "== unit and end-to-end tests (release build) =="
+(cd build && ctest --output-on-failure -j"$JOBS") || status=1
+
+echo "== the same tests under ASan + UBSan =="
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DUNCOUNTED_SANITIZE=ON \
+  -DUNCOUNTED_BENCH=OFF >/dev/null
+cmake --build build-asan -j"$JOBS"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UNCOUNTED_SANITIZED=1 \
+   ctest --output-on-failure -j"$JOBS" -LE slow) || status=1
+
+echo "== fuzzing the parsers (bounded) =="
+scripts/run-fuzzers.sh "${FUZZ_SECONDS:-20}" || status=1
+
+exit $status
