@@ -1,0 +1,157 @@
+#include "io/csv_reader.h"
+
+#include "model/error.h"
+
+namespace uncounted::io {
+namespace {
+
+constexpr std::size_t kBufferBytes = 1u << 16;
+
+}  // namespace
+
+CsvReader::CsvReader(std::istream& in, std::string file_name, CsvOptions options)
+    : in_(in), file_name_(std::move(file_name)), options_(options), buffer_(kBufferBytes) {}
+
+void CsvReader::refill() {
+  if (eof_) return;
+  in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  end_ = static_cast<std::size_t>(in_.gcount());
+  pos_ = 0;
+  if (end_ == 0) {
+    eof_ = true;
+    if (in_.bad()) throw runtime_error("cannot read the file", file_name_);
+  }
+}
+
+int CsvReader::peek() {
+  if (pos_ == end_) refill();
+  return pos_ < end_ ? static_cast<unsigned char>(buffer_[pos_]) : -1;
+}
+
+int CsvReader::get() {
+  const int c = peek();
+  if (c >= 0) {
+    ++pos_;
+    ++bytes_read_;
+  }
+  return c;
+}
+
+void CsvReader::check_field(const std::string& field) const {
+  if (options_.validate_utf8 && !is_valid_utf8(field)) {
+    throw invalid_input("invalid UTF-8", file_name_ + ":" + std::to_string(row_line_));
+  }
+}
+
+bool CsvReader::next(std::vector<std::string>& fields) {
+  if (at_start_) {
+    at_start_ = false;
+    // A UTF-8 byte order mark is not part of the first column's name.
+    if (peek() == 0xEF) {
+      get();
+      if (get() != 0xBB || get() != 0xBF) {
+        throw invalid_input("invalid UTF-8", file_name_ + ":1");
+      }
+    }
+  }
+  if (peek() < 0) return false;
+  row_line_ = line_;
+  std::size_t count = 0;
+  auto where = [this] { return file_name_ + ":" + std::to_string(row_line_); };
+  for (;;) {
+    if (count == fields.size()) fields.emplace_back();
+    std::string& field = fields[count++];
+    field.clear();
+    if (options_.trim_leading_space) {
+      while (peek() == ' ') get();
+    }
+    int c = peek();
+    if (c == '"') {
+      get();
+      for (;;) {
+        c = get();
+        if (c < 0) throw invalid_input("unterminated quoted field", where());
+        if (c == '"') {
+          if (peek() == '"') {
+            get();
+            field.push_back('"');
+            continue;
+          }
+          break;
+        }
+        if (c == '\n') ++line_;
+        field.push_back(static_cast<char>(c));
+        if (field.size() > options_.max_field_bytes) {
+          throw invalid_input("field longer than " +
+                                  std::to_string(options_.max_field_bytes >> 20) + " MiB",
+                              where());
+        }
+      }
+      c = peek();
+      if (c != options_.delimiter && c != '\n' && c != '\r' && c >= 0) {
+        throw invalid_input("unexpected character after a quoted field", where());
+      }
+    } else {
+      for (;;) {
+        c = peek();
+        if (c < 0 || c == options_.delimiter || c == '\n' || c == '\r') break;
+        if (c == '"') throw invalid_input("quote inside an unquoted field", where());
+        field.push_back(static_cast<char>(get()));
+        if (field.size() > options_.max_field_bytes) {
+          throw invalid_input("field longer than " +
+                                  std::to_string(options_.max_field_bytes >> 20) + " MiB",
+                              where());
+        }
+      }
+    }
+    check_field(field);
+    c = get();
+    if (c == options_.delimiter) continue;
+    if (c == '\r') {
+      if (peek() == '\n') get();
+      ++line_;
+    } else if (c == '\n') {
+      ++line_;
+    }
+    break;  // end of row (or of input)
+  }
+  fields.resize(count);
+  return true;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    int extra;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      extra = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (end - p <= extra) return false;
+    for (int i = 1; i <= extra; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    static constexpr std::uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    p += extra + 1;
+  }
+  return true;
+}
+
+}  // namespace uncounted::io
