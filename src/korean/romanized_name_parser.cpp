@@ -36,7 +36,7 @@ constexpr Spelling kLeads[] = {
 constexpr Spelling kVowels[] = {
     {"a", 0, 0.0f},   {"ah", 0, 0.5f},   {"aa", 0, 0.8f},   {"ae", 1, 0.0f},   {"ai", 1, 0.4f},
     {"ay", 1, 0.8f},  {"e", 1, 0.7f},    {"ea", 1, 0.7f},   {"ya", 2, 0.0f},   {"yae", 3, 0.0f},
-    {"eo", 4, 0.0f},  {"O", 4, 0.0f},    {"o", 4, 0.3f},    {"u", 4, 0.4f},    {"uh", 4, 0.6f},
+    {"eo", 4, 0.0f},  {"O", 4, 0.0f},    {"o", 4, 0.1f},    {"u", 4, 0.4f},    {"uh", 4, 0.6f},
     {"eu", 4, 0.8f},  {"e", 4, 1.0f},    {"e", 5, 0.0f},    {"ei", 5, 0.8f},   {"yeo", 6, 0.0f},
     {"yO", 6, 0.0f},  {"yo", 6, 0.3f},   {"you", 6, 0.4f},  {"yu", 6, 0.5f},   {"ye", 6, 0.8f},
     {"yuh", 6, 0.8f}, {"ye", 7, 0.0f},   {"o", 8, 0.0f},    {"oh", 8, 0.5f},   {"oo", 8, 1.2f},
@@ -92,7 +92,9 @@ void offer(std::vector<Reading>& list, const Reading& r) {
 }
 
 // Segments WORD (parser alphabet) into syllables; the kBeam best readings.
-std::vector<Reading> read_word(std::string_view word) {
+// SPELLS_EO: the name writes ㅓ/ㅡ unambiguously somewhere (RR "eo"/"eu" or
+// MR/DPRK breves), so a bare o or u elsewhere in it is more likely ㅗ/ㅜ.
+std::vector<Reading> read_word(std::string_view word, bool spells_eo) {
   std::vector<Reading> none;
   if (word.empty() || word.size() > kMaxWordLetters) return none;
   std::vector<std::vector<Reading>> at(word.size() + 1);
@@ -116,6 +118,9 @@ std::vector<Reading> read_word(std::string_view word) {
           std::size_t tail_len = 0;
           std::uint8_t tail = 0;
           float cost = lead.cost + vowel.cost;
+          if (spells_eo && (vowel.text[0] == 'o' || vowel.text[0] == 'u') &&
+              (vowel.jamo == 4 || vowel.jamo == 18))
+            cost += 0.6f;
           if (t >= 0) {
             if (!matches(word, tail_pos, kTails[t].text, tail_len)) continue;
             tail = kTails[t].jamo;
@@ -298,7 +303,7 @@ std::string table_key(const Group& g) {
   return key;
 }
 
-void surname_options(const Group& g, std::vector<SurnameOption>& out) {
+void surname_options(const Group& g, bool spells_eo, std::vector<SurnameOption>& out) {
   out.clear();
   const SurnameTable& table = SurnameTable::instance();
   for (const SurnameReading& r : table.readings(table_key(g))) {
@@ -312,7 +317,7 @@ void surname_options(const Group& g, std::vector<SurnameOption>& out) {
   // syllable, at a price.
   std::string joined;
   for (const std::string& p : g.pieces) joined += p;
-  for (const Reading& r : read_word(joined)) {
+  for (const Reading& r : read_word(joined, spells_eo)) {
     if (r.length < 1 || r.length > 2) continue;
     std::u32string h;
     for (int i = 0; i < r.length; ++i) h.push_back(syllable_code_point(r.syllables[i]));
@@ -343,10 +348,10 @@ float given_length_cost(int n) {
 }
 
 // The best readings of the given name written as PIECES (in order).
-std::vector<Reading> read_given(const std::vector<const std::string*>& pieces) {
+std::vector<Reading> read_given(const std::vector<const std::string*>& pieces, bool spells_eo) {
   std::vector<Reading> acc(1);
   for (const std::string* piece : pieces) {
-    const std::vector<Reading> words = read_word(*piece);
+    const std::vector<Reading> words = read_word(*piece, spells_eo);
     if (words.empty()) return {};
     std::vector<Reading> next;
     for (const Reading& a : acc) {
@@ -383,20 +388,20 @@ void add_candidates(const std::vector<SurnameOption>& surnames, const std::vecto
 
 // Family name in group SURNAME_AT, the other groups the given name.
 void try_order(const std::vector<Group>& groups, std::size_t surname_at, float extra,
-               std::vector<HangulCandidate>& out) {
+               bool spells_eo, std::vector<HangulCandidate>& out) {
   std::vector<SurnameOption> surnames;
-  surname_options(groups[surname_at], surnames);
+  surname_options(groups[surname_at], spells_eo, surnames);
   if (surnames.empty()) return;
   std::vector<const std::string*> pieces;
   for (std::size_t i = 0; i < groups.size(); ++i) {
     if (i == surname_at) continue;
     for (const std::string& p : groups[i].pieces) pieces.push_back(&p);
   }
-  add_candidates(surnames, read_given(pieces), extra, out);
+  add_candidates(surnames, read_given(pieces, spells_eo), extra, out);
 }
 
 // A single run of letters ("kimcheolho"): the family name is a prefix.
-void try_joined(const Group& group, std::vector<HangulCandidate>& out) {
+void try_joined(const Group& group, bool spells_eo, std::vector<HangulCandidate>& out) {
   std::string word;
   for (const std::string& p : group.pieces) word += p;
   for (std::size_t cut = 1; cut < word.size() && cut <= 9; ++cut) {
@@ -404,9 +409,9 @@ void try_joined(const Group& group, std::vector<HangulCandidate>& out) {
     head.pieces.push_back(word.substr(0, cut));
     if (SurnameTable::instance().readings(table_key(head)).empty()) continue;
     std::vector<SurnameOption> surnames;
-    surname_options(head, surnames);
+    surname_options(head, spells_eo, surnames);
     const std::string rest = word.substr(cut);
-    add_candidates(surnames, read_given({&rest}), 0.5f, out);
+    add_candidates(surnames, read_given({&rest}, spells_eo), 0.5f, out);
   }
 }
 
@@ -419,6 +424,12 @@ std::vector<HangulCandidate> parse_romanized_name(std::string_view text, int max
   decode_utf8(text, decoded);
   const std::vector<Group> groups = split_groups(decoded);
   if (groups.empty() || groups.size() > kMaxNameSyllables) return out;
+  bool spells_eo = false;
+  for (const Group& g : groups)
+    for (const std::string& p : g.pieces)
+      spells_eo = spells_eo || p.find("eo") != std::string::npos ||
+                  p.find("eu") != std::string::npos || p.find('O') != std::string::npos ||
+                  p.find('U') != std::string::npos;
 
   if (groups.size() == 1) {
     const Group& g = groups[0];
@@ -427,18 +438,18 @@ std::vector<HangulCandidate> parse_romanized_name(std::string_view text, int max
       Group head;
       head.pieces.push_back(g.pieces[0]);
       std::vector<SurnameOption> surnames;
-      surname_options(head, surnames);
+      surname_options(head, spells_eo, surnames);
       std::vector<const std::string*> rest;
       for (std::size_t i = 1; i < g.pieces.size(); ++i) rest.push_back(&g.pieces[i]);
-      add_candidates(surnames, read_given(rest), 0.5f, out);
+      add_candidates(surnames, read_given(rest, spells_eo), 0.5f, out);
     }
-    try_joined(g, out);
+    try_joined(g, spells_eo, out);
     // A given name alone, or a family name alone.
     std::vector<const std::string*> all;
     for (const std::string& p : g.pieces) all.push_back(&p);
-    add_candidates({SurnameOption{0, 0, {}}}, read_given(all), 3.0f, out);
+    add_candidates({SurnameOption{0, 0, {}}}, read_given(all, spells_eo), 3.0f, out);
     std::vector<SurnameOption> alone;
-    surname_options(g, alone);
+    surname_options(g, spells_eo, alone);
     add_candidates(alone, {Reading{}}, 0.0f, out);
   } else {
     // Where is the family name? First by default; a comma after the first
@@ -453,8 +464,8 @@ std::vector<HangulCandidate> parse_romanized_name(std::string_view text, int max
       if (caps_hint) c += (groups[at].all_caps && groups[at].letters > 1) ? -0.5f : 1.0f;
       return c;
     };
-    try_order(groups, 0, order_cost(0, 0.0f), out);
-    if (!comma) try_order(groups, last, order_cost(last, 0.7f), out);
+    try_order(groups, 0, order_cost(0, 0.0f), spells_eo, out);
+    if (!comma) try_order(groups, last, order_cost(last, 0.7f), spells_eo, out);
   }
 
   std::sort(out.begin(), out.end(),

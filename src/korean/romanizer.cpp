@@ -19,7 +19,8 @@ constexpr const char* kDprkLead[kLeadCount] = {"k",  "kk", "n",  "t",  "tt", "r"
 constexpr const char* kRevisedVowel[kVowelCount] = {"a",  "ae", "ya", "yae", "eo", "e",  "yeo",
                                                     "ye", "o",  "wa", "wae", "oe", "yo", "u",
                                                     "wo", "we", "wi", "yu",  "eu", "ui", "i"};
-// Breve vowels; "@" stands for ŏ and "%" for ŭ until output decides.
+// Breve vowels; "@" stands for ŏ and "%" for ŭ ("#", "$" capitalized) until
+// the output options decide.
 constexpr const char* kMrVowel[kVowelCount] = {"a",  "ae", "ya", "yae", "@",  "e",  "y@",
                                                "ye", "o",  "wa", "wae", "oe", "yo", "u",
                                                "w@", "we", "wi", "yu",  "%",  "%i", "i"};
@@ -77,19 +78,36 @@ void finish_breves(std::string& text, bool diacritics) {
   std::string out;
   out.reserve(text.size() + 4);
   for (char c : text) {
-    if (c == '@') {
-      out += diacritics ? "\xC5\x8F" : "o";  // ŏ
-    } else if (c == '%') {
-      out += diacritics ? "\xC5\xAD" : "u";  // ŭ
-    } else {
-      out += c;
+    switch (c) {
+      case '@':
+        out += diacritics ? "\xC5\x8F" : "o";
+        break;  // ŏ
+      case '%':
+        out += diacritics ? "\xC5\xAD" : "u";
+        break;  // ŭ
+      case '#':
+        out += diacritics ? "\xC5\x8E" : "O";
+        break;  // Ŏ
+      case '$':
+        out += diacritics ? "\xC5\xAC" : "U";
+        break;  // Ŭ
+      default:
+        out += c;
     }
   }
   text.swap(out);
 }
 
+// Upper-cases the first letter; the breve placeholders have capital forms.
 void capitalize(std::string& word) {
-  if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  if (word.empty()) return;
+  if (word[0] == '@') {
+    word[0] = '#';
+  } else if (word[0] == '%') {
+    word[0] = '$';
+  } else {
+    word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  }
 }
 
 // Writes the family name into OUT (an out-parameter: returning the string

@@ -11,7 +11,7 @@
 namespace uncounted::korean {
 namespace {
 
-constexpr float kTierCost[4] = {3.0f, 0.0f, 0.8f, 1.6f};  // index 0 = unlisted
+constexpr float kTierCost[5] = {3.0f, 0.0f, 0.15f, 0.8f, 1.6f};  // index 0 = unlisted
 
 // Sino-Korean readings end in nothing or one of ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ.
 bool sino_korean_tail(std::uint8_t tail) {
@@ -36,7 +36,7 @@ struct Prior {
       decode_utf8(line.substr(0, tab), decoded);
       if (decoded.size() != 1 || !is_syllable(decoded[0])) continue;  // header row
       const int t = line[tab + 1] - '0';
-      if (t >= 1 && t <= 3) tier[syllable_index(decoded[0])] = static_cast<std::uint8_t>(t);
+      if (t >= 1 && t <= 4) tier[syllable_index(decoded[0])] = static_cast<std::uint8_t>(t);
     }
     for (int s = 0; s < kSyllableCount; ++s) {
       const Jamo j = decompose(static_cast<SyllableIndex>(s));
