@@ -1,0 +1,363 @@
+#include "estimate/lcmcr.h"
+
+#include <time.h>
+
+#include <algorithm>
+#include <atomic>
+#include <bit>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <sstream>
+#include <thread>
+
+#include "estimate/capture_table.h"
+#include "estimate/mcmc_summary.h"
+#include "estimate/random_variates.h"
+#include "model/error.h"
+
+namespace uncounted::estimate {
+namespace {
+
+// One chain's state. Every buffer is sized once; a sweep allocates nothing.
+class Chain {
+ public:
+  Chain(const std::vector<std::int64_t>& counts, int lists, const LcmcrOptions& options,
+        std::uint64_t stream)
+      : j_(lists), k_(options.classes), options_(options), rng_(options.seed, stream) {
+    for (std::size_t p = 1; p < counts.size(); ++p) {
+      if (counts[p] == 0) continue;  // an empty cell contributes a factor of 1
+      cells_.push_back(static_cast<Pattern>(p));
+      freq_.push_back(counts[p]);
+      n_ += counts[p];
+    }
+    const std::size_t jk = static_cast<std::size_t>(j_ * k_);
+    log_lambda_.resize(jk);
+    log_1m_lambda_.resize(jk);
+    odds_.resize(jk);
+    ones_.resize(jk);
+    log_nu_.resize(k_);
+    base_.resize(k_);
+    scaled_base_.resize(k_);
+    weights_.resize(k_);
+    split_.resize(k_);
+    class_count_.resize(k_);
+    z0_.resize(k_);
+    initialize();
+  }
+
+  // One Gibbs sweep; UPDATE_ALPHA is false during the warm-up.
+  void sweep(bool update_alpha) {
+    sample_cell_classes();
+    sample_lambda();
+    sample_nu();
+    const double p0 = probability_missed();
+    sample_n0(p0);
+    sample_missed_classes();
+    if (update_alpha) sample_alpha();
+  }
+
+  std::int64_t n0() const { return n0_; }
+  std::int64_t observed() const { return n_; }
+
+ private:
+  std::size_t at(int j, int k) const { return static_cast<std::size_t>(k * j_ + j); }
+
+  void initialize() {
+    // nu by stick-breaking with Beta(1, 1) pieces; lambda_jk at the list's
+    // marginal frequency for every class; alpha = 0.3 / K (LCMCR's start).
+    double log_rest = 0;
+    for (int k = 0; k < k_; ++k) {
+      if (k + 1 == k_) {
+        log_nu_[k] = log_rest;
+        break;
+      }
+      const double v = rng_.uniform();
+      log_nu_[k] = log_rest + std::log(v);
+      log_rest += std::log1p(-v);
+    }
+    for (int j = 0; j < j_; ++j) {
+      std::int64_t on = 0;
+      for (std::size_t m = 0; m < cells_.size(); ++m)
+        if (cells_[m] >> j & 1u) on += freq_[m];
+      const double f =
+          std::clamp(static_cast<double>(on) / static_cast<double>(n_), 1e-6, 1 - 1e-6);
+      for (int k = 0; k < k_; ++k) {
+        log_lambda_[at(j, k)] = std::log(f);
+        log_1m_lambda_[at(j, k)] = std::log1p(-f);
+      }
+    }
+    alpha_ = 0.3 / k_;
+    sample_n0(probability_missed());
+    sample_missed_classes();
+    for (int s = 0; s < options_.warmup; ++s) sweep(false);
+    permute_classes_by_weight();
+  }
+
+  // Class weights in product form, so that a cell costs multiplications and
+  // no exp(): weight(cell, k) = exp(base_k - max base) * prod over the
+  // cell's lists of odds_jk, with base_k = log nu_k + sum_j log(1 -
+  // lambda_jk) and odds_jk = lambda_jk / (1 - lambda_jk). The odds stay
+  // within e^(+-50) (lambda is a Beta draw with counts below 10^9), so the
+  // products neither overflow nor underflow for the classes that matter.
+  void refresh_class_terms() {
+    double top = -INFINITY;
+    for (int k = 0; k < k_; ++k) {
+      double b = log_nu_[k];
+      for (int j = 0; j < j_; ++j) {
+        b += log_1m_lambda_[at(j, k)];
+        odds_[at(j, k)] = std::exp(log_lambda_[at(j, k)] - log_1m_lambda_[at(j, k)]);
+      }
+      base_[k] = b;
+      top = std::max(top, b);
+    }
+    for (int k = 0; k < k_; ++k) scaled_base_[k] = std::exp(base_[k] - top);
+  }
+
+  void sample_cell_classes() {
+    refresh_class_terms();
+    std::fill(class_count_.begin(), class_count_.end(), 0);
+    std::fill(ones_.begin(), ones_.end(), 0);
+    for (std::size_t m = 0; m < cells_.size(); ++m) {
+      const Pattern x = cells_[m];
+      double total = 0;
+      for (int k = 0; k < k_; ++k) {
+        double w = scaled_base_[k];
+        for (Pattern bits = x; bits; bits &= bits - 1) w *= odds_[at(std::countr_zero(bits), k)];
+        weights_[k] = w;
+        total += w;
+      }
+      if (freq_[m] == 1) {
+        // One categorical draw is cheaper than a multinomial.
+        double u = rng_.uniform() * total;
+        int chosen = k_ - 1;
+        for (int k = 0; k < k_; ++k) {
+          u -= weights_[k];
+          if (u <= 0) {
+            chosen = k;
+            break;
+          }
+        }
+        std::fill(split_.begin(), split_.end(), 0);
+        split_[chosen] = 1;
+      } else {
+        multinomial_variate(rng_, freq_[m], weights_, split_);
+      }
+      for (int k = 0; k < k_; ++k) {
+        if (split_[k] == 0) continue;
+        class_count_[k] += split_[k];
+        for (Pattern bits = x; bits; bits &= bits - 1)
+          ones_[at(std::countr_zero(bits), k)] += split_[k];
+      }
+    }
+  }
+
+  void sample_lambda() {
+    for (int k = 0; k < k_; ++k) {
+      const std::int64_t members = class_count_[k] + z0_[k];
+      for (int j = 0; j < j_; ++j) {
+        const std::int64_t on = ones_[at(j, k)];
+        const LogBeta b = log_beta_variate(rng_, 1.0 + static_cast<double>(on),
+                                           1.0 + static_cast<double>(members - on));
+        log_lambda_[at(j, k)] = b.log_x;
+        log_1m_lambda_[at(j, k)] = b.log_1mx;
+      }
+    }
+  }
+
+  void sample_nu() {
+    std::int64_t after = 0;  // members of classes after k
+    for (int k = 0; k < k_; ++k) after += class_count_[k] + z0_[k];
+    double log_rest = 0;
+    for (int k = 0; k + 1 < k_; ++k) {
+      const std::int64_t members = class_count_[k] + z0_[k];
+      after -= members;
+      const LogBeta v = log_beta_variate(rng_, 1.0 + static_cast<double>(members),
+                                         alpha_ + static_cast<double>(after));
+      log_nu_[k] = log_rest + v.log_x;
+      log_rest += v.log_1mx;
+    }
+    log_nu_[k_ - 1] = log_rest;
+  }
+
+  double probability_missed() {
+    double p0 = 0;
+    for (int k = 0; k < k_; ++k) {
+      double b = log_nu_[k];
+      for (int j = 0; j < j_; ++j) b += log_1m_lambda_[at(j, k)];
+      base_[k] = b;
+      p0 += std::exp(b);
+    }
+    return std::min(p0, 1.0);
+  }
+
+  void sample_n0(double p0) {
+    // n0 | rest ~ NegBin(n, 1 - p0); LCMCR redraws values above 20 n.
+    const std::int64_t cap = 20 * n_;
+    if (p0 >= 1 - 1e-12) {
+      n0_ = cap;  // nothing is ever observed under these parameters
+      return;
+    }
+    do {
+      n0_ = negative_binomial_variate(rng_, static_cast<double>(n_), 1 - p0);
+    } while (n0_ > cap);
+  }
+
+  void sample_missed_classes() {
+    // base_ holds log nu_k + sum_j log(1 - lambda_jk) from probability_missed().
+    const double top = *std::max_element(base_.begin(), base_.end());
+    for (int k = 0; k < k_; ++k) weights_[k] = std::exp(base_[k] - top);
+    multinomial_variate(rng_, n0_, weights_, z0_);
+  }
+
+  void sample_alpha() {
+    const double rate = options_.alpha_rate - log_nu_[k_ - 1];
+    alpha_ = gamma_variate(rng_, options_.alpha_shape + k_ - 1) / rate;
+    alpha_ = std::max(alpha_, 1e-300);  // keep Beta(1, alpha) proper
+  }
+
+  void permute_classes_by_weight() {
+    std::vector<int> order(k_);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return log_nu_[a] > log_nu_[b]; });
+    const auto ll = log_lambda_, l1 = log_1m_lambda_;
+    const auto nu = log_nu_;
+    const auto z0 = z0_;
+    for (int k = 0; k < k_; ++k) {
+      log_nu_[k] = nu[order[k]];
+      z0_[k] = z0[order[k]];
+      for (int j = 0; j < j_; ++j) {
+        log_lambda_[at(j, k)] = ll[at(j, order[k])];
+        log_1m_lambda_[at(j, k)] = l1[at(j, order[k])];
+      }
+    }
+  }
+
+  int j_, k_;
+  LcmcrOptions options_;
+  RandomSource rng_;
+  std::vector<Pattern> cells_;
+  std::vector<std::int64_t> freq_;
+  std::int64_t n_ = 0;
+  std::vector<double> log_lambda_, log_1m_lambda_, odds_, log_nu_, base_, scaled_base_, weights_;
+  std::vector<std::int64_t> ones_, split_, class_count_, z0_;
+  double alpha_ = 0;
+  std::int64_t n0_ = 0;
+};
+
+struct ChainRun {
+  std::vector<double> draws;
+  double seconds = 0;      // wall clock
+  double cpu_seconds = 0;  // this thread's CPU time: the speed without other load
+  std::int64_t sweeps = 0;
+};
+
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
+ChainRun run_chain(const std::vector<std::int64_t>& counts, int lists, const LcmcrOptions& o,
+                   int index) {
+  ChainRun run;
+  const auto start = std::chrono::steady_clock::now();
+  const double cpu_start = thread_cpu_seconds();
+  Chain chain(counts, lists, o, static_cast<std::uint64_t>(index));
+  for (std::int64_t s = 0; s < o.burn_in; ++s) chain.sweep(true);
+  run.draws.reserve(static_cast<std::size_t>(o.iterations / o.thinning));
+  for (std::int64_t s = 1; s <= o.iterations; ++s) {
+    chain.sweep(true);
+    if (s % o.thinning == 0)
+      run.draws.push_back(static_cast<double>(chain.observed() + chain.n0()));
+  }
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  run.cpu_seconds = thread_cpu_seconds() - cpu_start;
+  run.sweeps = o.warmup + o.burn_in + o.iterations;
+  return run;
+}
+
+}  // namespace
+
+std::string describe(const LcmcrOptions& o) {
+  std::ostringstream s;
+  s << "K=" << o.classes << ", a=" << o.alpha_shape << ", b=" << o.alpha_rate;
+  return s.str();
+}
+
+LcmcrResult run_lcmcr(const std::vector<std::int64_t>& counts, int lists,
+                      const LcmcrOptions& options) {
+  if (options.classes < 1 || options.classes > 1000)
+    throw usage_error("the number of latent classes must be between 1 and 1000", "lcmcr");
+  if (options.chains < 1 || options.chains > 256)
+    throw usage_error("the number of chains must be between 1 and 256", "--chains");
+  if (options.thinning < 1) throw usage_error("thinning must be at least 1", "lcmcr");
+  if (options.iterations < 4 * options.thinning)
+    throw usage_error("too few iterations to keep at least 4 draws per chain", "--iterations");
+  if (options.burn_in < 0) throw usage_error("burn-in must not be negative", "--burn-in");
+  if (!(options.alpha_shape > 0) || !(options.alpha_rate > 0))
+    throw usage_error("the Gamma prior on alpha needs positive shape and rate", "lcmcr");
+  if (counts.size() != (std::size_t{1} << lists))
+    throw invalid_input("the table does not have one count per capture pattern", "lcmcr");
+  Stratum s;
+  s.counts = counts;
+  if (auto why = why_not_estimable(s, static_cast<std::size_t>(lists)))
+    throw invalid_input(*why, "lcmcr");
+
+  LcmcrResult result;
+  result.observed = s.observed();
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<ChainRun> runs(static_cast<std::size_t>(options.chains));
+  unsigned workers = options.threads > 0 ? static_cast<unsigned>(options.threads)
+                                         : std::max(1u, std::thread::hardware_concurrency());
+  workers = std::min<unsigned>(workers, static_cast<unsigned>(options.chains));
+  // Chains are handed out in order; which thread runs a chain does not
+  // change its draws.
+  std::atomic<int> next{0};
+  std::vector<std::thread> pool;
+  for (unsigned w = 0; w < workers; ++w)
+    pool.emplace_back([&] {
+      for (int c; (c = next.fetch_add(1)) < options.chains;)
+        runs[static_cast<std::size_t>(c)] = run_chain(counts, lists, options, c);
+    });
+  for (auto& t : pool) t.join();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  std::vector<double> pooled;
+  double rate = 0, cpu_rate = 0;
+  for (auto& r : runs) {
+    pooled.insert(pooled.end(), r.draws.begin(), r.draws.end());
+    rate += static_cast<double>(r.sweeps) / std::max(r.seconds, 1e-9);
+    cpu_rate += static_cast<double>(r.sweeps) / std::max(r.cpu_seconds, 1e-9);
+    result.draws.push_back(std::move(r.draws));
+  }
+  result.sweeps_per_second_per_chain = rate / static_cast<double>(runs.size());
+  result.sweeps_per_cpu_second = cpu_rate / static_cast<double>(runs.size());
+  std::sort(pooled.begin(), pooled.end());
+  const double tail = (1 - options.interval) / 2;
+  result.median = quantile_sorted(pooled, 0.5);
+  result.lower = quantile_sorted(pooled, tail);
+  result.upper = quantile_sorted(pooled, 1 - tail);
+  double sum = 0, sum2 = 0;
+  for (double x : pooled) sum += x;
+  result.mean = sum / static_cast<double>(pooled.size());
+  for (double x : pooled) sum2 += (x - result.mean) * (x - result.mean);
+  result.sd = std::sqrt(sum2 / static_cast<double>(pooled.size() - 1));
+  result.rhat = split_rhat(result.draws);
+  result.ess = effective_sample_size(result.draws);
+  if (result.rhat > 1.01)
+    result.warnings.push_back("split R-hat above 1.01: the chains have not mixed; run longer");
+  if (result.ess < 400)
+    result.warnings.push_back(
+        "effective sample size below 400: the interval is imprecise; "
+        "run longer or with more chains");
+  const double cap = 21.0 * static_cast<double>(result.observed);
+  if (pooled.back() >= cap * 0.999)
+    result.warnings.push_back(
+        "draws reach the sampler's cap of 21 times the observed count: "
+        "the data say little about the unobserved");
+  return result;
+}
+
+}  // namespace uncounted::estimate

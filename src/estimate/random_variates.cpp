@@ -1,0 +1,271 @@
+#include "estimate/random_variates.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+
+namespace uncounted::estimate {
+namespace {
+
+// Marsaglia-Tsang for shape >= 1.
+double gamma_large(RandomSource& rng, double shape) {
+  const double d = shape - 1.0 / 3.0;
+  const double c = 1.0 / std::sqrt(9 * d);
+  for (;;) {
+    double x, v;
+    do {
+      x = rng.normal();
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const double u = rng.uniform();
+    const double x2 = x * x;
+    if (u < 1 - 0.0331 * x2 * x2) return d * v;
+    if (std::log(u) < 0.5 * x2 + d * (1 - v + std::log(v))) return d * v;
+  }
+}
+
+// Stirling-series remainder: log k! - [(k + 1/2) log(k + 1) - (k + 1) +
+// log(2 pi)/2], which BTRD needs at the mode and at the candidate.
+double stirling_correction(std::int64_t k) {
+  static const std::array<double, 10> table = [] {
+    std::array<double, 10> t{};
+    for (int i = 0; i < 10; ++i)
+      t[i] = std::lgamma(i + 1.0) -
+             ((i + 0.5) * std::log(i + 1.0) - (i + 1.0) + 0.5 * std::log(2 * std::numbers::pi));
+    return t;
+  }();
+  if (k < 10) return table[static_cast<std::size_t>(k)];
+  const double r = 1.0 / (static_cast<double>(k) + 1);
+  const double r2 = r * r;
+  return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 * r2) * r2) * r;
+}
+
+// Inversion by sequential search; expected cost O(n p), so only for small
+// means. P <= 1/2.
+std::int64_t binomial_inversion(RandomSource& rng, std::int64_t n, double p) {
+  const double q = 1 - p;
+  const double np = static_cast<double>(n) * p;
+  // P(X = 0) = q^n >= 1 - n p (Bernoulli's inequality), so a uniform below
+  // 1 - n p is a 0 under inversion without computing q^n. Most calls in the
+  // sampler are for nearly empty classes and end here.
+  const double first_u = rng.uniform();
+  if (first_u <= 1 - np) return 0;
+  // log(q) rather than log1p(-p): n log(q) errs by at most n * 1e-16, far
+  // below anything a draw can show, and log is the faster call.
+  const double qn = std::exp(static_cast<double>(n) * std::log(q));
+  const double ratio = p / q;
+  const double bound = std::min(static_cast<double>(n), np + 10 * std::sqrt(np * q + 1));
+  for (bool first = true;; first = false) {
+    std::int64_t x = 0;
+    double px = qn;
+    double u = first ? first_u : rng.uniform();
+    while (u > px) {
+      ++x;
+      if (x > bound) break;
+      u -= px;
+      px *= static_cast<double>(n - x + 1) * ratio / static_cast<double>(x);
+    }
+    if (x <= bound) return x;
+  }
+}
+
+// Hormann's BTRD (transformed rejection with decomposition); P <= 1/2 and
+// n p >= 10.
+std::int64_t binomial_btrd(RandomSource& rng, std::int64_t n, double p) {
+  const double nd = static_cast<double>(n);
+  const double q = 1 - p;
+  const std::int64_t m = static_cast<std::int64_t>(std::floor((nd + 1) * p));
+  const double md = static_cast<double>(m);
+  const double r = p / q;
+  const double nr = (nd + 1) * r;
+  const double npq = nd * p * q;
+  const double spq = std::sqrt(npq);
+  const double b = 1.15 + 2.53 * spq;
+  const double a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const double c = nd * p + 0.5;
+  const double alpha = (2.83 + 5.1 / b) * spq;
+  const double vr = 0.92 - 4.2 / b;
+  const double urvr = 0.86 * vr;
+  for (;;) {
+    double v = rng.uniform();
+    double u;
+    if (v <= urvr) {
+      u = v / vr - 0.43;
+      return static_cast<std::int64_t>(std::floor((2 * a / (0.5 - std::abs(u)) + b) * u + c));
+    }
+    if (v >= vr) {
+      u = rng.uniform() - 0.5;
+    } else {
+      u = v / vr - 0.93;
+      u = (u < 0 ? -0.5 : 0.5) - u;
+      v = rng.uniform() * vr;
+    }
+    const double us = 0.5 - std::abs(u);
+    const double kd = std::floor((2 * a / us + b) * u + c);
+    if (kd < 0 || kd > nd) continue;
+    const std::int64_t k = static_cast<std::int64_t>(kd);
+    v = v * alpha / (a / (us * us) + b);
+    const std::int64_t km = std::abs(k - m);
+    if (km <= 15) {
+      // Recursive evaluation of f(k) / f(m).
+      double f = 1;
+      if (m < k) {
+        for (std::int64_t i = m + 1; i <= k; ++i) f *= nr / static_cast<double>(i) - r;
+      } else if (m > k) {
+        for (std::int64_t i = k + 1; i <= m; ++i) v *= nr / static_cast<double>(i) - r;
+      }
+      if (v <= f) return k;
+      continue;
+    }
+    // Squeeze on log v, then the exact test with Stirling corrections.
+    v = std::log(v);
+    const double kmd = static_cast<double>(km);
+    const double rho = (kmd / npq) * (((kmd / 3 + 0.625) * kmd + 1.0 / 6) / npq + 0.5);
+    const double t = -kmd * kmd / (2 * npq);
+    if (v < t - rho) return k;
+    if (v > t + rho) continue;
+    const double nm = nd - md + 1;
+    const double h = (md + 0.5) * std::log((md + 1) / (r * nm)) + stirling_correction(m) +
+                     stirling_correction(n - m);
+    const double nk = nd - kd + 1;
+    if (v <= h + (nd + 1) * std::log(nm / nk) + (kd + 0.5) * std::log(nk * r / (kd + 1)) -
+                 stirling_correction(k) - stirling_correction(n - k))
+      return k;
+  }
+}
+
+std::int64_t poisson_inversion(RandomSource& rng, double mean) {
+  // Sequential search from 0; mean < 10 keeps it short.
+  const double e = std::exp(-mean);
+  for (;;) {
+    std::int64_t k = 0;
+    double pk = e;
+    double u = rng.uniform();
+    while (u > pk) {
+      u -= pk;
+      ++k;
+      pk *= mean / static_cast<double>(k);
+      if (k > 1000) break;  // rounding ate the tail; start again
+    }
+    if (k <= 1000) return k;
+  }
+}
+
+// Hormann's PTRS (transformed rejection with squeeze); mean >= 10.
+std::int64_t poisson_ptrs(RandomSource& rng, double mean) {
+  const double slam = std::sqrt(mean);
+  const double loglam = std::log(mean);
+  const double b = 0.931 + 2.53 * slam;
+  const double a = -0.059 + 0.02483 * b;
+  const double inv_alpha = 1.1239 + 1.1328 / (b - 3.4);
+  const double vr = 0.9277 - 3.6224 / (b - 2);
+  for (;;) {
+    const double u = rng.uniform() - 0.5;
+    const double v = rng.uniform();
+    const double us = 0.5 - std::abs(u);
+    const double kd = std::floor((2 * a / us + b) * u + mean + 0.43);
+    if (us >= 0.07 && v <= vr) return static_cast<std::int64_t>(kd);
+    if (kd < 0 || (us < 0.013 && v > us)) continue;
+    if (std::log(v) + std::log(inv_alpha) - std::log(a / (us * us) + b) <=
+        -mean + kd * loglam - std::lgamma(kd + 1))
+      return static_cast<std::int64_t>(kd);
+  }
+}
+
+}  // namespace
+
+double gamma_variate(RandomSource& rng, double shape) {
+  if (shape >= 1) return gamma_large(rng, shape);
+  // Gamma(a) = Gamma(a + 1) * U^(1/a).
+  return gamma_large(rng, shape + 1) * std::pow(rng.uniform(), 1 / shape);
+}
+
+double log_gamma_variate(RandomSource& rng, double shape) {
+  if (shape >= 1) return std::log(gamma_large(rng, shape));
+  return std::log(gamma_large(rng, shape + 1)) + std::log(rng.uniform()) / shape;
+}
+
+LogBeta log_beta_variate(RandomSource& rng, double a, double b) {
+  // Shortcuts that need no gamma variates: Beta(1, b) = 1 - U^(1/b) and
+  // Beta(a, 1) = U^(1/a).
+  if (a == 1) {
+    const double l = std::log(rng.uniform()) / b;  // log(1 - x)
+    return {std::log(-std::expm1(l)), l};
+  }
+  if (b == 1) {
+    const double l = std::log(rng.uniform()) / a;  // log x
+    return {l, std::log(-std::expm1(l))};
+  }
+  if (a >= 1 && b >= 1) {
+    // Both gamma variates are representable: two logs, no log-sum-exp.
+    const double gx = gamma_large(rng, a);
+    const double gy = gamma_large(rng, b);
+    const double inv = 1 / (gx + gy);
+    return {std::log(gx * inv), std::log(gy * inv)};
+  }
+  const double lx = log_gamma_variate(rng, a);
+  const double ly = log_gamma_variate(rng, b);
+  const double hi = std::max(lx, ly);
+  const double total = hi + std::log(std::exp(lx - hi) + std::exp(ly - hi));
+  return {lx - total, ly - total};
+}
+
+std::int64_t binomial_variate(RandomSource& rng, std::int64_t n, double p) {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  const bool flip = p > 0.5;
+  const double pp = flip ? 1 - p : p;
+  const std::int64_t x =
+      static_cast<double>(n) * pp < 10 ? binomial_inversion(rng, n, pp) : binomial_btrd(rng, n, pp);
+  return flip ? n - x : x;
+}
+
+std::int64_t poisson_variate(RandomSource& rng, double mean) {
+  if (mean <= 0) return 0;
+  return mean < 10 ? poisson_inversion(rng, mean) : poisson_ptrs(rng, mean);
+}
+
+std::int64_t negative_binomial_variate(RandomSource& rng, double size, double p) {
+  if (p >= 1) return 0;
+  return poisson_variate(rng, gamma_variate(rng, size) * (1 - p) / p);
+}
+
+void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const double> weights,
+                         std::span<std::int64_t> out) {
+  const std::size_t k = weights.size();
+  // Conditional binomials, heaviest category first: the count left over
+  // then usually reaches 0 after a few categories and the rest cost nothing.
+  // (The order does not change the distribution.)
+  constexpr std::size_t kSortable = 64;
+  std::array<std::uint16_t, kSortable> order;
+  const bool sorted = k <= kSortable;
+  double rest = 0;
+  for (std::size_t i = 0; i < k; ++i) {
+    rest += weights[i];
+    out[i] = 0;
+    if (sorted) {
+      // Insertion sort by decreasing weight; k is small.
+      std::size_t j = i;
+      while (j > 0 && weights[order[j - 1]] < weights[i]) {
+        order[j] = order[j - 1];
+        --j;
+      }
+      order[j] = static_cast<std::uint16_t>(i);
+    }
+  }
+  for (std::size_t r = 0; r < k && n > 0; ++r) {
+    const std::size_t i = sorted ? order[r] : r;
+    if (r + 1 == k) {
+      out[i] = n;
+      break;
+    }
+    const double p = rest > 0 ? std::min(1.0, weights[i] / rest) : 0.0;
+    out[i] = binomial_variate(rng, n, p);
+    n -= out[i];
+    rest -= weights[i];
+  }
+}
+
+}  // namespace uncounted::estimate

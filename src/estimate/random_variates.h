@@ -1,0 +1,47 @@
+#pragma once
+// Samplers for the distributions the LCMCR Gibbs sampler draws from. Each is
+// an exact algorithm (no normal approximations), checked against the exact
+// probabilities in tests/estimate/random_variates_test.cpp:
+//   gamma: Marsaglia and Tsang (2000), with the U^(1/a) boost for shape < 1;
+//   binomial: inversion for small means, Hormann's BTRD (1993) otherwise;
+//   Poisson: inversion for small means, Hormann's PTRS (1993) otherwise;
+//   negative binomial: a Poisson-gamma mixture;
+//   multinomial: conditional binomials.
+
+#include <cstdint>
+#include <span>
+
+#include "estimate/random_source.h"
+
+namespace uncounted::estimate {
+
+// Gamma(shape, 1); SHAPE > 0.
+double gamma_variate(RandomSource& rng, double shape);
+
+// log of a Gamma(shape, 1) variate, accurate even when the variate itself
+// would underflow (tiny shapes).
+double log_gamma_variate(RandomSource& rng, double shape);
+
+// Beta(a, b) returned as (log x, log(1 - x)), accurate at both ends.
+struct LogBeta {
+  double log_x;
+  double log_1mx;
+};
+LogBeta log_beta_variate(RandomSource& rng, double a, double b);
+
+// Binomial(n, p).
+std::int64_t binomial_variate(RandomSource& rng, std::int64_t n, double p);
+
+// Poisson(mean).
+std::int64_t poisson_variate(RandomSource& rng, double mean);
+
+// The number of failures before SIZE successes, success probability P
+// (GSL's and R's parameterisation): mean SIZE (1 - P) / P.
+std::int64_t negative_binomial_variate(RandomSource& rng, double size, double p);
+
+// Splits N over the categories with weights WEIGHTS (non-negative, not all
+// zero, need not sum to 1) into OUT (same size).
+void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const double> weights,
+                         std::span<std::int64_t> out);
+
+}  // namespace uncounted::estimate

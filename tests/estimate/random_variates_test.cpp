@@ -1,0 +1,166 @@
+// The samplers against exact probabilities: a wrong rejection constant in
+// BTRD or PTRS shifts the distribution by a little everywhere, which a
+// chi-square test over many draws catches and a mean check would not.
+
+#include "estimate/random_variates.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <vector>
+
+namespace uncounted::estimate {
+namespace {
+
+int draws() { return std::getenv("UNCOUNTED_SANITIZED") ? 40000 : 300000; }
+
+// Pearson chi-square of observed counts against expected probabilities,
+// merging bins whose expected count is below 5. Returns (statistic, df).
+std::pair<double, int> chi_square(const std::map<std::int64_t, int>& observed,
+                                  const std::function<double(std::int64_t)>& pmf, std::int64_t lo,
+                                  std::int64_t hi, int total) {
+  double stat = 0, exp_acc = 0, obs_acc = 0;
+  int bins = 0;
+  for (std::int64_t k = lo; k <= hi; ++k) {
+    exp_acc += pmf(k) * total;
+    auto it = observed.find(k);
+    obs_acc += it == observed.end() ? 0 : it->second;
+    if (exp_acc >= 5 || k == hi) {
+      stat += (obs_acc - exp_acc) * (obs_acc - exp_acc) / std::max(exp_acc, 1e-9);
+      ++bins;
+      exp_acc = obs_acc = 0;
+    }
+  }
+  return {stat, bins - 1};
+}
+
+// A chi-square far above its df (more than 6 standard deviations): with a
+// fixed seed this never fails by chance, and a biased sampler fails it.
+void expect_fits(std::pair<double, int> r) {
+  EXPECT_LT(r.first, r.second + 6 * std::sqrt(2.0 * r.second)) << "df " << r.second;
+}
+
+double log_choose(std::int64_t n, std::int64_t k) {
+  return std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0);
+}
+
+TEST(RandomVariates, BinomialMatchesExactProbabilities) {
+  const std::vector<std::pair<std::int64_t, double>> cases = {
+      {5, 0.3}, {40, 0.1}, {1131, 0.02}, {1131, 0.37}, {200, 0.9}, {100000, 0.5}, {30, 0.5}};
+  RandomSource rng(7);
+  for (auto [n, p] : cases) {
+    SCOPED_TRACE(std::to_string(n) + " " + std::to_string(p));
+    std::map<std::int64_t, int> seen;
+    for (int i = 0; i < draws(); ++i) {
+      const auto x = binomial_variate(rng, n, p);
+      ASSERT_GE(x, 0);
+      ASSERT_LE(x, n);
+      ++seen[x];
+    }
+    auto pmf = [&](std::int64_t k) {
+      return std::exp(log_choose(n, k) + k * std::log(p) + (n - k) * std::log1p(-p));
+    };
+    expect_fits(chi_square(seen, pmf, 0, n, draws()));
+  }
+}
+
+TEST(RandomVariates, PoissonMatchesExactProbabilities) {
+  RandomSource rng(11);
+  for (double mean : {0.5, 3.0, 9.9, 10.0, 57.3, 4000.0}) {
+    SCOPED_TRACE(mean);
+    std::map<std::int64_t, int> seen;
+    for (int i = 0; i < draws(); ++i) ++seen[poisson_variate(rng, mean)];
+    auto pmf = [&](std::int64_t k) {
+      return std::exp(k * std::log(mean) - mean - std::lgamma(k + 1.0));
+    };
+    expect_fits(chi_square(seen, pmf, 0, static_cast<std::int64_t>(mean * 3 + 30), draws()));
+  }
+}
+
+TEST(RandomVariates, NegativeBinomialMatchesExactProbabilities) {
+  RandomSource rng(13);
+  for (auto [size, p] : std::vector<std::pair<double, double>>{{3, 0.4}, {4400, 0.6}, {50, 0.95}}) {
+    std::map<std::int64_t, int> seen;
+    for (int i = 0; i < draws(); ++i) ++seen[negative_binomial_variate(rng, size, p)];
+    auto pmf = [&](std::int64_t k) {
+      return std::exp(std::lgamma(k + size) - std::lgamma(size) - std::lgamma(k + 1.0) +
+                      size * std::log(p) + k * std::log1p(-p));
+    };
+    const double mean = size * (1 - p) / p;
+    expect_fits(chi_square(seen, pmf, 0, static_cast<std::int64_t>(mean * 4 + 40), draws()));
+  }
+}
+
+TEST(RandomVariates, GammaMomentsAndSmallShapes) {
+  RandomSource rng(17);
+  for (double shape : {0.05, 0.3, 1.0, 2.5, 1000.0}) {
+    SCOPED_TRACE(shape);
+    double s = 0, s2 = 0, slog = 0;
+    const int n = draws();
+    for (int i = 0; i < n; ++i) {
+      const double x = gamma_variate(rng, shape);
+      ASSERT_GE(x, 0);
+      s += x;
+      s2 += x * x;
+      slog += log_gamma_variate(rng, shape);
+    }
+    const double mean = s / n, var = s2 / n - mean * mean;
+    EXPECT_NEAR(mean, shape, 6 * std::sqrt(shape / n));
+    EXPECT_NEAR(var / shape, 1.0, 0.08 + 3 / std::sqrt(shape * n));
+    // E[log X] = digamma(shape); compare with a numeric derivative of lgamma.
+    const double digamma = (std::lgamma(shape + 1e-5) - std::lgamma(shape - 1e-5)) / 2e-5;
+    EXPECT_NEAR(slog / n, digamma, 0.03 * std::max(1.0, 1 / shape));
+  }
+}
+
+TEST(RandomVariates, BetaMeanAndLogsConsistent) {
+  RandomSource rng(19);
+  for (auto [a, b] : std::vector<std::pair<double, double>>{{1, 1}, {1, 0.2}, {3, 1}, {50, 4000}}) {
+    double s = 0;
+    const int n = draws();
+    for (int i = 0; i < n; ++i) {
+      const LogBeta v = log_beta_variate(rng, a, b);
+      ASSERT_NEAR(std::exp(v.log_x) + std::exp(v.log_1mx), 1.0, 1e-9);
+      s += std::exp(v.log_x);
+    }
+    const double mean = a / (a + b);
+    const double sd = std::sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
+    EXPECT_NEAR(s / n, mean, 6 * sd / std::sqrt(n));
+  }
+}
+
+TEST(RandomVariates, MultinomialKeepsTotalAndMeans) {
+  RandomSource rng(23);
+  const std::vector<double> w = {0.5, 0.0, 2.0, 1.5, 1e-9};
+  std::vector<std::int64_t> out(w.size());
+  std::vector<double> sum(w.size());
+  const int n = draws() / 10;
+  for (int i = 0; i < n; ++i) {
+    multinomial_variate(rng, 1000, w, out);
+    std::int64_t total = 0;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      total += out[k];
+      sum[k] += static_cast<double>(out[k]);
+    }
+    ASSERT_EQ(total, 1000);
+    ASSERT_EQ(out[1], 0);
+  }
+  EXPECT_NEAR(sum[0] / n, 125, 0.5);
+  EXPECT_NEAR(sum[2] / n, 500, 0.7);
+  EXPECT_NEAR(sum[3] / n, 375, 0.7);
+}
+
+TEST(RandomVariates, SameSeedSameStreamDifferentStreamsDiffer) {
+  RandomSource a(42, 0), b(42, 0), c(42, 1);
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(a.next(), b.next());
+  RandomSource d(42, 0);
+  int same = 0;
+  for (int i = 0; i < 100; ++i) same += d.next() == c.next();
+  EXPECT_EQ(same, 0);
+}
+
+}  // namespace
+}  // namespace uncounted::estimate
