@@ -99,6 +99,7 @@ ModelFit fit_model(const LoglinearModel& model, const std::vector<std::int64_t>&
                    bool profile, double alpha) {
   ModelFit out;
   out.name = model.name;
+  out.label = model.name;
   out.family = model.family;
   const Eigen::Index cells = model.design.rows();
   Eigen::VectorXd y(cells);

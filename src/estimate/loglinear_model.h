@@ -39,7 +39,8 @@ struct LoglinearModel {
 };
 
 struct ModelFit {
-  std::string name;
+  std::string name;   // Rcapture's name: "Mth Chao (LB)", "[123,14,34]"
+  std::string label;  // the name with list codes ("[EXH,ABA,OSCE][EXH,HRW][OSCE,HRW]")
   std::string family;
   double N = 0;   // Poisson maximum likelihood estimate of the total
   double se = 0;  // its asymptotic standard error
