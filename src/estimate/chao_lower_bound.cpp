@@ -1,0 +1,45 @@
+#include "estimate/chao_lower_bound.h"
+
+#include <bit>
+#include <cmath>
+
+namespace uncounted::estimate {
+
+ChaoBound chao_lower_bound(const std::vector<std::int64_t>& counts, double interval) {
+  ChaoBound b;
+  double n = 0;
+  for (std::size_t p = 1; p < counts.size(); ++p) {
+    n += static_cast<double>(counts[p]);
+    const int k = std::popcount(static_cast<unsigned>(p));
+    if (k == 1) b.f1 += counts[p];
+    if (k == 2) b.f2 += counts[p];
+  }
+  const double f1 = static_cast<double>(b.f1), f2 = static_cast<double>(b.f2);
+  double f0, var;
+  if (b.f2 > 0) {
+    const double r = f1 / f2;
+    f0 = f1 * f1 / (2 * f2);
+    var = f2 * (r * r * r * r / 4 + r * r * r + r * r / 2);
+  } else {
+    f0 = f1 * (f1 - 1) / 2;
+    var = f1 * (f1 - 1) / 2 + f1 * (2 * f1 - 1) * (2 * f1 - 1) / 4 - f1 * f1 * f1 * f1 / (4 * n);
+  }
+  b.N = n + f0;
+  // z for the two-sided level, by bisection on erfc.
+  double lo = 0, hi = 40;
+  for (int i = 0; i < 200; ++i) {
+    const double mid = (lo + hi) / 2;
+    (std::erfc(mid / std::sqrt(2.0)) > 1 - interval ? lo : hi) = mid;
+  }
+  const double z = (lo + hi) / 2;
+  if (f0 > 0) {
+    const double c = std::exp(z * std::sqrt(std::log(1 + std::max(var, 0.0) / (f0 * f0))));
+    b.lower = n + f0 / c;
+    b.upper = n + f0 * c;
+  } else {
+    b.lower = b.upper = n;
+  }
+  return b;
+}
+
+}  // namespace uncounted::estimate

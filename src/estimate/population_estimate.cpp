@@ -1,0 +1,51 @@
+#include "estimate/population_estimate.h"
+
+#include "model/error.h"
+
+namespace uncounted::estimate {
+
+Method parse_method(const std::string& text) {
+  if (text == "loglinear") return Method::kLoglinear;
+  if (text == "lcmcr") return Method::kLcmcr;
+  if (text == "all") return Method::kAll;
+  throw usage_error("method must be loglinear, lcmcr or all", "--method");
+}
+
+std::vector<StratumEstimate> estimate_population(const CaptureTable& table,
+                                                 const EstimateOptions& options) {
+  std::vector<StratumEstimate> out;
+  std::size_t skipped = 0;
+  for (const Stratum& s : table.strata) {
+    StratumEstimate e;
+    e.stratum = s.key;
+    e.lists = table.lists;
+    e.observed = s.observed();
+    if (auto why = why_not_estimable(s, table.lists.size())) {
+      e.skipped = *why;
+      ++skipped;
+      out.push_back(std::move(e));
+      continue;
+    }
+    e.warnings = sparsity_warnings(s, table.lists.size());
+    e.chao = chao_lower_bound(s.counts, options.loglinear.interval);
+    const int t = static_cast<int>(table.lists.size());
+    if (options.method != Method::kLcmcr) {
+      e.loglinear = fit_loglinear(s.counts, table.lists, options.loglinear);
+      for (const auto& w : e.loglinear->warnings) e.warnings.push_back(w);
+    }
+    if (options.method != Method::kLoglinear) {
+      e.lcmcr = run_lcmcr(s.counts, t, options.lcmcr);
+      for (const auto& w : e.lcmcr->warnings) e.warnings.push_back("lcmcr: " + w);
+    }
+    out.push_back(std::move(e));
+  }
+  if (skipped == out.size()) {
+    if (out.size() == 1)
+      throw invalid_input("no estimate is possible: " + *out[0].skipped, "estimate");
+    throw invalid_input("no estimate is possible in any stratum; first stratum: " + *out[0].skipped,
+                        "estimate");
+  }
+  return out;
+}
+
+}  // namespace uncounted::estimate

@@ -1,0 +1,48 @@
+#pragma once
+// The whole estimation job for one capture table: every stratum, every
+// requested method, Chao's lower bound beside each. This is what the command
+// line (`estimate --table`) and, later, the store-backed path call; it
+// returns plain results, and estimate_output.h turns them into the spec's
+// JSON or a readable table.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "estimate/capture_table.h"
+#include "estimate/chao_lower_bound.h"
+#include "estimate/lcmcr.h"
+#include "estimate/loglinear.h"
+
+namespace uncounted::estimate {
+
+enum class Method { kLoglinear, kLcmcr, kAll };
+
+// "loglinear", "lcmcr" or "all"; throws usage_error otherwise.
+Method parse_method(const std::string& text);
+
+struct EstimateOptions {
+  Method method = Method::kAll;
+  LoglinearOptions loglinear;
+  LcmcrOptions lcmcr;
+};
+
+struct StratumEstimate {
+  std::vector<std::pair<std::string, std::string>> stratum;
+  std::vector<std::string> lists;
+  std::int64_t observed = 0;
+  ChaoBound chao;
+  std::optional<LoglinearResult> loglinear;
+  std::optional<LcmcrResult> lcmcr;
+  std::vector<std::string> warnings;  // sparsity and method warnings
+  // Set when no estimate was possible for this stratum, saying why.
+  std::optional<std::string> skipped;
+};
+
+// Estimates every stratum of TABLE. A stratum that cannot be estimated is
+// returned with `skipped` set; when no stratum can be, throws invalid_input
+// with the reason (for one stratum, its reason).
+std::vector<StratumEstimate> estimate_population(const CaptureTable& table,
+                                                 const EstimateOptions& options);
+
+}  // namespace uncounted::estimate
