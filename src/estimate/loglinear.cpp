@@ -126,7 +126,8 @@ LoglinearResult fit_loglinear(const std::vector<std::int64_t>& counts,
     if (a.second.usable() != b.second.usable()) return a.second.usable();
     return a.second.bic < b.second.bic;
   });
-  const std::size_t profiled = fits.size() <= 150 ? fits.size() : options.profiled_models;
+  const std::size_t profiled =
+      fits.size() <= options.profile_all_below ? fits.size() : options.profiled_models;
   for (std::size_t i = 0; i < fits.size() && i < profiled; ++i)
     if (fits[i].second.usable())
       add_profile(lists, fits[i].first, counts, options.heterogeneity, options.interval,

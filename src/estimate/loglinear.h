@@ -21,8 +21,10 @@ struct LoglinearOptions {
   // otherwise search stepwise.
   std::size_t exhaustive_limit = 7000;
   // Profile intervals for the closed models and for this many of the best
-  // hierarchical models by BIC (all of them when there are at most 150).
+  // hierarchical models by BIC (all of them when there are at most
+  // profile_all_below).
   std::size_t profiled_models = 25;
+  std::size_t profile_all_below = 150;
   HeterogeneityColumn heterogeneity = HeterogeneityColumn::kNone;
   bool closed_models = true;  // also fit Rcapture's closedp models
 };
