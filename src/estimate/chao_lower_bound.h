@@ -1,9 +1,10 @@
 #pragma once
 // Chao's (1987) lower bound for the population size under heterogeneous
-// capture: N >= n + f1^2 / (2 f2), where f_k is the number of people on
-// exactly k lists. It is a sanity figure printed beside every estimate: an
-// estimate below it is suspicious. With f2 = 0 the bias-corrected form
-// n + f1 (f1 - 1) / 2 is used.
+// capture: N >= n + ((t-1)/t) f1^2 / (2 f2), where f_k is the number of
+// people on exactly k of the t lists. It is a sanity figure printed beside
+// every estimate: an estimate far below it is suspicious. With f2 = 0 the
+// bias-corrected form n + ((t-1)/t) f1 (f1 - 1) / 2 is used. The interval is
+// Chao's log-normal one on the unobserved count.
 
 #include <cstdint>
 #include <vector>

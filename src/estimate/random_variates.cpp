@@ -239,6 +239,7 @@ void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const doub
   // then usually reaches 0 after a few categories and the rest cost nothing.
   // (The order does not change the distribution.)
   constexpr std::size_t kSortable = 64;
+  constexpr std::int64_t kFewLeft = 6;
   std::array<std::uint16_t, kSortable> order;
   const bool sorted = k <= kSortable;
   double rest = 0;
@@ -259,6 +260,25 @@ void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const doub
     const std::size_t i = sorted ? order[r] : r;
     if (r + 1 == k) {
       out[i] = n;
+      break;
+    }
+    if (n <= kFewLeft && rest > 0) {
+      // Few items left: given the counts so far they are independent
+      // categorical draws over the remaining categories, which costs a
+      // uniform each instead of a binomial (exp, log) per category.
+      for (std::int64_t item = 0; item < n; ++item) {
+        double u = rng.uniform() * rest;
+        std::size_t chosen = k;  // rounding may leave u > 0: take the last positive one
+        for (std::size_t s = r; s < k; ++s) {
+          const std::size_t c = sorted ? order[s] : s;
+          if (weights[c] <= 0) continue;
+          chosen = c;
+          u -= weights[c];
+          if (u <= 0) break;
+        }
+        if (chosen == k) chosen = sorted ? order[r] : r;
+        ++out[chosen];
+      }
       break;
     }
     const double p = rest > 0 ? std::min(1.0, weights[i] / rest) : 0.0;
