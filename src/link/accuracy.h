@@ -1,0 +1,52 @@
+#pragma once
+// Accuracy against ground truth: pairwise precision, recall and F1 of the
+// links and of the clusters, B-cubed precision and recall of the clusters,
+// and a threshold sweep of the links. Records with no truth value count as
+// their own entity. Under link_only, pairs inside one source are not pairs.
+
+#include <cstdint>
+#include <nlohmann/json_fwd.hpp>
+#include <string_view>
+#include <vector>
+
+#include "link/predict.h"
+#include "link/settings.h"
+
+namespace uncounted::link {
+
+struct Confusion {
+  std::uint64_t true_positives = 0;
+  std::uint64_t false_positives = 0;
+  std::uint64_t false_negatives = 0;
+  double precision() const;
+  double recall() const;
+  double f1() const;
+};
+
+struct SweepPoint {
+  double threshold = 0;
+  Confusion links;
+};
+
+struct Accuracy {
+  std::uint64_t true_pairs = 0;
+  std::size_t true_entities = 0;
+  std::size_t predicted_entities = 0;
+  Confusion links;     // scored pairs at or above the threshold
+  Confusion clusters;  // all pairs inside predicted clusters
+  double bcubed_precision = 0;
+  double bcubed_recall = 0;
+  double bcubed_f1() const;
+  std::vector<SweepPoint> sweep;
+};
+
+// TRUTH and SOURCE per record; ENTITY per record (predicted clusters);
+// PAIRS the scored pairs (for links and the sweep; may be empty).
+Accuracy measure_accuracy(const std::vector<std::string_view>& truth,
+                          const std::vector<std::uint32_t>& source, LinkType link_type,
+                          const std::vector<std::uint32_t>& entity,
+                          const std::vector<ScoredPair>& pairs, double threshold);
+
+nlohmann::json to_json(const Accuracy& accuracy);
+
+}  // namespace uncounted::link

@@ -1,0 +1,74 @@
+#pragma once
+// A blocking rule: which pairs of records are worth comparing. A rule is a
+// conjunction of keys ("surname & year(date_of_birth)"); two records are a
+// candidate pair under the rule when every key is non-null and equal. Several
+// rules are OR-ed; a pair that several rules find is compared once (by the
+// first rule that finds it).
+//
+// Key expressions:
+//   COLUMN               the normalized value (trimmed, lower case)
+//   prefix(COLUMN, N)    its first N bytes
+//   suffix(COLUMN, N)    its last N bytes
+//   year(COLUMN)         the year of a year or date value (null when fuzzy
+//                        over more than one year)
+//   korean_key(COLUMN)   a name's romanization-invariant key (Korean)
+//   surname_key(COLUMN)  a name's family-name key (Korean)
+//   given_key(COLUMN)    a name's given-name key (Korean)
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "link/table.h"
+
+namespace uncounted::link {
+
+enum class LinkType;
+
+enum class KeyTransform { kValue, kPrefix, kSuffix, kYear, kKoreanKey, kSurnameKey, kGivenKey };
+
+struct BlockingKey {
+  KeyTransform transform = KeyTransform::kValue;
+  std::string column;
+  int length = 0;  // for prefix/suffix
+};
+
+struct BlockingRule {
+  std::vector<BlockingKey> keys;
+
+  // "surname & prefix(given_name, 2)".
+  std::string text() const;
+  // Whether the rule reads COLUMN (its comparison is then not trained under
+  // this rule: inside the block the column agrees by construction).
+  bool uses_column(std::string_view column) const;
+};
+
+// Parses "surname & prefix(given_name, 2)". Throws invalid_input at WHERE.
+BlockingRule parse_blocking_rule(std::string_view text, const std::string& where);
+
+// One 64-bit key per record (a hash of the rule's keys); 0 when any key is
+// null. Throws invalid_input when the rule names a column the table lacks.
+std::vector<std::uint64_t> blocking_keys(const BlockingRule& rule, const Table& table);
+
+// The records grouped by key: ORDER lists records sorted by (key, source);
+// each group is a range [begin, end) of ORDER. Groups that create no pair
+// (one record, or one source under link_only) are left out.
+struct Group {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+struct Blocks {
+  std::vector<std::uint64_t> keys;  // by record
+  std::vector<std::uint32_t> order;
+  std::vector<Group> groups;
+  std::uint64_t pairs = 0;  // candidate pairs the rule creates (before deduplication)
+  std::uint64_t largest_group = 0;
+};
+
+// Groups TABLE's records under RULE and counts the pairs it would create,
+// without creating them. Under link_only, pairs inside one source are not
+// counted.
+Blocks make_blocks(const BlockingRule& rule, const Table& table, LinkType link_type);
+
+}  // namespace uncounted::link

@@ -1,0 +1,174 @@
+#include "link/candidate_pairs.h"
+
+#include <algorithm>
+#include <atomic>
+#include <unordered_map>
+
+#include "link/parallel.h"
+#include "model/error.h"
+
+namespace uncounted::link {
+namespace {
+
+// A unit of work: groups [group_begin, group_end) of one rule, or, for a
+// single large group, the outer rows [row_begin, row_end) of it.
+struct WorkItem {
+  std::uint32_t rule = 0;
+  std::uint32_t group_begin = 0;
+  std::uint32_t group_end = 0;
+  std::uint32_t row_begin = 0;  // used when group_end == group_begin + 1
+  std::uint32_t row_end = 0;
+};
+
+constexpr std::uint64_t kPairsPerItem = 1 << 15;
+
+std::vector<WorkItem> plan_work(const std::vector<Blocks>& blocks) {
+  std::vector<WorkItem> items;
+  for (std::uint32_t r = 0; r < blocks.size(); ++r) {
+    const std::vector<Group>& groups = blocks[r].groups;
+    std::uint64_t pending = 0;
+    std::uint32_t start = 0;
+    for (std::uint32_t g = 0; g < groups.size(); ++g) {
+      const std::uint64_t n = groups[g].end - groups[g].begin;
+      const std::uint64_t pairs = n * (n - 1) / 2;
+      if (pairs > kPairsPerItem) {
+        if (start < g) items.push_back({r, start, g, 0, 0});
+        // Split the big group's outer loop into chunks of about equal pairs.
+        std::uint32_t row = groups[g].begin;
+        while (row < groups[g].end) {
+          std::uint64_t acc = 0;
+          std::uint32_t end = row;
+          while (end < groups[g].end && acc < kPairsPerItem) acc += groups[g].end - ++end;
+          items.push_back({r, g, g + 1, row, end});
+          row = end;
+        }
+        start = g + 1;
+        pending = 0;
+        continue;
+      }
+      pending += pairs;
+      if (pending >= kPairsPerItem) {
+        items.push_back({r, start, g + 1, groups[start].begin, groups[g].end});
+        start = g + 1;
+        pending = 0;
+      }
+    }
+    if (start < groups.size()) {
+      items.push_back({r, start, static_cast<std::uint32_t>(groups.size()), groups[start].begin,
+                       groups.back().end});
+    }
+  }
+  return items;
+}
+
+}  // namespace
+
+std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& settings) {
+  std::vector<PreparedColumn> out;
+  out.reserve(settings.comparisons.size());
+  for (const Comparison& c : settings.comparisons) {
+    const Column* raw = table.column(c.column);
+    if (raw == nullptr) {
+      throw invalid_input("the input has no column " + c.column, "comparison " + c.name);
+    }
+    out.emplace_back(*raw, c.kind);
+  }
+  return out;
+}
+
+std::uint64_t comparison_vector(const std::vector<Comparison>& comparisons,
+                                const std::vector<PreparedColumn>& columns, std::uint32_t i,
+                                std::uint32_t j) {
+  std::uint64_t v = 0;
+  for (std::size_t c = 0; c < comparisons.size(); ++c) {
+    v |= static_cast<std::uint64_t>(comparisons[c].gamma(columns[c], i, j)) << (kGammaBits * c);
+  }
+  return v;
+}
+
+ComparedPairs compare_candidate_pairs(const Table& table, const Settings& settings,
+                                      const std::vector<Blocks>& blocks,
+                                      const std::vector<PreparedColumn>& columns, int threads,
+                                      const ProgressFunction& progress) {
+  const std::vector<WorkItem> items = plan_work(blocks);
+  threads = std::max(1, threads);
+  std::vector<std::vector<CandidatePair>> found(threads);
+  std::vector<std::unordered_map<std::uint64_t, std::uint64_t>> counts(threads);
+  std::vector<std::vector<std::uint64_t>> new_pairs(threads,
+                                                    std::vector<std::uint64_t>(blocks.size(), 0));
+  const bool cross_source_only = settings.link_type == LinkType::kLinkOnly;
+  const std::size_t rules = blocks.size();
+  std::atomic<std::size_t> done{0};
+
+  auto compare_pair = [&](std::uint32_t r, std::uint32_t a, std::uint32_t b, int t) {
+    if (cross_source_only && table.source[a] == table.source[b]) return;
+    // Compared already by an earlier rule?
+    for (std::uint32_t e = 0; e < r; ++e) {
+      const std::uint64_t k = blocks[e].keys[a];
+      if (k != 0 && k == blocks[e].keys[b]) return;
+    }
+    std::uint8_t mask = static_cast<std::uint8_t>(1u << r);
+    for (std::size_t l = r + 1; l < rules; ++l) {
+      const std::uint64_t k = blocks[l].keys[a];
+      if (k != 0 && k == blocks[l].keys[b]) mask |= static_cast<std::uint8_t>(1u << l);
+    }
+    const std::uint32_t i = std::min(a, b);
+    const std::uint32_t j = std::max(a, b);
+    const std::uint64_t gamma = comparison_vector(settings.comparisons, columns, i, j);
+    found[t].push_back({i, j, gamma});
+    ++counts[t][gamma | (static_cast<std::uint64_t>(mask) << 56)];
+    ++new_pairs[t][r];
+  };
+
+  parallel_for(items.size(), threads, [&](std::size_t w, int t) {
+    const WorkItem& item = items[w];
+    const Blocks& b = blocks[item.rule];
+    if (item.group_end == item.group_begin + 1 && item.row_end > 0) {
+      const Group& g = b.groups[item.group_begin];
+      for (std::uint32_t x = item.row_begin; x < item.row_end; ++x) {
+        for (std::uint32_t y = x + 1; y < g.end; ++y) {
+          compare_pair(item.rule, b.order[x], b.order[y], t);
+        }
+      }
+    } else {
+      for (std::uint32_t gi = item.group_begin; gi < item.group_end; ++gi) {
+        const Group& g = b.groups[gi];
+        for (std::uint32_t x = g.begin; x < g.end; ++x) {
+          for (std::uint32_t y = x + 1; y < g.end; ++y) {
+            compare_pair(item.rule, b.order[x], b.order[y], t);
+          }
+        }
+      }
+    }
+    const std::size_t d = ++done;
+    if (t == 0 && progress) progress(d, items.size());
+  });
+
+  ComparedPairs out;
+  std::size_t total = 0;
+  for (const auto& f : found) total += f.size();
+  out.pairs = std::move(found[0]);
+  out.pairs.reserve(total);
+  for (int t = 1; t < threads; ++t) {
+    out.pairs.insert(out.pairs.end(), found[t].begin(), found[t].end());
+    std::vector<CandidatePair>().swap(found[t]);
+  }
+  std::unordered_map<std::uint64_t, std::uint64_t> merged;
+  for (const auto& c : counts) {
+    for (const auto& [key, n] : c) merged[key] += n;
+  }
+  for (const auto& [key, n] : merged) {
+    out.patterns.push_back({key & ((1ULL << 56) - 1), static_cast<std::uint8_t>(key >> 56), n});
+  }
+  std::sort(out.patterns.begin(), out.patterns.end(), [](const Pattern& x, const Pattern& y) {
+    return x.gamma != y.gamma ? x.gamma < y.gamma : x.rules < y.rules;
+  });
+  out.new_pairs_per_rule.assign(rules, 0);
+  for (const auto& np : new_pairs) {
+    for (std::size_t r = 0; r < rules; ++r) out.new_pairs_per_rule[r] += np[r];
+  }
+  if (progress) progress(items.size(), items.size());
+  return out;
+}
+
+}  // namespace uncounted::link

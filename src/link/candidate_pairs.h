@@ -1,0 +1,59 @@
+#pragma once
+// Creating and comparing candidate pairs: the blocking rules' groups are
+// walked in parallel, each pair is compared once (by the first rule that
+// finds it), and its comparison vector (one level per comparison, 4 bits
+// each) is stored. Also counted: the distinct comparison vectors with the
+// set of rules each pair satisfies, which is all that EM needs.
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "link/blocking_rule.h"
+#include "link/prepared_column.h"
+#include "link/settings.h"
+
+namespace uncounted::link {
+
+struct CandidatePair {
+  std::uint32_t i = 0;  // i < j, record numbers of the Table
+  std::uint32_t j = 0;
+  std::uint64_t gamma = 0;  // comparison vector: level of comparison c in bits 4c..4c+3
+};
+
+inline int gamma_of(std::uint64_t vector, int comparison) {
+  return static_cast<int>((vector >> (kGammaBits * comparison)) & 0xF);
+}
+
+// A distinct comparison vector among the candidate pairs: how many pairs
+// have it, split by the set of blocking rules (bit r = rule r) they satisfy.
+struct Pattern {
+  std::uint64_t gamma = 0;
+  std::uint8_t rules = 0;
+  std::uint64_t count = 0;
+};
+
+struct ComparedPairs {
+  std::vector<CandidatePair> pairs;
+  std::vector<Pattern> patterns;
+  std::vector<std::uint64_t> new_pairs_per_rule;  // pairs first found by each rule
+};
+
+// One prepared column per comparison of SETTINGS, in order.
+std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& settings);
+
+// The comparison vector of records I and J.
+std::uint64_t comparison_vector(const std::vector<Comparison>& comparisons,
+                                const std::vector<PreparedColumn>& columns, std::uint32_t i,
+                                std::uint32_t j);
+
+using ProgressFunction = std::function<void(std::size_t done, std::size_t total)>;
+
+// Creates and compares the candidate pairs of BLOCKS (one per blocking rule,
+// same order as the rules). PROGRESS, if set, is called from one thread.
+ComparedPairs compare_candidate_pairs(const Table& table, const Settings& settings,
+                                      const std::vector<Blocks>& blocks,
+                                      const std::vector<PreparedColumn>& columns, int threads,
+                                      const ProgressFunction& progress = {});
+
+}  // namespace uncounted::link

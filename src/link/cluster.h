@@ -1,0 +1,53 @@
+#pragma once
+// Clustering records into persons (entities): links above the threshold are
+// taken strongest first (Kruskal), with human decisions respected:
+//   - a "match" decision is a must-link (taken before any scored link);
+//   - a "not a match" decision is a cannot-link: no cluster ever holds both
+//     records, so a weaker chain of links between them is cut where it is
+//     weakest.
+// Guards against chaining (one weak link that merges two persons):
+//   - with one_record_per_source, a link that would put two records of one
+//     source in one cluster is refused;
+//   - a cluster whose weakest link is far weaker than its median link and
+//     is its only bridge is split there (or only flagged, by setting).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "link/predict.h"
+#include "link/settings.h"
+
+namespace uncounted::link {
+
+// A human's decision on a pair of records (record numbers of the Table).
+struct PairDecision {
+  std::uint32_t i = 0;
+  std::uint32_t j = 0;
+  bool match = false;
+};
+
+struct FlaggedCluster {
+  std::uint32_t entity = 0;
+  std::string reason;  // "weak link", "two records of one source", ...
+  double weakest_probability = 0;
+};
+
+struct Clusters {
+  std::vector<std::uint32_t> entity;  // per record, 0..entities-1, in order of first record
+  std::size_t entities = 0;
+  std::size_t links_used = 0;     // links that joined two clusters
+  std::size_t refused_links = 0;  // links above threshold refused by a constraint
+  std::size_t weak_links_split = 0;
+  std::vector<FlaggedCluster> flagged;
+};
+
+// Clusters RECORDS records (SOURCE gives each one's source) from PAIRS
+// (scored pairs; those at or above THRESHOLD are links) and DECISIONS.
+// Deterministic for equal input.
+Clusters cluster_records(std::size_t records, const std::vector<std::uint32_t>& source,
+                         const std::vector<ScoredPair>& pairs, double threshold,
+                         const std::vector<PairDecision>& decisions,
+                         const ClusteringSettings& settings);
+
+}  // namespace uncounted::link

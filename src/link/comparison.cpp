@@ -1,0 +1,132 @@
+#include "link/comparison.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "link/prepared_column.h"
+#include "model/error.h"
+
+namespace uncounted::link {
+namespace {
+
+constexpr std::pair<ColumnKind, const char*> kKindNames[] = {
+    {ColumnKind::kString, "string"}, {ColumnKind::kNumber, "number"}, {ColumnKind::kYear, "year"},
+    {ColumnKind::kDate, "date"},     {ColumnKind::kName, "name"},     {ColumnKind::kPlace, "place"},
+};
+
+// Probabilities are kept away from 0 so that no single level can make a
+// weight infinite: one typo must never veto a pair outright.
+constexpr double kMinProbability = 1e-6;
+
+std::vector<double> probabilities(const nlohmann::json& j, const char* key, std::size_t size,
+                                  const std::string& where) {
+  if (!j.contains(key)) return {};
+  const nlohmann::json& a = j[key];
+  if (!a.is_array() || a.size() != size) {
+    throw invalid_input(std::string("\"") + key + "\" must list one probability per level, " +
+                            "plus one for \"else\" (" + std::to_string(size) + ")",
+                        where);
+  }
+  std::vector<double> out;
+  for (const nlohmann::json& v : a) {
+    if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 1) {
+      throw invalid_input(std::string("\"") + key + "\" values must be probabilities", where);
+    }
+    out.push_back(v.get<double>());
+  }
+  return out;
+}
+
+bool is_interval_level(LevelType t) { return t == LevelType::kWithin || t == LevelType::kOverlap; }
+bool is_korean_level(LevelType t) {
+  return t == LevelType::kHangulEqual || t == LevelType::kJamoDistance ||
+         t == LevelType::kRomanizationKey;
+}
+
+}  // namespace
+
+int Comparison::gamma(const PreparedColumn& column, std::uint32_t i, std::uint32_t j) const {
+  if (column.is_null(i) || column.is_null(j)) return 0;
+  const int n = static_cast<int>(levels.size());
+  for (int k = 0; k < n; ++k) {
+    if (levels[k].holds(column, i, j)) return k + 1;
+  }
+  return n + 1;
+}
+
+double Comparison::log2_bayes_factor(int g) const {
+  if (g == 0 || m.empty() || u.empty()) return 0;
+  return std::log2(std::max(m[g - 1], kMinProbability) / std::max(u[g - 1], kMinProbability));
+}
+
+std::string Comparison::level_label(int g) const {
+  if (g == 0) return "null";
+  if (g > static_cast<int>(levels.size())) return "else";
+  return levels[g - 1].label();
+}
+
+std::string_view to_string(ColumnKind kind) {
+  for (const auto& [k, name] : kKindNames) {
+    if (k == kind) return name;
+  }
+  return "string";
+}
+
+Comparison comparison_from_json(const nlohmann::json& j, const std::string& where) {
+  if (!j.is_object()) throw invalid_input("a comparison must be a JSON object", where);
+  Comparison c;
+  if (!j.contains("column") || !j["column"].is_string() || j["column"].get<std::string>().empty()) {
+    throw invalid_input("a comparison needs a \"column\"", where);
+  }
+  c.column = j["column"].get<std::string>();
+  c.name = j.value("name", c.column);
+  const std::string kind = j.value("kind", "string");
+  bool known = false;
+  for (const auto& [k, name] : kKindNames) {
+    if (kind == name) {
+      c.kind = k;
+      known = true;
+    }
+  }
+  if (!known) throw invalid_input("unknown column kind \"" + kind + "\"", where);
+  if (!j.contains("levels") || !j["levels"].is_array() || j["levels"].empty()) {
+    throw invalid_input("a comparison needs a non-empty \"levels\" array", where);
+  }
+  if (j["levels"].size() > static_cast<std::size_t>(kMaxLevels)) {
+    throw invalid_input("a comparison has at most " + std::to_string(kMaxLevels) + " levels",
+                        where);
+  }
+  for (std::size_t k = 0; k < j["levels"].size(); ++k) {
+    const std::string at = where + ", level " + std::to_string(k + 1);
+    ComparisonLevel level = level_from_json(j["levels"][k], at);
+    const bool numeric =
+        c.kind == ColumnKind::kYear || c.kind == ColumnKind::kDate || c.kind == ColumnKind::kNumber;
+    if (is_interval_level(level.type) && !numeric) {
+      throw invalid_input("interval levels need a year, date or number column", at);
+    }
+    if (is_korean_level(level.type) && c.kind != ColumnKind::kName) {
+      throw invalid_input("Korean name levels need a column of kind \"name\"", at);
+    }
+    c.levels.push_back(level);
+  }
+  c.term_frequency = j.value("term_frequency", false);
+  c.m = probabilities(j, "m", c.levels.size() + 1, where);
+  c.u = probabilities(j, "u", c.levels.size() + 1, where);
+  return c;
+}
+
+nlohmann::json to_json(const Comparison& c) {
+  nlohmann::json levels = nlohmann::json::array();
+  for (const ComparisonLevel& l : c.levels) levels.push_back(to_json(l));
+  nlohmann::json j{{"name", c.name},
+                   {"column", c.column},
+                   {"kind", std::string(to_string(c.kind))},
+                   {"levels", levels},
+                   {"term_frequency", c.term_frequency}};
+  if (!c.m.empty()) j["m"] = c.m;
+  if (!c.u.empty()) j["u"] = c.u;
+  return j;
+}
+
+}  // namespace uncounted::link

@@ -1,0 +1,62 @@
+#pragma once
+// A comparison: how one column (or one concept) of two records is compared,
+// as an ordered list of levels, with the Fellegi-Sunter parameters of each
+// level. Level index ("gamma") 0 means "null in either record" and carries
+// no evidence; 1..L are the explicit levels in order; L + 1 is "everything
+// else" (the values disagree).
+
+#include <cstdint>
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <vector>
+
+#include "link/comparison_level.h"
+
+namespace uncounted::link {
+
+// How a column's text is prepared before comparing.
+enum class ColumnKind {
+  kString,  // trimmed, lower-cased, inner spaces collapsed
+  kNumber,  // a decimal number
+  kYear,    // a (fuzzy) year: 1962, c.1962, 1960-1965, 1960s, Juche 51
+  kDate,    // a (fuzzy) date, as an interval of days
+  kName,    // a person's name, Korean-aware (Hangul and romanizations)
+  kPlace,   // a place, matched to the gazetteer when possible
+};
+
+// At most 14 explicit levels so that a pair's level (0..15) fits in 4 bits
+// and a whole comparison vector of up to kMaxComparisons in one uint64.
+inline constexpr int kMaxLevels = 14;
+inline constexpr int kMaxComparisons = 14;
+inline constexpr int kGammaBits = 4;
+
+struct Comparison {
+  std::string name;    // unique within the settings, e.g. "surname"
+  std::string column;  // the input column compared
+  ColumnKind kind = ColumnKind::kString;
+  std::vector<ComparisonLevel> levels;
+  // Adjust the exact level's weight by how common the value is (Kim vs
+  // Namgung): u of an exact agreement becomes the value's frequency.
+  bool term_frequency = false;
+  // P(level | match) and P(level | non-match) for levels 1..L+1 (index 0 is
+  // level 1). Empty until trained or given.
+  std::vector<double> m;
+  std::vector<double> u;
+
+  int level_count() const { return static_cast<int>(levels.size()) + 1; }  // with "else"
+  int else_level() const { return static_cast<int>(levels.size()) + 1; }
+
+  // The level (gamma) of records I and J. Thread-safe, allocation-free.
+  int gamma(const class PreparedColumn& column, std::uint32_t i, std::uint32_t j) const;
+
+  // log2(m/u) of level GAMMA (0 for the null level).
+  double log2_bayes_factor(int gamma) const;
+  // Label of level GAMMA: "null", a level's label, or "else".
+  std::string level_label(int gamma) const;
+};
+
+std::string_view to_string(ColumnKind kind);
+Comparison comparison_from_json(const nlohmann::json& j, const std::string& where);
+nlohmann::json to_json(const Comparison& comparison);
+
+}  // namespace uncounted::link

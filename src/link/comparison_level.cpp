@@ -1,0 +1,120 @@
+#include "link/comparison_level.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "link/prepared_column.h"
+#include "link/string_similarity.h"
+#include "model/error.h"
+
+namespace uncounted::link {
+namespace {
+
+struct LevelName {
+  LevelType type;
+  const char* name;
+  bool needs_threshold;
+};
+
+constexpr LevelName kLevelNames[] = {
+    {LevelType::kExact, "exact", false},
+    {LevelType::kJaroWinkler, "jaro_winkler", true},
+    {LevelType::kJaro, "jaro", true},
+    {LevelType::kLevenshtein, "levenshtein", true},
+    {LevelType::kDamerauLevenshtein, "damerau_levenshtein", true},
+    {LevelType::kWithin, "within", true},
+    {LevelType::kOverlap, "overlap", false},
+    {LevelType::kHangulEqual, "hangul_equal", false},
+    {LevelType::kJamoDistance, "jamo_distance", true},
+    {LevelType::kRomanizationKey, "romanization_key", false},
+    {LevelType::kPlaceEqual, "place_equal", false},
+};
+
+const LevelName& entry(LevelType type) {
+  for (const LevelName& e : kLevelNames) {
+    if (e.type == type) return e;
+  }
+  return kLevelNames[0];
+}
+
+// Distance between two intervals: 0 when they overlap.
+double interval_gap(double alo, double ahi, double blo, double bhi) {
+  if (ahi < blo) return blo - ahi;
+  if (bhi < alo) return alo - bhi;
+  return 0;
+}
+
+}  // namespace
+
+bool ComparisonLevel::holds(const PreparedColumn& c, std::uint32_t i, std::uint32_t j) const {
+  switch (type) {
+    case LevelType::kExact:
+      return c.id(i) == c.id(j);
+    case LevelType::kJaroWinkler:
+      return c.id(i) == c.id(j) || jaro_winkler(c.text(i), c.text(j)) >= threshold;
+    case LevelType::kJaro:
+      return c.id(i) == c.id(j) || jaro(c.text(i), c.text(j)) >= threshold;
+    case LevelType::kLevenshtein: {
+      const int k = static_cast<int>(threshold);
+      return c.id(i) == c.id(j) || levenshtein(c.text(i), c.text(j), k) <= k;
+    }
+    case LevelType::kDamerauLevenshtein: {
+      const int k = static_cast<int>(threshold);
+      return c.id(i) == c.id(j) || damerau_levenshtein(c.text(i), c.text(j), k) <= k;
+    }
+    case LevelType::kWithin:
+    case LevelType::kOverlap: {
+      if (c.lo(i) > c.hi(i) || c.lo(j) > c.hi(j)) return false;  // unreadable values
+      const double gap = interval_gap(c.lo(i), c.hi(i), c.lo(j), c.hi(j));
+      return type == LevelType::kOverlap ? gap == 0 : gap <= threshold;
+    }
+    case LevelType::kHangulEqual:
+    case LevelType::kJamoDistance:
+    case LevelType::kRomanizationKey:
+      return c.korean_level_holds(type, threshold, i, j);
+    case LevelType::kPlaceEqual:
+      return c.place_equal(i, j);
+  }
+  return false;
+}
+
+std::string ComparisonLevel::label() const {
+  const LevelName& e = entry(type);
+  if (!e.needs_threshold) return e.name;
+  std::ostringstream out;
+  const bool distance = type == LevelType::kLevenshtein || type == LevelType::kDamerauLevenshtein ||
+                        type == LevelType::kWithin || type == LevelType::kJamoDistance;
+  out << e.name << (distance ? " <= " : " >= ") << threshold;
+  return out.str();
+}
+
+ComparisonLevel level_from_json(const nlohmann::json& j, const std::string& where) {
+  if (!j.is_object() || !j.contains("type") || !j["type"].is_string()) {
+    throw invalid_input("a comparison level needs a \"type\"", where);
+  }
+  const std::string name = j["type"].get<std::string>();
+  for (const LevelName& e : kLevelNames) {
+    if (name != e.name) continue;
+    ComparisonLevel level{e.type, 0};
+    if (e.needs_threshold) {
+      if (!j.contains("threshold") || !j["threshold"].is_number()) {
+        throw invalid_input("level \"" + name + "\" needs a numeric \"threshold\"", where);
+      }
+      level.threshold = j["threshold"].get<double>();
+      if (!std::isfinite(level.threshold) || level.threshold < 0) {
+        throw invalid_input("level threshold must be a non-negative number", where);
+      }
+    }
+    return level;
+  }
+  throw invalid_input("unknown comparison level type \"" + name + "\"", where);
+}
+
+nlohmann::json to_json(const ComparisonLevel& level) {
+  nlohmann::json j{{"type", entry(level.type).name}};
+  if (entry(level.type).needs_threshold) j["threshold"] = level.threshold;
+  return j;
+}
+
+}  // namespace uncounted::link

@@ -1,0 +1,46 @@
+#pragma once
+// One level of a comparison: a test on a pair of prepared values ("exact",
+// "Jaro-Winkler at least 0.92", "years within 1", ...). A comparison's levels
+// are tried in order and the first that holds gives the pair its level, so
+// levels go from the strongest agreement to the weakest.
+
+#include <cstdint>
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+
+namespace uncounted::link {
+
+class PreparedColumn;
+
+enum class LevelType {
+  kExact,               // the normalized values are equal
+  kJaroWinkler,         // Jaro-Winkler similarity >= threshold
+  kJaro,                // Jaro similarity >= threshold
+  kLevenshtein,         // edit distance <= threshold
+  kDamerauLevenshtein,  // edit distance with transpositions <= threshold
+  kWithin,              // intervals (years, days, numbers) at most threshold apart
+  kOverlap,             // intervals share a point
+  kHangulEqual,         // names share a Hangul reading (Korean)
+  kJamoDistance,        // jamo edit distance of the best readings <= threshold (Korean)
+  kRomanizationKey,     // same romanization-invariant key (Korean)
+  kPlaceEqual,          // the same gazetteer id
+};
+
+struct ComparisonLevel {
+  LevelType type = LevelType::kExact;
+  double threshold = 0;
+
+  // Whether the level holds for records I and J, both non-null in COLUMN.
+  // Thread-safe, allocation-free.
+  bool holds(const PreparedColumn& column, std::uint32_t i, std::uint32_t j) const;
+
+  // "exact", "jaro_winkler >= 0.92", ... for explanations.
+  std::string label() const;
+};
+
+// JSON form: {"type": "jaro_winkler", "threshold": 0.92}. Throws
+// invalid_input naming WHERE on an unknown type or a missing threshold.
+ComparisonLevel level_from_json(const nlohmann::json& j, const std::string& where);
+nlohmann::json to_json(const ComparisonLevel& level);
+
+}  // namespace uncounted::link

@@ -1,0 +1,115 @@
+#include "link/em.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "link/candidate_pairs.h"
+
+namespace uncounted::link {
+namespace {
+
+constexpr double kFloor = 1e-9;  // keeps probabilities off zero in the likelihood
+
+std::vector<double> geometric(int levels, bool strongest_first) {
+  std::vector<double> p(levels);
+  double total = 0;
+  for (int l = 0; l < levels; ++l) {
+    const int rank = strongest_first ? l : levels - 1 - l;
+    p[l] = std::pow(0.5, rank);
+    total += p[l];
+  }
+  for (double& v : p) v /= total;
+  return p;
+}
+
+}  // namespace
+
+std::vector<double> starting_m(const Comparison& c) { return geometric(c.level_count(), true); }
+std::vector<double> starting_u(const Comparison& c) { return geometric(c.level_count(), false); }
+
+double match_probability(std::uint64_t gamma, const std::vector<Comparison>& comparisons,
+                         double lambda) {
+  double log_odds = std::log(lambda) - std::log1p(-lambda);
+  for (std::size_t c = 0; c < comparisons.size(); ++c) {
+    const int g = gamma_of(gamma, static_cast<int>(c));
+    if (g == 0) continue;
+    log_odds += std::log(std::max(comparisons[c].m[g - 1], kFloor)) -
+                std::log(std::max(comparisons[c].u[g - 1], kFloor));
+  }
+  return 1.0 / (1.0 + std::exp(-log_odds));
+}
+
+EmResult run_em(const std::vector<EmPattern>& patterns, const std::vector<Comparison>& comparisons,
+                double lambda, const EmOptions& options) {
+  const std::size_t nc = comparisons.size();
+  EmResult r;
+  r.lambda = lambda;
+  for (const Comparison& c : comparisons) {
+    r.m.push_back(c.m);
+    r.u.push_back(c.u);
+  }
+  auto active = [&](std::size_t c) { return options.active.empty() || options.active[c]; };
+  std::vector<std::vector<double>> m_acc(nc), u_acc(nc);
+  for (r.iterations = 1; r.iterations <= options.max_iterations; ++r.iterations) {
+    for (std::size_t c = 0; c < nc; ++c) {
+      m_acc[c].assign(r.m[c].size(), 0);
+      u_acc[c].assign(r.u[c].size(), 0);
+    }
+    double matches = 0;
+    double total = 0;
+    const double log_prior = std::log(r.lambda) - std::log1p(-r.lambda);
+    for (const EmPattern& p : patterns) {
+      // Expectation: the posterior that a pair with this vector is a match.
+      double log_odds = log_prior;
+      for (std::size_t c = 0; c < nc; ++c) {
+        const int g = gamma_of(p.gamma, static_cast<int>(c));
+        if (g == 0 || !active(c)) continue;
+        log_odds +=
+            std::log(std::max(r.m[c][g - 1], kFloor)) - std::log(std::max(r.u[c][g - 1], kFloor));
+      }
+      const double post = 1.0 / (1.0 + std::exp(-log_odds));
+      matches += post * p.count;
+      total += p.count;
+      for (std::size_t c = 0; c < nc; ++c) {
+        const int g = gamma_of(p.gamma, static_cast<int>(c));
+        if (g == 0 || !active(c)) continue;
+        m_acc[c][g - 1] += post * p.count;
+        u_acc[c][g - 1] += (1 - post) * p.count;
+      }
+    }
+    if (total == 0) break;
+    // Maximisation: level frequencies weighted by the posteriors.
+    double change = 0;
+    const double new_lambda = std::clamp(matches / total, kFloor, 1 - kFloor);
+    change = std::max(change, std::abs(new_lambda - r.lambda));
+    r.lambda = new_lambda;
+    for (std::size_t c = 0; c < nc; ++c) {
+      if (!active(c)) continue;
+      double ms = 0;
+      double us = 0;
+      for (double v : m_acc[c]) ms += v;
+      for (double v : u_acc[c]) us += v;
+      for (std::size_t l = 0; l < m_acc[c].size(); ++l) {
+        if (options.estimate_m && ms > 0) {
+          const double v = m_acc[c][l] / ms;
+          change = std::max(change, std::abs(v - r.m[c][l]));
+          r.m[c][l] = v;
+        }
+        if (options.estimate_u && us > 0) {
+          const double v = u_acc[c][l] / us;
+          change = std::max(change, std::abs(v - r.u[c][l]));
+          r.u[c][l] = v;
+        }
+      }
+    }
+    r.lambda_history.push_back(r.lambda);
+    if (change < options.convergence) {
+      r.converged = true;
+      break;
+    }
+  }
+  r.iterations = std::min(r.iterations, options.max_iterations);
+  return r;
+}
+
+}  // namespace uncounted::link

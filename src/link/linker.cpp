@@ -1,0 +1,221 @@
+#include "link/linker.h"
+
+#include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "link/estimate_u.h"
+#include "link/parallel.h"
+#include "model/error.h"
+
+namespace uncounted::link {
+namespace {
+
+class Stopwatch {
+ public:
+  double lap() {
+    const auto now = std::chrono::steady_clock::now();
+    const double s = std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+    return s;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+std::vector<Blocks> block(const Table& table, const Settings& settings,
+                          const std::vector<BlockingRule>& rules) {
+  std::vector<Blocks> blocks;
+  for (const BlockingRule& rule : rules) {
+    blocks.push_back(make_blocks(rule, table, settings.link_type));
+    const Blocks& b = blocks.back();
+    if (b.pairs > settings.max_pairs) {
+      throw invalid_input(
+          "blocking rule \"" + rule.text() + "\" would create " + std::to_string(b.pairs) +
+              " candidate pairs (largest block: " + std::to_string(b.largest_group) +
+              " records), more than max_pairs " + std::to_string(settings.max_pairs) +
+              "; make the rule stricter (add a key, e.g. \"" + rule.text() +
+              " & year(date_of_birth)\") or raise max_pairs",
+          "blocking rule " + rule.text());
+    }
+  }
+  return blocks;
+}
+
+}  // namespace
+
+Linker::Linker(Table table, Settings settings)
+    : table_(std::move(table)), settings_(std::move(settings)) {
+  for (const std::string& c : settings_.columns()) {
+    if (table_.column(c) == nullptr) {
+      throw invalid_input("the input has no column " + c + " that the settings use", c);
+    }
+  }
+}
+
+std::vector<PairDecision> Linker::decisions(const std::vector<RecordDecision>& decisions) const {
+  std::unordered_map<std::string, std::uint32_t> index;
+  index.reserve(table_.size());
+  for (std::uint32_t r = 0; r < table_.size(); ++r) index.emplace(table_.key(r), r);
+  std::vector<PairDecision> out;
+  for (const RecordDecision& d : decisions) {
+    const auto a = index.find(d.source_a + ":" + d.record_id_a);
+    const auto b = index.find(d.source_b + ":" + d.record_id_b);
+    if (a == index.end() || b == index.end()) {
+      throw invalid_input("a decision names a record that is not in the input", "decisions");
+    }
+    out.push_back({a->second, b->second, d.match});
+  }
+  return out;
+}
+
+const LinkResult& Linker::run(const LinkOptions& options) {
+  const int threads = options.threads > 0 ? options.threads : default_thread_count();
+  auto progress = [&](const char* stage) -> ProgressFunction {
+    if (!options.progress) return {};
+    return [&options, stage](std::size_t done, std::size_t total) {
+      options.progress(stage, done, total);
+    };
+  };
+  result_ = LinkResult{};
+  LinkResult& r = result_;
+  Stopwatch watch;
+
+  columns_ = prepare_columns(table_, settings_);
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    const Comparison& comparison = settings_.comparisons[c];
+    if (columns_[c].distinct() == 0) {
+      r.warnings.push_back("column " + comparison.column +
+                           " is blank in every record: comparison " + comparison.name +
+                           " carries no evidence");
+    } else if (columns_[c].unparsed() > 0) {
+      r.warnings.push_back(std::to_string(columns_[c].unparsed()) + " value(s) of column " +
+                           comparison.column + " could not be read as a " +
+                           std::string(to_string(comparison.kind)) +
+                           " (they never agree on interval levels)");
+    }
+  }
+  if (table_.size() < 2) r.warnings.push_back("fewer than two records: nothing to link");
+  r.seconds.preparing = watch.lap();
+
+  const std::vector<Blocks> blocks = block(table_, settings_, settings_.blocking_rules);
+  std::uint64_t upper_bound = 0;
+  for (const Blocks& b : blocks) upper_bound += b.pairs;
+  if (upper_bound > settings_.max_pairs) {
+    throw invalid_input("the blocking rules together would create up to " +
+                            std::to_string(upper_bound) + " candidate pairs, more than max_pairs " +
+                            std::to_string(settings_.max_pairs) +
+                            "; make the rules stricter or raise max_pairs",
+                        "blocking rules");
+  }
+  r.seconds.blocking = watch.lap();
+
+  ComparedPairs compared =
+      compare_candidate_pairs(table_, settings_, blocks, columns_, threads, progress("comparing"));
+  r.candidate_pairs = compared.pairs.size();
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    r.rules.push_back(
+        {settings_.blocking_rules[k].text(), blocks[k].pairs, compared.new_pairs_per_rule[k]});
+  }
+  r.seconds.comparing = watch.lap();
+
+  if (!settings_.trained || options.retrain) {
+    if (!options.labels.empty()) {
+      train_from_labels(settings_, columns_, options.labels);
+      Settings prior_only = settings_;
+      prior_only.training.estimate_u = false;
+      prior_only.training.estimate_m = false;
+      r.training = train_model(prior_only, table_, columns_, {}, compared.patterns, threads);
+      settings_ = prior_only;
+      settings_.training = Settings{}.training;
+    } else if (settings_.training_blocking_rules.empty()) {
+      r.training =
+          train_model(settings_, table_, columns_, compared.patterns, compared.patterns, threads);
+    } else {
+      const std::vector<Blocks> training_blocks =
+          block(table_, settings_, settings_.training_blocking_rules);
+      Settings for_training = settings_;
+      for_training.blocking_rules = settings_.training_blocking_rules;
+      const ComparedPairs training =
+          compare_candidate_pairs(table_, for_training, training_blocks, columns_, threads);
+      r.training =
+          train_model(settings_, table_, columns_, training.patterns, compared.patterns, threads);
+    }
+    for (const std::string& w : r.training.warnings) r.warnings.push_back(w);
+  }
+  r.seconds.estimating_u_and_em = watch.lap();
+
+  weights_.emplace(settings_, columns_);
+  r.pairs = predict(compared.pairs, *weights_, settings_.retain_probability, threads);
+  std::vector<CandidatePair>().swap(compared.pairs);
+  for (const ScoredPair& p : r.pairs) r.links += p.match_probability >= settings_.threshold;
+  r.seconds.predicting = watch.lap();
+
+  r.clusters = cluster_records(table_.size(), table_.source, r.pairs, settings_.threshold,
+                               options.decisions, settings_.clustering);
+  r.best_probability.assign(table_.size(), 0);
+  for (const ScoredPair& p : r.pairs) {
+    r.best_probability[p.i] = std::max(r.best_probability[p.i], p.match_probability);
+    r.best_probability[p.j] = std::max(r.best_probability[p.j], p.match_probability);
+  }
+  for (const PairDecision& d : options.decisions) {
+    if (d.match) r.best_probability[d.i] = r.best_probability[d.j] = 1;
+  }
+  r.review = review_queue(r.pairs, r.clusters, options.decisions, settings_.clustering);
+  r.seconds.clustering = watch.lap();
+  r.settings = settings_;
+  return r;
+}
+
+Waterfall Linker::explain(std::uint32_t i, std::uint32_t j) const {
+  if (!weights_) throw runtime_error("explain needs a trained model: run the linkage first");
+  if (i >= table_.size() || j >= table_.size()) throw usage_error("no such record", "explain");
+  return explain_pair(table_, settings_, columns_, *weights_, i, j);
+}
+
+nlohmann::json summary_json(const Linker& linker) {
+  const LinkResult& r = linker.result();
+  nlohmann::json rules = nlohmann::json::array();
+  for (const RuleCount& c : r.rules) {
+    rules.push_back({{"rule", c.rule}, {"pairs", c.pairs}, {"new_pairs", c.new_pairs}});
+  }
+  nlohmann::json training = nlohmann::json::array();
+  for (const RuleTraining& t : r.training.rules) {
+    training.push_back({{"rule", t.rule},
+                        {"pairs", t.pairs},
+                        {"iterations", t.iterations},
+                        {"converged", t.converged},
+                        {"used", t.used},
+                        {"match_share", t.lambda}});
+  }
+  std::size_t review_pairs = 0;
+  for (const ReviewItem& item : r.review) review_pairs += item.kind == ReviewItem::Kind::kPair;
+  return {
+      {"records", linker.table().size()},
+      {"sources", linker.table().source_names.size()},
+      {"candidate_pairs", r.candidate_pairs},
+      {"blocking_rules", rules},
+      {"scored_pairs", r.pairs.size()},
+      {"links_above_threshold", r.links},
+      {"threshold", r.settings.threshold},
+      {"entities", r.clusters.entities},
+      {"links_refused", r.clusters.refused_links},
+      {"weak_links_split", r.clusters.weak_links_split},
+      {"clusters_flagged", r.clusters.flagged.size()},
+      {"review_pairs", review_pairs},
+      {"probability_two_random_records_match", r.settings.probability_two_random_records_match},
+      {"training", {{"u_sample_pairs", r.training.u_sample_pairs}, {"em", training}}},
+      {"seconds",
+       {{"preparing", r.seconds.preparing},
+        {"blocking", r.seconds.blocking},
+        {"comparing", r.seconds.comparing},
+        {"training", r.seconds.estimating_u_and_em},
+        {"predicting", r.seconds.predicting},
+        {"clustering", r.seconds.clustering},
+        {"total", r.seconds.total()}}},
+      {"warnings", r.warnings},
+  };
+}
+
+}  // namespace uncounted::link

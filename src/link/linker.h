@@ -1,0 +1,122 @@
+#pragma once
+// The linkage pipeline, and the API the rest of uncounted calls:
+//
+//   prepare -> block -> compare -> train (u, EM, prior) -> predict ->
+//   cluster -> review queue, with explanations on demand.
+//
+// Typical use (the store-backed `uncounted link`):
+//
+//   link::Linker linker(link::table_from_records(records), link::default_settings());
+//   link::LinkOptions options;
+//   options.decisions = linker.decisions(human_decisions);   // must/cannot-link
+//   const link::LinkResult& result = linker.run(options);
+//   result.clusters.entity[r];                 // entity of record r
+//   result.best_probability[r];                // its best link's probability
+//   result.pairs;                              // scored pairs above the floor
+//   result.review;                             // the review queue
+//   nlohmann::json model = link::to_json(result.settings);  // the trained model
+//   linker.explain(i, j);                      // the waterfall of any pair
+//
+// Records are numbered by their position in the Table (and so in RECORDS).
+// Never touches the store, never prints; errors are uncounted::Error.
+// Thread-safety: one Linker per thread; run() uses LinkOptions::threads
+// threads internally.
+
+#include <cstdint>
+#include <functional>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "link/blocking_rule.h"
+#include "link/candidate_pairs.h"
+#include "link/cluster.h"
+#include "link/explain.h"
+#include "link/predict.h"
+#include "link/prepared_column.h"
+#include "link/review.h"
+#include "link/settings.h"
+#include "link/table.h"
+#include "link/training.h"
+
+namespace uncounted::link {
+
+// A human decision naming records by source and record id (as the store
+// keeps them).
+struct RecordDecision {
+  std::string source_a, record_id_a;
+  std::string source_b, record_id_b;
+  bool match = false;
+};
+
+struct LinkOptions {
+  int threads = 0;  // 0: every core
+  // Train even when the settings are already trained.
+  bool retrain = false;
+  std::vector<PairDecision> decisions;  // human decisions (must/cannot-link)
+  // Pairs labelled by a human to train m and u from (instead of EM).
+  std::vector<PairDecision> labels;
+  // Progress: STAGE ("blocking", "comparing", ...), DONE of TOTAL. Called
+  // from one thread.
+  std::function<void(const std::string& stage, std::size_t done, std::size_t total)> progress;
+};
+
+struct StageSeconds {
+  double preparing = 0, blocking = 0, comparing = 0, estimating_u_and_em = 0, predicting = 0,
+         clustering = 0;
+  double total() const {
+    return preparing + blocking + comparing + estimating_u_and_em + predicting + clustering;
+  }
+};
+
+struct RuleCount {
+  std::string rule;
+  std::uint64_t pairs = 0;      // pairs the rule creates
+  std::uint64_t new_pairs = 0;  // of which no earlier rule created
+};
+
+struct LinkResult {
+  Settings settings;  // the trained model
+  std::uint64_t candidate_pairs = 0;
+  std::vector<RuleCount> rules;
+  std::vector<ScoredPair> pairs;  // scored pairs with probability >= retain_probability
+  std::uint64_t links = 0;        // of which at or above the threshold
+  Clusters clusters;
+  std::vector<float> best_probability;  // per record: its best scored pair (0 when none)
+  std::vector<ReviewItem> review;
+  TrainingReport training;
+  StageSeconds seconds;
+  std::vector<std::string> warnings;
+};
+
+class Linker {
+ public:
+  // Checks SETTINGS against TABLE (every column present).
+  Linker(Table table, Settings settings);
+
+  // Runs the pipeline. Throws invalid_input when a blocking rule would create
+  // more than settings.max_pairs pairs (with the count and advice), before
+  // creating any.
+  const LinkResult& run(const LinkOptions& options = {});
+
+  const Table& table() const { return table_; }
+  const LinkResult& result() const { return result_; }
+  // The waterfall of records I and J under the trained model (after run()).
+  Waterfall explain(std::uint32_t i, std::uint32_t j) const;
+  // Maps decisions by (source, record id) to record numbers; throws
+  // invalid_input for a record not in the table.
+  std::vector<PairDecision> decisions(const std::vector<RecordDecision>& decisions) const;
+
+ private:
+  Table table_;
+  Settings settings_;
+  std::vector<PreparedColumn> columns_;
+  std::optional<MatchWeights> weights_;
+  LinkResult result_;
+};
+
+// Summary for `link --json`: records, pairs, links, entities, seconds.
+nlohmann::json summary_json(const Linker& linker);
+
+}  // namespace uncounted::link

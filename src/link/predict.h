@@ -1,0 +1,70 @@
+#pragma once
+// Scoring candidate pairs: a pair's match weight is the sum, in bits, of the
+// prior (log2 of the prior odds), each comparison's log2(m/u) at the pair's
+// level, and the term-frequency adjustments; its match probability is
+// 2^w / (1 + 2^w). Everything a weight is made of is kept so that it can be
+// explained term by term (explain.h).
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "link/candidate_pairs.h"
+#include "link/prepared_column.h"
+#include "link/settings.h"
+
+namespace uncounted::link {
+
+// The smallest value frequency used in a term-frequency adjustment, so that
+// a value seen once in a small file does not weigh like a fingerprint.
+inline constexpr double kMinTermFrequency = 1e-5;
+
+class MatchWeights {
+ public:
+  // Reads m, u and the prior from SETTINGS (which must be trained), and the
+  // value frequencies from COLUMNS. Both must outlive this object.
+  MatchWeights(const Settings& settings, const std::vector<PreparedColumn>& columns);
+
+  double prior_weight() const { return prior_; }
+  // log2(m/u) of comparison C at level GAMMA.
+  double comparison_weight(int c, int gamma) const { return table_[c][gamma]; }
+  // Term-frequency adjustment of comparison C for records I, J at level
+  // GAMMA (0 unless C has term frequencies and the pair agrees exactly).
+  double tf_adjustment(int c, int gamma, std::uint32_t i) const {
+    return (gamma == 1 && !tf_[c].empty()) ? tf_[c][columns_[c].id(i)] : 0.0;
+  }
+  // The pair's total match weight.
+  double weight(std::uint64_t gamma, std::uint32_t i) const {
+    double w = prior_;
+    for (int c = 0; c < comparisons_; ++c) {
+      const int g = gamma_of(gamma, c);
+      w += table_[c][g] + tf_adjustment(c, g, i);
+    }
+    return w;
+  }
+
+ private:
+  const std::vector<PreparedColumn>& columns_;
+  int comparisons_ = 0;
+  double prior_ = 0;
+  std::vector<std::array<double, 16>> table_;
+  std::vector<std::vector<double>> tf_;  // per comparison, by value id
+};
+
+double probability_from_weight(double weight);
+
+struct ScoredPair {
+  std::uint32_t i = 0;
+  std::uint32_t j = 0;
+  std::uint64_t gamma = 0;
+  float match_weight = 0;
+  float match_probability = 0;
+};
+
+// Scores PAIRS on THREADS threads and keeps those with a match probability
+// of at least RETAIN_PROBABILITY, in the order of PAIRS.
+std::vector<ScoredPair> predict(const std::vector<CandidatePair>& pairs,
+                                const MatchWeights& weights, double retain_probability,
+                                int threads);
+
+}  // namespace uncounted::link

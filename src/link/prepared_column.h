@@ -1,0 +1,78 @@
+#pragma once
+// A column made ready for comparing: every distinct normalized value once
+// (interned to a 32-bit id, 0 = null), with what each comparison kind needs
+// precomputed per distinct value (intervals for years and dates, gazetteer
+// ids for places, Hangul readings and keys for names). Comparing two records
+// then reads two ids and a few flat arrays: no parsing, no allocation.
+//
+// Thread-safety: immutable after construction; safe to read from any thread.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "link/blocking_rule.h"
+#include "link/comparison.h"
+#include "link/table.h"
+
+namespace uncounted::link {
+
+class PreparedColumn {
+ public:
+  PreparedColumn(const Column& raw, ColumnKind kind);
+
+  ColumnKind kind() const { return kind_; }
+  std::size_t size() const { return ids_.size(); }
+  std::uint32_t id(std::uint32_t record) const { return ids_[record]; }
+  bool is_null(std::uint32_t record) const { return ids_[record] == 0; }
+  // Number of distinct non-null values.
+  std::size_t distinct() const { return value_ends_.size() - 1; }
+  // The normalized text of value ID (1-based).
+  std::string_view value(std::uint32_t id) const {
+    return std::string_view(values_).substr(value_ends_[id - 1],
+                                            value_ends_[id] - value_ends_[id - 1]);
+  }
+  std::string_view text(std::uint32_t record) const { return value(ids_[record]); }
+  // The value's share among the non-null records (for term frequencies).
+  double frequency(std::uint32_t record) const {
+    return non_null_ == 0 ? 0.0 : static_cast<double>(counts_[ids_[record]]) / non_null_;
+  }
+  // Interval of the value (years, days or the number itself); lo > hi when
+  // the text could not be read as one (then interval levels never hold).
+  double lo(std::uint32_t record) const { return lo_[ids_[record]]; }
+  double hi(std::uint32_t record) const { return hi_[ids_[record]]; }
+  // How many values of a year/date/number column could not be parsed.
+  std::size_t unparsed() const { return unparsed_; }
+
+  // Korean name levels (hangul_equal, jamo_distance, romanization_key).
+  bool korean_level_holds(LevelType type, double threshold, std::uint32_t i, std::uint32_t j) const;
+  // Same gazetteer id; for text the gazetteer does not know, the same
+  // normalized text.
+  bool place_equal(std::uint32_t i, std::uint32_t j) const;
+  // Hash of a Korean name key of value ID (1-based); 0 when the value has
+  // no Korean reading.
+  std::uint64_t korean_key_hash(KeyTransform key, std::uint32_t id) const;
+
+ private:
+  ColumnKind kind_;
+  std::vector<std::uint32_t> ids_;
+  std::string values_;
+  std::vector<std::uint32_t> value_ends_{0};
+  std::vector<std::uint32_t> counts_;  // by id
+  std::size_t non_null_ = 0;
+  std::vector<double> lo_, hi_;  // by id
+  std::size_t unparsed_ = 0;
+};
+
+// Trimmed, ASCII-lower-cased, runs of white space collapsed to one space.
+std::string normalize_text(std::string_view text);
+
+// A year as an interval of years: "1962", "c.1962", "1960-1965",
+// "1960s", "Juche 51". Returns false when TEXT is none of these.
+bool parse_year_interval(std::string_view text, double& lo, double& hi);
+// A date as an interval of days since 1970-01-01: "2009-03-14",
+// "20090314", "2009-03", "2009", and whatever the dates module reads.
+bool parse_date_interval(std::string_view text, double& lo, double& hi);
+
+}  // namespace uncounted::link

@@ -1,0 +1,300 @@
+#include "link/settings.h"
+
+#include <cmath>
+#include <fstream>
+#include <set>
+
+#include "io/csv_file.h"
+#include "model/error.h"
+
+namespace uncounted::link {
+namespace {
+
+constexpr int kMaxBlockingRules = 8;  // a pair's rule mask fits in 8 bits
+
+double probability(const nlohmann::json& j, const char* key, double fallback, bool open_zero) {
+  if (!j.contains(key)) return fallback;
+  if (!j[key].is_number()) throw invalid_input(std::string(key) + " must be a number", key);
+  const double v = j[key].get<double>();
+  if (!std::isfinite(v) || v < 0 || v > 1 || (open_zero && (v == 0 || v == 1))) {
+    throw invalid_input(std::string(key) + " must be a probability", key);
+  }
+  return v;
+}
+
+std::vector<BlockingRule> rules_from_json(const nlohmann::json& j, const char* key) {
+  std::vector<BlockingRule> rules;
+  if (!j.contains(key)) return rules;
+  if (!j[key].is_array()) throw invalid_input(std::string(key) + " must be an array", key);
+  for (std::size_t r = 0; r < j[key].size(); ++r) {
+    const nlohmann::json& v = j[key][r];
+    const std::string where = std::string(key) + "[" + std::to_string(r) + "]";
+    if (v.is_string()) {
+      rules.push_back(parse_blocking_rule(v.get<std::string>(), where));
+    } else if (v.is_array() && !v.empty()) {
+      std::string text;
+      for (const nlohmann::json& k : v) {
+        if (!k.is_string()) throw invalid_input("blocking keys must be strings", where);
+        text += (text.empty() ? "" : " & ") + k.get<std::string>();
+      }
+      rules.push_back(parse_blocking_rule(text, where));
+    } else {
+      throw invalid_input("a blocking rule is a string or an array of keys", where);
+    }
+  }
+  if (rules.size() > static_cast<std::size_t>(kMaxBlockingRules)) {
+    throw invalid_input("at most " + std::to_string(kMaxBlockingRules) + " blocking rules", key);
+  }
+  return rules;
+}
+
+nlohmann::json rules_to_json(const std::vector<BlockingRule>& rules) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const BlockingRule& r : rules) out.push_back(r.text());
+  return out;
+}
+
+Comparison make(std::string column, ColumnKind kind, std::vector<ComparisonLevel> levels,
+                bool tf = false) {
+  Comparison c;
+  c.name = column;
+  c.column = std::move(column);
+  c.kind = kind;
+  c.levels = std::move(levels);
+  c.term_frequency = tf;
+  return c;
+}
+
+}  // namespace
+
+std::string_view to_string(LinkType type) {
+  switch (type) {
+    case LinkType::kLinkOnly:
+      return "link_only";
+    case LinkType::kDedupeOnly:
+      return "dedupe_only";
+    case LinkType::kLinkAndDedupe:
+      return "link_and_dedupe";
+  }
+  return "link_and_dedupe";
+}
+
+std::vector<std::string> Settings::columns() const {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& c) {
+    if (seen.insert(io::ascii_lower(c)).second) out.push_back(c);
+  };
+  for (const Comparison& c : comparisons) add(c.column);
+  for (const auto* rules : {&blocking_rules, &training_blocking_rules}) {
+    for (const BlockingRule& r : *rules) {
+      for (const BlockingKey& k : r.keys) add(k.column);
+    }
+  }
+  return out;
+}
+
+Settings settings_from_json(const nlohmann::json& j) {
+  if (!j.is_object()) throw invalid_input("the settings document must be a JSON object");
+  Settings s;
+  if (j.contains("link_type")) {
+    const std::string t = j["link_type"].is_string() ? j["link_type"].get<std::string>() : "";
+    if (t == "link_only")
+      s.link_type = LinkType::kLinkOnly;
+    else if (t == "dedupe_only")
+      s.link_type = LinkType::kDedupeOnly;
+    else if (t == "link_and_dedupe")
+      s.link_type = LinkType::kLinkAndDedupe;
+    else
+      throw invalid_input("link_type must be link_only, dedupe_only or link_and_dedupe",
+                          "link_type");
+  }
+  if (j.contains("input")) {
+    const nlohmann::json& in = j["input"];
+    if (!in.is_object()) throw invalid_input("input must be an object", "input");
+    if (in.contains("source_column")) {
+      s.input.source_column =
+          in["source_column"].is_null() ? "" : in["source_column"].get<std::string>();
+    }
+    if (in.value("source_from_file", false)) s.input.source_column.clear();
+    if (in.contains("record_id")) {
+      s.input.record_id_columns.clear();
+      if (in["record_id"].is_string()) {
+        s.input.record_id_columns.push_back(in["record_id"].get<std::string>());
+      } else if (in["record_id"].is_array()) {
+        for (const auto& c : in["record_id"])
+          s.input.record_id_columns.push_back(c.get<std::string>());
+      } else if (!in["record_id"].is_null()) {
+        throw invalid_input("record_id must be a column name or a list of them", "input.record_id");
+      }
+    }
+    s.input.trim_leading_space = in.value("trim_leading_space", false);
+    const std::string delimiter = in.value("delimiter", std::string(","));
+    if (delimiter.size() != 1) throw invalid_input("delimiter must be one byte", "input.delimiter");
+    s.input.delimiter = delimiter[0];
+    s.input.truth_column = in.value("truth_column", std::string());
+    s.input.truth_pattern = in.value("truth_pattern", std::string());
+  }
+  if (j.contains("comparisons")) {
+    if (!j["comparisons"].is_array())
+      throw invalid_input("comparisons must be an array", "comparisons");
+    for (std::size_t c = 0; c < j["comparisons"].size(); ++c) {
+      s.comparisons.push_back(
+          comparison_from_json(j["comparisons"][c], "comparisons[" + std::to_string(c) + "]"));
+    }
+  } else {
+    s.comparisons = default_settings().comparisons;
+  }
+  if (s.comparisons.empty())
+    throw invalid_input("the settings need at least one comparison", "comparisons");
+  if (s.comparisons.size() > static_cast<std::size_t>(kMaxComparisons)) {
+    throw invalid_input("at most " + std::to_string(kMaxComparisons) + " comparisons",
+                        "comparisons");
+  }
+  std::set<std::string> names;
+  for (const Comparison& c : s.comparisons) {
+    if (!names.insert(c.name).second) {
+      throw invalid_input("two comparisons are named " + c.name, "comparisons");
+    }
+  }
+  s.blocking_rules = j.contains("blocking_rules") ? rules_from_json(j, "blocking_rules")
+                                                  : default_settings().blocking_rules;
+  if (s.blocking_rules.empty())
+    throw invalid_input("the settings need a blocking rule", "blocking_rules");
+  s.training_blocking_rules = rules_from_json(j, "training_blocking_rules");
+  s.probability_two_random_records_match = probability(
+      j, "probability_two_random_records_match", s.probability_two_random_records_match, true);
+  s.threshold = probability(j, "threshold", s.threshold, false);
+  s.retain_probability = probability(j, "retain_probability", s.retain_probability, false);
+  if (j.contains("max_pairs")) {
+    if (!j["max_pairs"].is_number_unsigned())
+      throw invalid_input("max_pairs must be a positive integer", "max_pairs");
+    s.max_pairs = j["max_pairs"].get<std::uint64_t>();
+  }
+  if (j.contains("training")) {
+    const nlohmann::json& t = j["training"];
+    s.training.estimate_u = t.value("estimate_u", true);
+    s.training.u_sample_pairs = t.value("u_sample_pairs", s.training.u_sample_pairs);
+    s.training.seed = t.value("seed", s.training.seed);
+    s.training.estimate_m = t.value("estimate_m", true);
+    s.training.max_iterations = t.value("max_iterations", s.training.max_iterations);
+    s.training.convergence = t.value("convergence", s.training.convergence);
+    if (s.training.max_iterations < 1 || !(s.training.convergence > 0)) {
+      throw invalid_input("training needs max_iterations >= 1 and convergence > 0", "training");
+    }
+  }
+  if (j.contains("clustering")) {
+    const nlohmann::json& c = j["clustering"];
+    ClusteringSettings& k = s.clustering;
+    k.one_record_per_source = c.value("one_record_per_source", k.one_record_per_source);
+    k.weak_link_gap_bits = c.value("weak_link_gap_bits", k.weak_link_gap_bits);
+    k.split_weak_links = c.value("split_weak_links", k.split_weak_links);
+    k.review_low = probability(c, "review_low", k.review_low, false);
+    k.review_high = probability(c, "review_high", k.review_high, false);
+  }
+  s.trained = j.value("trained", false);
+  if (s.trained) {
+    for (const Comparison& c : s.comparisons) {
+      if (c.m.empty() || c.u.empty()) {
+        throw invalid_input("a trained model needs m and u for every comparison", c.name);
+      }
+    }
+  }
+  return s;
+}
+
+nlohmann::json to_json(const Settings& s) {
+  nlohmann::json comparisons = nlohmann::json::array();
+  for (const Comparison& c : s.comparisons) comparisons.push_back(to_json(c));
+  nlohmann::json input{
+      {"source_column", s.input.source_column.empty() ? nlohmann::json(nullptr)
+                                                      : nlohmann::json(s.input.source_column)},
+      {"record_id", s.input.record_id_columns},
+      {"trim_leading_space", s.input.trim_leading_space},
+      {"delimiter", std::string(1, s.input.delimiter)}};
+  if (!s.input.truth_column.empty()) input["truth_column"] = s.input.truth_column;
+  if (!s.input.truth_pattern.empty()) input["truth_pattern"] = s.input.truth_pattern;
+  nlohmann::json j{
+      {"uncounted_link_settings", 1},
+      {"link_type", std::string(to_string(s.link_type))},
+      {"input", input},
+      {"comparisons", comparisons},
+      {"blocking_rules", rules_to_json(s.blocking_rules)},
+      {"probability_two_random_records_match", s.probability_two_random_records_match},
+      {"threshold", s.threshold},
+      {"retain_probability", s.retain_probability},
+      {"max_pairs", s.max_pairs},
+      {"training",
+       {{"estimate_u", s.training.estimate_u},
+        {"u_sample_pairs", s.training.u_sample_pairs},
+        {"seed", s.training.seed},
+        {"estimate_m", s.training.estimate_m},
+        {"max_iterations", s.training.max_iterations},
+        {"convergence", s.training.convergence}}},
+      {"clustering",
+       {{"one_record_per_source", s.clustering.one_record_per_source},
+        {"weak_link_gap_bits", s.clustering.weak_link_gap_bits},
+        {"split_weak_links", s.clustering.split_weak_links},
+        {"review_low", s.clustering.review_low},
+        {"review_high", s.clustering.review_high}}},
+      {"trained", s.trained},
+  };
+  if (!s.training_blocking_rules.empty()) {
+    j["training_blocking_rules"] = rules_to_json(s.training_blocking_rules);
+  }
+  return j;
+}
+
+Settings read_settings_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw runtime_error("cannot open the settings file", path);
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception&) {
+    throw invalid_input("the settings file is not valid JSON", path);
+  }
+  try {
+    return settings_from_json(j);
+  } catch (const nlohmann::json::exception& e) {
+    throw invalid_input(std::string("malformed settings: ") + e.what(), path);
+  } catch (const Error& e) {
+    throw invalid_input(e.what(), path + ": " + e.where());
+  }
+}
+
+void write_settings_file(const std::string& path, const Settings& settings) {
+  std::ofstream out(path);
+  if (!out) throw runtime_error("cannot write the settings file", path);
+  out << to_json(settings).dump(2) << "\n";
+  if (!out) throw runtime_error("cannot write the settings file", path);
+}
+
+Settings default_settings() {
+  using L = ComparisonLevel;
+  using T = LevelType;
+  Settings s;
+  s.link_type = LinkType::kLinkAndDedupe;
+  s.comparisons = {
+      make("name", ColumnKind::kName,
+           {L{T::kExact, 0}, L{T::kHangulEqual, 0}, L{T::kJamoDistance, 1},
+            L{T::kRomanizationKey, 0}, L{T::kJaroWinkler, 0.92}, L{T::kJaroWinkler, 0.8}},
+           true),
+      make("sex", ColumnKind::kString, {L{T::kExact, 0}}),
+      make("birth_year", ColumnKind::kYear,
+           {L{T::kWithin, 0}, L{T::kWithin, 1}, L{T::kWithin, 2}, L{T::kWithin, 5}}),
+      make("origin", ColumnKind::kPlace, {L{T::kPlaceEqual, 0}, L{T::kJaroWinkler, 0.9}}),
+      make("event_date", ColumnKind::kDate,
+           {L{T::kOverlap, 0}, L{T::kWithin, 366}, L{T::kWithin, 5 * 366}}),
+      make("event_place", ColumnKind::kPlace, {L{T::kPlaceEqual, 0}, L{T::kJaroWinkler, 0.9}}),
+  };
+  s.blocking_rules = {
+      parse_blocking_rule("korean_key(name)", "default"),
+      parse_blocking_rule("surname_key(name) & birth_year", "default"),
+      parse_blocking_rule("given_key(name) & birth_year", "default"),
+      parse_blocking_rule("name", "default"),
+  };
+  return s;
+}
+
+}  // namespace uncounted::link
