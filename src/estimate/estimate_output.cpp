@@ -181,7 +181,7 @@ std::string estimates_to_text(const std::vector<StratumEstimate>& estimates,
     if (e.lcmcr)
       row("lcmcr", describe(options.lcmcr) + " (median)", fixed(e.lcmcr->median),
           fixed(e.lcmcr->lower), fixed(e.lcmcr->upper));
-    row("chao", "lower bound n + f1^2/(2 f2)", fixed(e.chao.N), fixed(e.chao.lower),
+    row("chao", "lower bound n + (t-1)/t f1^2/(2 f2)", fixed(e.chao.N), fixed(e.chao.lower),
         fixed(e.chao.upper));
     if (e.loglinear) {
       const LoglinearResult& r = *e.loglinear;
