@@ -22,13 +22,22 @@ namespace {
 using korean::RomanizationOptions;
 using korean::RomanizationSystem;
 
+// Readings shown to people: the plausible ones (compare() uses them all).
+constexpr float kShownReadingWeight = 0.3f;
+
+// Names are echoed as given; ill-formed UTF-8 in them is written as U+FFFD
+// rather than failing the whole output.
+std::string dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 double rounded(float x) { return std::round(static_cast<double>(x) * 10000.0) / 10000.0; }
 
 nlohmann::json romanize_json(const std::string& name) {
   const korean::PreparedName prepared = korean::prepare(name);
   nlohmann::json out;
   out["name"] = name;
-  out["hangul"] = korean::hangul_readings(prepared);
+  out["hangul"] = korean::hangul_readings(prepared, kShownReadingWeight);
   if (prepared.count == 0) {
     out["rr"] = nullptr;
     out["mr"] = nullptr;
@@ -51,11 +60,13 @@ nlohmann::json romanize_json(const std::string& name) {
   o.style = korean::GivenNameStyle::kHyphenated;
   o.conventional_surname = true;
   out["common"] = korean::romanize(best, o);
-  out["surname_share"] =
-      prepared.candidates[0].name.surname_length > 0
-          ? nlohmann::json(korean::surname_share(korean::to_utf8(korean::HangulName{
-                best.surname_length, best.surname_length, {best.syllables[0], best.syllables[1]}})))
-          : nlohmann::json(nullptr);
+  if (best.surname_length > 0) {
+    korean::HangulName surname = best;
+    surname.length = surname.surname_length;
+    out["surname_share"] = korean::surname_share(korean::to_utf8(surname));
+  } else {
+    out["surname_share"] = nullptr;
+  }
   return out;
 }
 
@@ -69,14 +80,14 @@ nlohmann::json compare_json(const std::string& a, const std::string& b) {
   out["score"] = rounded(c.score);
   out["match"] = c.score >= korean::kDefaultMatchThreshold;
   out["level"] = korean::to_string(c.level);
-  out["a_hangul"] = korean::hangul_readings(pa);
-  out["b_hangul"] = korean::hangul_readings(pb);
+  out["a_hangul"] = korean::hangul_readings(pa, kShownReadingWeight);
+  out["b_hangul"] = korean::hangul_readings(pb, kShownReadingWeight);
   return out;
 }
 
 void print_romanize(const nlohmann::json& r, bool json) {
   if (json) {
-    std::cout << r.dump() << "\n";
+    std::cout << dump(r) << "\n";
     return;
   }
   if (r["hangul"].empty()) {
@@ -94,7 +105,7 @@ void print_romanize(const nlohmann::json& r, bool json) {
 
 void print_compare(const nlohmann::json& r, bool json) {
   if (json) {
-    std::cout << r.dump() << "\n";
+    std::cout << dump(r) << "\n";
     return;
   }
   std::cout << "score " << r["score"].get<double>() << " (" << r["level"].get<std::string>()
@@ -121,7 +132,7 @@ void compare_pairs(const std::string& path) {
     if (static_cast<int>(row.size()) <= std::max(col_a, col_b)) {
       throw invalid_input("row has too few columns", path + ":" + std::to_string(reader.line()));
     }
-    std::cout << compare_json(row[col_a], row[col_b]).dump() << "\n";
+    std::cout << dump(compare_json(row[col_a], row[col_b])) << "\n";
   }
 }
 

@@ -95,7 +95,9 @@ struct BlockingKeys {
 };
 BlockingKeys blocking_keys(const PreparedName& name);
 
-// The readings as UTF-8 Hangul, best first, without duplicates.
-std::vector<std::string> hangul_readings(const PreparedName& name);
+// The readings as UTF-8 Hangul, best first, without duplicates, leaving out
+// those less likely than MIN_WEIGHT times the best (for display; compare()
+// always uses them all).
+std::vector<std::string> hangul_readings(const PreparedName& name, float min_weight = 0.0f);
 
 }  // namespace uncounted::korean

@@ -117,9 +117,10 @@ BlockingKeys blocking_keys(const PreparedName& name) {
   return keys;
 }
 
-std::vector<std::string> hangul_readings(const PreparedName& name) {
+std::vector<std::string> hangul_readings(const PreparedName& name, float min_weight) {
   std::vector<std::string> out;
   for (int i = 0; i < name.count; ++i) {
+    if (name.candidates[i].weight < min_weight) continue;
     std::string h = to_utf8(name.candidates[i].name);
     if (std::find(out.begin(), out.end(), h) == out.end()) out.push_back(std::move(h));
   }
