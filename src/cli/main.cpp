@@ -12,13 +12,13 @@
 
 int main(int argc, char** argv) {
   using uncounted::cli::GlobalOptions;
-  CLI::App app{"uncounted: document testimonies, link records across lists, estimate the uncounted"};
+  CLI::App app{
+      "uncounted: document testimonies, link records across lists, estimate the uncounted"};
   app.set_version_flag("--version", UNCOUNTED_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
   GlobalOptions global;
-  app.add_option("--store", global.store, "Path of the encrypted store")
-      ->capture_default_str();
+  app.add_option("--store", global.store, "Path of the encrypted store")->capture_default_str();
   app.add_option("--passphrase-file", global.passphrase_file,
                  "Read the store's passphrase from this file (else $UNCOUNTED_PASSPHRASE, "
                  "else a prompt)");

@@ -47,11 +47,11 @@ std::optional<std::size_t> CsvFile::column(std::string_view name) const {
   return std::nullopt;
 }
 
-bool CsvFile::next(std::vector<std::string>& fields) {
+bool CsvFile::next(std::vector<std::string>& fields, bool check_count) {
   for (;;) {
     if (!reader_->next(fields)) return false;
     if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
-    if (fields.size() != header_.size()) {
+    if (check_count && fields.size() != header_.size()) {
       throw invalid_input("row has " + std::to_string(fields.size()) + " fields, the header has " +
                               std::to_string(header_.size()),
                           path_ + ":" + std::to_string(reader_->line()));

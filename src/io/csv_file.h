@@ -25,8 +25,9 @@ class CsvFile {
   std::optional<std::size_t> column(std::string_view name) const;
 
   // Reads the next data row; skips blank lines. Throws invalid_input when
-  // the row's field count differs from the header's.
-  bool next(std::vector<std::string>& fields);
+  // the row's field count differs from the header's, unless CHECK_COUNT is
+  // false (then the caller checks, e.g. to reject just that row).
+  bool next(std::vector<std::string>& fields, bool check_count = true);
   std::size_t line() const { return reader_->line(); }
   const std::string& path() const { return path_; }
   std::size_t bytes_read() const { return reader_->bytes_read(); }

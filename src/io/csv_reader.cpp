@@ -82,9 +82,9 @@ bool CsvReader::next(std::vector<std::string>& fields) {
         if (c == '\n') ++line_;
         field.push_back(static_cast<char>(c));
         if (field.size() > options_.max_field_bytes) {
-          throw invalid_input("field longer than " +
-                                  std::to_string(options_.max_field_bytes >> 20) + " MiB",
-                              where());
+          throw invalid_input(
+              "field longer than " + std::to_string(options_.max_field_bytes >> 20) + " MiB",
+              where());
         }
       }
       c = peek();
@@ -98,9 +98,9 @@ bool CsvReader::next(std::vector<std::string>& fields) {
         if (c == '"') throw invalid_input("quote inside an unquoted field", where());
         field.push_back(static_cast<char>(get()));
         if (field.size() > options_.max_field_bytes) {
-          throw invalid_input("field longer than " +
-                                  std::to_string(options_.max_field_bytes >> 20) + " MiB",
-                              where());
+          throw invalid_input(
+              "field longer than " + std::to_string(options_.max_field_bytes >> 20) + " MiB",
+              where());
         }
       }
     }

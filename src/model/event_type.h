@@ -8,9 +8,9 @@
 namespace uncounted {
 
 struct EventType {
-  std::string_view code;        // e.g. "detention_kwanliso"
-  std::string_view english;     // short label
-  std::string_view korean;      // short label in Korean
+  std::string_view code;     // e.g. "detention_kwanliso"
+  std::string_view english;  // short label
+  std::string_view korean;   // short label in Korean
 };
 
 // Every event type, in the order of the taxonomy table.

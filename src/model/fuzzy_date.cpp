@@ -6,19 +6,23 @@ namespace uncounted {
 
 std::string_view to_string(DatePrecision precision) {
   switch (precision) {
-    case DatePrecision::kDay: return "day";
-    case DatePrecision::kMonth: return "month";
-    case DatePrecision::kSeason: return "season";
-    case DatePrecision::kYear: return "year";
-    case DatePrecision::kYears: return "years";
-    case DatePrecision::kDecade: return "decade";
+    case DatePrecision::kDay:
+      return "day";
+    case DatePrecision::kMonth:
+      return "month";
+    case DatePrecision::kSeason:
+      return "season";
+    case DatePrecision::kYear:
+      return "year";
+    case DatePrecision::kYears:
+      return "years";
+    case DatePrecision::kDecade:
+      return "decade";
   }
   return "day";
 }
 
-int FuzzyDate::middle_year() const {
-  return from_days((earliest_days() + latest_days()) / 2).year;
-}
+int FuzzyDate::middle_year() const { return from_days((earliest_days() + latest_days()) / 2).year; }
 
 bool overlaps(const FuzzyDate& a, const FuzzyDate& b) { return gap_days(a, b) == 0; }
 

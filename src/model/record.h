@@ -28,7 +28,7 @@ struct Record {
   std::optional<std::string> event_date;
   std::optional<std::string> event_place;
   std::optional<std::string> notes;
-  std::optional<std::string> true_id;  // simulated data only; read by evaluation only
+  std::optional<std::string> true_id;       // simulated data only; read by evaluation only
   std::optional<std::string> testimony_id;  // set when the record comes from a testimony
   // Columns the schema does not know, in file order: kept, never dropped.
   std::vector<std::pair<std::string, std::string>> extra;

@@ -1,0 +1,40 @@
+// uncounted init: create a new encrypted store.
+
+#include <sodium.h>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "cli/passphrase.h"
+#include "store/migrations.h"
+#include "store/store.h"
+#include "store/store_key.h"
+
+namespace uncounted::cli {
+namespace {
+
+void add_init(CLI::App& app, GlobalOptions& global) {
+  auto* cmd = app.add_subcommand("init", "Create a new encrypted store");
+  cmd->callback([&global] {
+    std::string passphrase = read_passphrase(global, /*confirm=*/true);
+    store::Store::create(global.store, passphrase);
+    sodium_memzero(passphrase.data(), passphrase.size());
+    if (global.json) {
+      std::cout << nlohmann::json{{"store", global.store},
+                                  {"key_file", store::key_file_path(global.store)},
+                                  {"schema_version", store::current_schema_version()}}
+                       .dump()
+                << "\n";
+    } else {
+      std::cout << "Created an encrypted store at " << global.store << " (key file "
+                << store::key_file_path(global.store)
+                << "; keep it beside the store, it holds no secret).\n";
+    }
+  });
+}
+
+const CommandRegistration registration("init", add_init);
+
+}  // namespace
+}  // namespace uncounted::cli

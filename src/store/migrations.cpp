@@ -1,0 +1,124 @@
+#include "store/migrations.h"
+
+#include <string>
+#include <vector>
+
+#include "model/error.h"
+
+namespace uncounted::store {
+namespace {
+
+// Migration 1: records, testimonies, linkage results, review decisions,
+// users and the audit chain.
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+);
+CREATE TABLE records (
+  id           INTEGER PRIMARY KEY,
+  source       TEXT NOT NULL,
+  record_id    TEXT NOT NULL,
+  name         TEXT,
+  sex          TEXT,
+  birth_year   TEXT,
+  origin       TEXT,
+  event        TEXT NOT NULL,
+  event_date   TEXT,
+  event_place  TEXT,
+  notes        TEXT,
+  true_id      TEXT,
+  testimony_id TEXT,
+  extra        TEXT,            -- JSON array of [column, value] pairs
+  content_hash BLOB NOT NULL,   -- of every field, to tell updates from no-ops
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL,
+  UNIQUE (source, record_id)
+);
+CREATE TABLE testimonies (
+  id           INTEGER PRIMARY KEY,
+  source       TEXT NOT NULL,
+  testimony_id TEXT NOT NULL,
+  document     TEXT NOT NULL,   -- the testimony as imported (JSON)
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL,
+  UNIQUE (source, testimony_id)
+);
+CREATE TABLE link_runs (
+  id         INTEGER PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  settings   TEXT NOT NULL,     -- the trained model (JSON settings document)
+  summary    TEXT NOT NULL      -- counts and timings (JSON)
+);
+CREATE TABLE entities (
+  record            INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+  entity_id         TEXT NOT NULL,
+  match_probability REAL,
+  run               INTEGER NOT NULL REFERENCES link_runs(id)
+);
+CREATE INDEX entities_by_entity ON entities(entity_id);
+CREATE TABLE candidate_pairs (
+  record_a          INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  record_b          INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  match_weight      REAL NOT NULL,
+  match_probability REAL NOT NULL,
+  in_review_queue   INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (record_a, record_b)
+);
+CREATE TABLE match_decisions (
+  record_a   INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  record_b   INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  decision   TEXT NOT NULL CHECK (decision IN ('match', 'non_match', 'unsure')),
+  actor      TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  PRIMARY KEY (record_a, record_b),
+  CHECK (record_a < record_b)
+);
+CREATE TABLE users (
+  name          TEXT PRIMARY KEY,
+  role          TEXT NOT NULL CHECK (role IN ('administrator', 'documenter', 'analyst', 'reviewer')),
+  password_hash TEXT NOT NULL,
+  created_at    TEXT NOT NULL
+);
+CREATE TABLE audit_log (
+  seq       INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL,
+  actor     TEXT NOT NULL,
+  action    TEXT NOT NULL,
+  ids       TEXT NOT NULL,      -- affected ids (JSON)
+  details   TEXT NOT NULL,      -- counts and parameters (JSON); never names
+  prev_hash TEXT NOT NULL,
+  hash      TEXT NOT NULL
+);
+)sql";
+
+const std::vector<const char*>& migrations() {
+  static const std::vector<const char*> all = {kVersion1};
+  return all;
+}
+
+int user_version(Database& db) {
+  Statement s = db.prepare("PRAGMA user_version");
+  s.step();
+  return static_cast<int>(s.column_int(0));
+}
+
+}  // namespace
+
+int current_schema_version() { return static_cast<int>(migrations().size()); }
+
+void migrate(Database& db) {
+  const int have = user_version(db);
+  if (have > current_schema_version()) {
+    throw runtime_error("the store was written by a newer version of uncounted (schema " +
+                        std::to_string(have) + ")");
+  }
+  for (int version = have + 1; version <= current_schema_version(); ++version) {
+    Transaction tx(db);
+    db.exec(migrations()[version - 1]);
+    db.exec("PRAGMA user_version = " + std::to_string(version));
+    tx.commit();
+  }
+}
+
+}  // namespace uncounted::store

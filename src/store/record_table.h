@@ -1,0 +1,47 @@
+#pragma once
+// The records table: insert-or-update by (source, record_id), and reading
+// records back. Used by the importer, the web application and linkage.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "model/record.h"
+#include "store/database.h"
+
+namespace uncounted::store {
+
+enum class UpsertOutcome { kInserted, kUpdated, kUnchanged };
+
+// Prepared statements for writing many records in one transaction.
+class RecordWriter {
+ public:
+  explicit RecordWriter(Database& db);
+  // Inserts RECORD, or updates the stored record with the same (source,
+  // record_id) when any field differs. ID receives the internal row id.
+  UpsertOutcome upsert(const Record& record, std::int64_t& id);
+
+ private:
+  Database& db_;
+  Statement find_;
+  Statement insert_;
+  Statement update_;
+  std::string now_;
+};
+
+struct StoredRecord {
+  std::int64_t id = 0;
+  Record record;
+};
+
+// Calls VISIT for every record, in internal id order.
+void for_each_record(Database& db, const std::function<void(const StoredRecord&)>& visit);
+std::optional<StoredRecord> find_record(Database& db, std::int64_t id);
+std::int64_t count_records(Database& db);
+
+// The extra columns as stored: a JSON array of [column, value] pairs.
+std::string extra_to_json(const Record& record);
+void extra_from_json(const std::string& json, Record& record);
+
+}  // namespace uncounted::store

@@ -1,0 +1,131 @@
+#include "store/store_key.h"
+
+#include <sodium.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "model/error.h"
+
+namespace uncounted::store {
+namespace {
+
+constexpr char kCheckContext[] = "uncounted store key check v1";
+
+void ensure_sodium() {
+  if (sodium_init() < 0) throw runtime_error("cannot initialise libsodium");
+}
+
+// libsodium's "moderate" limits: 3 passes over 256 MiB, about half a second
+// here; a stolen store costs an attacker that much per guess.
+void choose_limits(KeyFile& file) {
+  file.ops_limit = crypto_pwhash_OPSLIMIT_MODERATE;
+  file.mem_limit = crypto_pwhash_MEMLIMIT_MODERATE;
+}
+
+void argon2id(const KeyFile& file, const std::string& passphrase, SecretKey& key) {
+  if (crypto_pwhash(key.bytes(), sizeof key.bytes(), passphrase.data(), passphrase.size(),
+                    file.salt.data(), file.ops_limit, file.mem_limit,
+                    crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    throw runtime_error("key derivation ran out of memory");
+  }
+}
+
+std::array<unsigned char, 32> check_value(const SecretKey& key) {
+  std::array<unsigned char, 32> out{};
+  crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(kCheckContext),
+                     sizeof kCheckContext - 1, key.bytes(), sizeof key.bytes());
+  return out;
+}
+
+template <std::size_t N>
+std::array<unsigned char, N> from_hex(const std::string& hex, const std::string& where) {
+  std::array<unsigned char, N> out{};
+  std::size_t bin_len = 0;
+  if (hex.size() != 2 * N ||
+      sodium_hex2bin(out.data(), N, hex.data(), hex.size(), nullptr, &bin_len, nullptr) != 0 ||
+      bin_len != N) {
+    throw runtime_error("the store's key file is damaged", where);
+  }
+  return out;
+}
+
+}  // namespace
+
+SecretKey::SecretKey() {
+  ensure_sodium();
+  sodium_mlock(bytes_, sizeof bytes_);
+}
+
+SecretKey::~SecretKey() { sodium_munlock(bytes_, sizeof bytes_); }  // munlock also zeroes
+
+std::string key_file_path(const std::string& store_path) { return store_path + ".salt"; }
+
+std::string to_hex(const unsigned char* bytes, std::size_t size) {
+  std::string out(size * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), bytes, size);
+  out.pop_back();
+  return out;
+}
+
+KeyFile new_key_file(const std::string& passphrase, SecretKey& key) {
+  ensure_sodium();
+  KeyFile file;
+  randombytes_buf(file.salt.data(), file.salt.size());
+  choose_limits(file);
+  argon2id(file, passphrase, key);
+  file.key_check = check_value(key);
+  return file;
+}
+
+void derive_key(const KeyFile& file, const std::string& passphrase, SecretKey& key) {
+  argon2id(file, passphrase, key);
+  const auto check = check_value(key);
+  if (sodium_memcmp(check.data(), file.key_check.data(), check.size()) != 0) {
+    throw denied("wrong passphrase");
+  }
+}
+
+void write_key_file(const std::string& path, const KeyFile& file) {
+  nlohmann::json j = {
+      {"format", "uncounted-key"},
+      {"version", file.version},
+      {"kdf", "argon2id13"},
+      {"salt", to_hex(file.salt.data(), file.salt.size())},
+      {"ops_limit", file.ops_limit},
+      {"mem_limit", file.mem_limit},
+      {"key_check", to_hex(file.key_check.data(), file.key_check.size())},
+  };
+  std::ofstream out(path, std::ios::trunc);
+  out << j.dump(2) << "\n";
+  out.close();
+  if (!out) throw runtime_error("cannot write the store's key file", path);
+}
+
+KeyFile read_key_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in)
+    throw runtime_error("the store's key file is missing (it must stay beside the store)", path);
+  nlohmann::json j;
+  try {
+    in >> j;
+    KeyFile file;
+    if (j.at("format") != "uncounted-key" || j.at("kdf") != "argon2id13") {
+      throw runtime_error("not an uncounted key file", path);
+    }
+    file.version = j.at("version").get<int>();
+    file.salt = from_hex<16>(j.at("salt").get<std::string>(), path);
+    file.ops_limit = j.at("ops_limit").get<std::uint64_t>();
+    file.mem_limit = j.at("mem_limit").get<std::uint64_t>();
+    file.key_check = from_hex<32>(j.at("key_check").get<std::string>(), path);
+    if (file.ops_limit < crypto_pwhash_OPSLIMIT_MIN ||
+        file.mem_limit < crypto_pwhash_MEMLIMIT_MIN || file.mem_limit > (std::uint64_t{8} << 30)) {
+      throw runtime_error("the store's key file has impossible limits", path);
+    }
+    return file;
+  } catch (const nlohmann::json::exception&) {
+    throw runtime_error("the store's key file is damaged", path);
+  }
+}
+
+}  // namespace uncounted::store

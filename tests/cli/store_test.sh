@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The encrypted store: creation, passphrase sources, wrong passphrase,
+# damaged files. Each failure is one line and a documented exit code.
+source "$(dirname "$0")/lib.sh"
+
+expect_exit 0 U init
+[ -f store.db ] && [ -f store.db.salt ] && ok || fail "init did not create store.db and its salt file"
+expect_exit 2 U init; expect_one_line_error
+expect_contains "$ERR" "already exists" "second init"
+
+# The passphrase from the environment works; none at all is a usage error.
+expect_exit 0 env UNCOUNTED_PASSPHRASE='correct horse battery staple' "$UNCOUNTED" --store store.db audit verify
+expect_exit 2 env -u UNCOUNTED_PASSPHRASE "$UNCOUNTED" --store store.db audit verify </dev/null; expect_one_line_error
+
+# Wrong passphrase: exit 4, and the store is untouched.
+before=$(sha256sum store.db store.db.salt)
+printf 'wrong\n' >wrong
+expect_exit 4 "$UNCOUNTED" --store store.db --passphrase-file wrong import "$UNCOUNTED_SOURCE_DIR/tests/cli/data/detainees_a.csv"
+expect_one_line_error
+expect_contains "$ERR" "wrong passphrase" "wrong passphrase message"
+expect_eq "$(sha256sum store.db store.db.salt)" "$before" "store unchanged after wrong passphrase"
+
+expect_exit 0 U import "$UNCOUNTED_SOURCE_DIR/tests/cli/data/detainees_a.csv"
+
+# No store, missing key file.
+expect_exit 1 "$UNCOUNTED" --store nowhere.db --passphrase-file pass audit verify; expect_one_line_error
+cp store.db lonely.db
+expect_exit 1 "$UNCOUNTED" --store lonely.db --passphrase-file pass audit verify; expect_one_line_error
+expect_contains "$ERR" "key file" "missing key file"
+
+# Truncated store: a clear error, exit 1, no crash.
+for size in 0 100 4096 5000; do
+  cp store.db trunc.db; cp store.db.salt trunc.db.salt
+  truncate -s $size trunc.db
+  expect_exit 1 "$UNCOUNTED" --store trunc.db --passphrase-file pass audit verify
+  expect_one_line_error
+done
+
+# Bit flips in the file: SQLCipher's page HMACs catch them. (The last 12
+# bytes of each 4 KiB page are padding that nothing reads or authenticates:
+# a flip there changes nothing, so the offsets avoid them.)
+len=$(stat -c %s store.db)
+for offset in 20 100 1000 4100 9000 $((len / 2)) $((len - 100)); do
+  cp store.db flip.db; cp store.db.salt flip.db.salt
+  byte=$(od -An -tu1 -j $offset -N1 flip.db | tr -d ' ')
+  printf "$(printf '\\%03o' $((byte ^ 4)))" | dd of=flip.db bs=1 seek=$offset conv=notrunc 2>/dev/null
+  "$UNCOUNTED" --store flip.db --passphrase-file pass audit verify >/dev/null 2>flip.err
+  code=$?
+  if [ $code -eq 1 ] || [ $code -eq 4 ]; then ok; else fail "bit flip at $offset: exit $code"; fi
+  ERR=$(cat flip.err); expect_one_line_error
+done
+
+# A damaged key file is an error, not a crash.
+cp store.db kf.db; echo '{"format":"uncounted-key"' >kf.db.salt
+expect_exit 1 "$UNCOUNTED" --store kf.db --passphrase-file pass audit verify; expect_one_line_error
+
+finish
