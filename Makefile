@@ -16,6 +16,7 @@ deps:
 build: deps
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
+	@if [ -x scripts/build-web.sh ]; then scripts/build-web.sh; fi
 
 demo: build
 	$(BUILD)/uncounted demo

@@ -11,10 +11,11 @@ packages=(
   libcli11-dev nlohmann-json3-dev libfmt-dev libeigen3-dev libcpp-httplib-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format
+  chromium chromium-driver fonts-noto-cjk
 )
-if [ "${UNCOUNTED_WITH_BROWSER:-0}" = 1 ]; then
-  packages+=(chromium chromium-driver nodejs npm fonts-noto-cjk)
-fi
+# Node.js may come from Debian or from elsewhere (with npm bundled): only
+# ask apt for it when there is none.
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -29,7 +30,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ "${UNCOUNTED_WITH_BROWSER:-0}" = 1 ] && [ -f web/package-lock.json ]; then
+if [ -f web/package-lock.json ]; then
   if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
     (cd web && npm ci --no-audit --no-fund --loglevel=error)
   fi

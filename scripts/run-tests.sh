@@ -16,6 +16,11 @@ cmake --build build-asan -j"$JOBS"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UNCOUNTED_SANITIZED=1 \
    ctest --output-on-failure -j"$JOBS" -LE slow) || status=1
 
+if [ -x scripts/web-tests.sh ]; then
+  echo "== web application in a real browser (Playwright + Debian's Chromium) =="
+  scripts/web-tests.sh || status=1
+fi
+
 echo "== fuzzing the parsers (bounded) =="
 scripts/run-fuzzers.sh "${FUZZ_SECONDS:-20}" || status=1
 
