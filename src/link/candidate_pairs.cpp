@@ -71,7 +71,14 @@ std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& 
     if (raw == nullptr) {
       throw invalid_input("the input has no column " + c.column, "comparison " + c.name);
     }
-    out.emplace_back(*raw, c.kind);
+    const Column* swap = nullptr;
+    if (!c.swap_column.empty()) {
+      swap = table.column(c.swap_column);
+      if (swap == nullptr) {
+        throw invalid_input("the input has no column " + c.swap_column, "comparison " + c.name);
+      }
+    }
+    out.emplace_back(*raw, c.kind, swap);
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "link/prepared_column.h"
+#include "link/string_similarity.h"
 #include "model/error.h"
 
 namespace uncounted::link {
@@ -48,11 +49,67 @@ bool is_korean_level(LevelType t) {
 
 int Comparison::gamma(const PreparedColumn& column, std::uint32_t i, std::uint32_t j) const {
   if (column.is_null(i) || column.is_null(j)) return 0;
+  const bool same = column.id(i) == column.id(j);
+  // Levels of one measure at several thresholds (Jaro-Winkler 0.92, 0.8)
+  // share one computation: measured lazily, at most once per pair.
+  double jw = -1;
+  double jr = -1;
+  int edit[2] = {-1, -1};  // levenshtein, damerau-levenshtein
   const int n = static_cast<int>(levels.size());
   for (int k = 0; k < n; ++k) {
-    if (levels[k].holds(column, i, j)) return k + 1;
+    const ComparisonLevel& level = levels[k];
+    bool holds = false;
+    switch (level.type) {
+      case LevelType::kExact:
+        holds = same;
+        break;
+      case LevelType::kJaroWinkler:
+        if (jw < 0) {
+          jw = same ? 1.0
+                    : jaro_winkler_at_least(column.text(i), column.text(j),
+                                            lowest_threshold(LevelType::kJaroWinkler));
+        }
+        holds = jw >= level.threshold;
+        break;
+      case LevelType::kJaro:
+        if (jr < 0) jr = same ? 1.0 : jaro(column.text(i), column.text(j));
+        holds = jr >= level.threshold;
+        break;
+      case LevelType::kLevenshtein:
+      case LevelType::kDamerauLevenshtein: {
+        const bool damerau = level.type == LevelType::kDamerauLevenshtein;
+        int& d = edit[damerau ? 1 : 0];
+        if (d < 0) {
+          const int limit = max_edit_distance(level.type);
+          d = same      ? 0
+              : damerau ? damerau_levenshtein(column.text(i), column.text(j), limit)
+                        : levenshtein(column.text(i), column.text(j), limit);
+        }
+        holds = d <= static_cast<int>(level.threshold);
+        break;
+      }
+      default:
+        holds = level.holds(column, i, j);
+    }
+    if (holds) return k + 1;
   }
   return n + 1;
+}
+
+double Comparison::lowest_threshold(LevelType type) const {
+  double lowest = 1;
+  for (const ComparisonLevel& level : levels) {
+    if (level.type == type) lowest = std::min(lowest, level.threshold);
+  }
+  return lowest;
+}
+
+int Comparison::max_edit_distance(LevelType type) const {
+  int limit = 0;
+  for (const ComparisonLevel& level : levels) {
+    if (level.type == type) limit = std::max(limit, static_cast<int>(level.threshold));
+  }
+  return limit;
 }
 
 double Comparison::log2_bayes_factor(int g) const {
@@ -110,6 +167,12 @@ Comparison comparison_from_json(const nlohmann::json& j, const std::string& wher
     }
     c.levels.push_back(level);
   }
+  c.swap_column = j.value("swap_column", std::string());
+  for (const ComparisonLevel& level : c.levels) {
+    if (level.type == LevelType::kSwapped && c.swap_column.empty()) {
+      throw invalid_input("a \"swapped\" level needs the comparison's \"swap_column\"", where);
+    }
+  }
   c.term_frequency = j.value("term_frequency", false);
   c.m = probabilities(j, "m", c.levels.size() + 1, where);
   c.u = probabilities(j, "u", c.levels.size() + 1, where);
@@ -124,6 +187,7 @@ nlohmann::json to_json(const Comparison& c) {
                    {"kind", std::string(to_string(c.kind))},
                    {"levels", levels},
                    {"term_frequency", c.term_frequency}};
+  if (!c.swap_column.empty()) j["swap_column"] = c.swap_column;
   if (!c.m.empty()) j["m"] = c.m;
   if (!c.u.empty()) j["u"] = c.u;
   return j;

@@ -33,6 +33,8 @@ inline constexpr int kGammaBits = 4;
 struct Comparison {
   std::string name;    // unique within the settings, e.g. "surname"
   std::string column;  // the input column compared
+  // The partner column of a "swapped" level (e.g. surname for given_name).
+  std::string swap_column;
   ColumnKind kind = ColumnKind::kString;
   std::vector<ComparisonLevel> levels;
   // Adjust the exact level's weight by how common the value is (Kim vs
@@ -49,6 +51,10 @@ struct Comparison {
   // The level (gamma) of records I and J. Thread-safe, allocation-free.
   int gamma(const class PreparedColumn& column, std::uint32_t i, std::uint32_t j) const;
 
+  // The lowest threshold among the levels of similarity TYPE.
+  double lowest_threshold(LevelType type) const;
+  // The largest threshold among the levels of edit-distance TYPE.
+  int max_edit_distance(LevelType type) const;
   // log2(m/u) of level GAMMA (0 for the null level).
   double log2_bayes_factor(int gamma) const;
   // Label of level GAMMA: "null", a level's label, or "else".

@@ -29,6 +29,7 @@ constexpr LevelName kLevelNames[] = {
     {LevelType::kJamoDistance, "jamo_distance", true},
     {LevelType::kRomanizationKey, "romanization_key", false},
     {LevelType::kPlaceEqual, "place_equal", false},
+    {LevelType::kSwapped, "swapped", false},
 };
 
 const LevelName& entry(LevelType type) {
@@ -75,6 +76,8 @@ bool ComparisonLevel::holds(const PreparedColumn& c, std::uint32_t i, std::uint3
       return c.korean_level_holds(type, threshold, i, j);
     case LevelType::kPlaceEqual:
       return c.place_equal(i, j);
+    case LevelType::kSwapped:
+      return c.swapped(i, j);
   }
   return false;
 }

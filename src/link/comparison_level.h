@@ -24,6 +24,7 @@ enum class LevelType {
   kJamoDistance,        // jamo edit distance of the best readings <= threshold (Korean)
   kRomanizationKey,     // same romanization-invariant key (Korean)
   kPlaceEqual,          // the same gazetteer id
+  kSwapped,             // this column and the swap column trade places (given name <-> surname)
 };
 
 struct ComparisonLevel {

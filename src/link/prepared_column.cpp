@@ -132,7 +132,8 @@ bool parse_date_interval(std::string_view text, double& lo, double& hi) {
   return true;
 }
 
-PreparedColumn::PreparedColumn(const Column& raw, ColumnKind kind) : kind_(kind) {
+PreparedColumn::PreparedColumn(const Column& raw, ColumnKind kind, const Column* swap)
+    : kind_(kind) {
   const std::size_t n = raw.size();
   ids_.resize(n);
   counts_.push_back(0);
@@ -140,30 +141,36 @@ PreparedColumn::PreparedColumn(const Column& raw, ColumnKind kind) : kind_(kind)
   // before; normalized text -> id merges spellings that normalize alike.
   std::unordered_map<std::string_view, std::uint32_t> by_raw;
   std::unordered_map<std::string, std::uint32_t> by_normalized;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view text = raw[i];
+  auto intern = [&](std::string_view text) {
+    if (auto it = by_raw.find(text); it != by_raw.end()) return it->second;
     std::uint32_t id = 0;
-    if (auto it = by_raw.find(text); it != by_raw.end()) {
-      id = it->second;
-    } else {
-      const std::string normalized = normalize_text(text);
-      if (!normalized.empty()) {
-        auto [pos, inserted] =
-            by_normalized.emplace(normalized, static_cast<std::uint32_t>(counts_.size()));
-        if (inserted) {
-          values_.append(normalized);
-          value_ends_.push_back(static_cast<std::uint32_t>(values_.size()));
-          counts_.push_back(0);
-        }
-        id = pos->second;
+    const std::string normalized = normalize_text(text);
+    if (!normalized.empty()) {
+      auto [pos, inserted] =
+          by_normalized.emplace(normalized, static_cast<std::uint32_t>(counts_.size()));
+      if (inserted) {
+        values_.append(normalized);
+        value_ends_.push_back(static_cast<std::uint32_t>(values_.size()));
+        counts_.push_back(0);
       }
-      by_raw.emplace(text, id);
+      id = pos->second;
     }
+    by_raw.emplace(text, id);
+    return id;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t id = intern(raw[i]);
     ids_[i] = id;
     if (id != 0) {
       ++counts_[id];
       ++non_null_;
     }
+  }
+  if (swap != nullptr) {
+    // The partner column shares the dictionary, so "swapped" is two integer
+    // comparisons. Its values do not count towards term frequencies.
+    swap_ids_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) swap_ids_[i] = intern((*swap)[i]);
   }
   if (kind_ == ColumnKind::kYear || kind_ == ColumnKind::kDate || kind_ == ColumnKind::kNumber) {
     const std::size_t values = counts_.size();
@@ -203,6 +210,12 @@ bool PreparedColumn::korean_level_holds(LevelType, double, std::uint32_t, std::u
 
 std::uint64_t PreparedColumn::korean_key_hash(KeyTransform, std::uint32_t) const {
   return 0;  // replaced when the Korean name module lands
+}
+
+bool PreparedColumn::swapped(std::uint32_t i, std::uint32_t j) const {
+  if (swap_ids_.empty()) return false;
+  return swap_ids_[i] != 0 && swap_ids_[j] != 0 && ids_[i] == swap_ids_[j] &&
+         swap_ids_[i] == ids_[j];
 }
 
 bool PreparedColumn::place_equal(std::uint32_t i, std::uint32_t j) const {

@@ -20,7 +20,9 @@ namespace uncounted::link {
 
 class PreparedColumn {
  public:
-  PreparedColumn(const Column& raw, ColumnKind kind);
+  // SWAP, if given, is the partner column of a "swapped" level (given name
+  // and surname written in each other's place).
+  PreparedColumn(const Column& raw, ColumnKind kind, const Column* swap = nullptr);
 
   ColumnKind kind() const { return kind_; }
   std::size_t size() const { return ids_.size(); }
@@ -50,6 +52,8 @@ class PreparedColumn {
   // Same gazetteer id; for text the gazetteer does not know, the same
   // normalized text.
   bool place_equal(std::uint32_t i, std::uint32_t j) const;
+  // This column of I equals the partner column of J and the other way round.
+  bool swapped(std::uint32_t i, std::uint32_t j) const;
   // Hash of a Korean name key of value ID (1-based); 0 when the value has
   // no Korean reading.
   std::uint64_t korean_key_hash(KeyTransform key, std::uint32_t id) const;
@@ -57,6 +61,7 @@ class PreparedColumn {
  private:
   ColumnKind kind_;
   std::vector<std::uint32_t> ids_;
+  std::vector<std::uint32_t> swap_ids_;  // partner column's values, same dictionary
   std::string values_;
   std::vector<std::uint32_t> value_ends_{0};
   std::vector<std::uint32_t> counts_;  // by id

@@ -85,7 +85,10 @@ std::vector<std::string> Settings::columns() const {
   auto add = [&](const std::string& c) {
     if (seen.insert(io::ascii_lower(c)).second) out.push_back(c);
   };
-  for (const Comparison& c : comparisons) add(c.column);
+  for (const Comparison& c : comparisons) {
+    add(c.column);
+    if (!c.swap_column.empty()) add(c.swap_column);
+  }
   for (const auto* rules : {&blocking_rules, &training_blocking_rules}) {
     for (const BlockingRule& r : *rules) {
       for (const BlockingKey& k : r.keys) add(k.column);

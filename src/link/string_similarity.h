@@ -17,6 +17,10 @@ double jaro(std::string_view a, std::string_view b);
 // Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4).
 double jaro_winkler(std::string_view a, std::string_view b);
 
+// jaro_winkler(A, B) when it is at least FLOOR; otherwise some value below
+// FLOOR, often found without the full computation.
+double jaro_winkler_at_least(std::string_view a, std::string_view b, double floor);
+
 // Levenshtein distance, or LIMIT + 1 when it exceeds LIMIT (so callers that
 // only ask "within k?" stop early).
 int levenshtein(std::string_view a, std::string_view b, int limit);
