@@ -29,7 +29,12 @@ int edit_distance(std::u32string_view a, std::u32string_view b, int limit) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > limit) return limit + 1;
   // Three rolling rows: the transposition looks two rows back.
-  std::vector<int> before(m + 1), previous(m + 1), current(m + 1);
+  // Reused per thread: this runs once per alias key for every unmatched
+  // text, and allocating here dominated its cost.
+  thread_local std::vector<int> before, previous, current;
+  before.assign(m + 1, 0);
+  previous.assign(m + 1, 0);
+  current.assign(m + 1, 0);
   for (int j = 0; j <= m; ++j) previous[j] = j;
   for (int i = 1; i <= n; ++i) {
     current[0] = i;

@@ -193,6 +193,15 @@ void Gazetteer::build_index() {
       }
     }
   }
+  if (const auto foreign = data::embedded_file("places_foreign.tsv")) {
+    for (std::string_view line : split(*foreign, '\n')) {
+      if (line.empty() || line.front() == '#' || line == "name") continue;
+      const PlaceQuery q = parse_place_query(line);
+      if (q.folded.empty()) continue;
+      ix.decoy_keys.emplace(q.folded, true);
+      ix.decoys.push_back(to_code_points(q.folded));
+    }
+  }
   for (const auto& [key, ids] : ix.folded) {
     for (std::size_t id : ids) ix.fuzzy.push_back({to_code_points(key), id});
   }

@@ -25,6 +25,10 @@ struct Gazetteer::Index {
   // words ("Yodok camp" -> "yodok", "Susong Correctional Center" -> "susong").
   std::vector<std::vector<std::string>> site_plain;
   std::vector<std::vector<std::string>> site_folded;
+  // Folded keys of places outside North Korea (data/places_foreign.tsv):
+  // a fuzzy match must fit better than these to count.
+  std::vector<std::u32string> decoys;
+  std::unordered_map<std::string, bool> decoy_keys;
   // Per place: the facilities whose parent chain reaches it.
   std::vector<std::vector<std::size_t>> facilities_within;
 };

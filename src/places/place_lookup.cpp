@@ -83,13 +83,18 @@ static std::vector<Scored> name_matches(const Gazetteer::Index& ix, std::span<co
     }
   } else if (folded != ix.folded.end()) {
     for (std::size_t p : folded->second) keep_best(out, p, kFoldedScore);
-  } else {
+  } else if (!ix.decoy_keys.contains(q.folded)) {
     const std::u32string key = to_code_points(q.folded);
+    // The best fit among foreign places: a North Korean name must beat it.
+    int decoy_distance = static_cast<int>(key.size());
+    for (const std::u32string& decoy : ix.decoys) {
+      decoy_distance = std::min(decoy_distance, edit_distance(key, decoy, decoy_distance));
+    }
     if (key.size() >= kMinFuzzyLength) {
       const int limit = static_cast<int>(std::floor(key.size() * (1 - kFuzzyMinSimilarity)));
       for (const auto& candidate : ix.fuzzy) {
-        const int d = edit_distance(key, candidate.key, limit);
-        if (d > limit) continue;
+        const int d = edit_distance(key, candidate.key, std::min(limit, decoy_distance - 1));
+        if (d > limit || d >= decoy_distance) continue;
         const double longer = static_cast<double>(std::max(key.size(), candidate.key.size()));
         keep_best(out, candidate.place, kFuzzyScale * (1 - d / longer));
       }

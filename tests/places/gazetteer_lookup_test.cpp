@@ -95,25 +95,11 @@ TEST(GazetteerLookup, EverySpellingInTheTableFindsItsOwnEntry) {
 }
 
 TEST(GazetteerLookup, UnknownTextHasNoId) {
-  for (const char* text : {"Paris",
-                           "asdf",
-                           "",
-                           "   ",
-                           "\xF0\x9F\x98\x80",
-                           "London",
-                           "Seoul",
-                           "Tokyo",
-                           "camp",
-                           "kwanliso",
-                           "No.",
-                           "15",
-                           "Camp 99",
-                           "Kwalliso No. 7",
-                           "x",
-                           "zzzzzzzz",
-                           "\xff\xfe",
-                           "Beijing",
-                           "New York",
+  for (const char* text : {"Paris",       "asdf",     "",         "   ",     "\xF0\x9F\x98\x80",
+                           "London",      "Shenyang", "Shenyan",  "Yanji",   "선양",
+                           "Dandong",     "Tumen",    "Seoul",    "Tokyo",   "camp",
+                           "kwanliso",    "No.",      "15",       "Camp 99", "Kwalliso No. 7",
+                           "x",           "zzzzzzzz", "\xff\xfe", "Beijing", "New York",
                            "정치범수용소"}) {
     const PlaceMatch m = gazetteer().lookup(text);
     EXPECT_EQ(m.place, nullptr) << text << " -> " << (m.place ? m.place->id : "");
