@@ -34,6 +34,7 @@ class DisjointSets {
     }
     return x;
   }
+  std::uint32_t size(std::uint32_t root) const { return size_[root]; }
   // Joins the sets of roots A and B; returns the new root.
   std::uint32_t join(std::uint32_t a, std::uint32_t b) {
     if (size_[a] < size_[b]) std::swap(a, b);
@@ -150,7 +151,8 @@ Clusters cluster_records(std::size_t records, const std::vector<std::uint32_t>& 
       inside.push_back(e);
       continue;
     }
-    if (forbidden(k, sets, a, b) || (!e.human && share_a_source(k, a, b))) {
+    const bool too_big = sets.size(a) + sets.size(b) > settings.max_cluster_size;
+    if (forbidden(k, sets, a, b) || (!e.human && (too_big || share_a_source(k, a, b)))) {
       ++out.refused_links;
       continue;
     }

@@ -6,6 +6,8 @@
 //     records, so a weaker chain of links between them is cut where it is
 //     weakest.
 // Guards against chaining (one weak link that merges two persons):
+//   - a link that would make a cluster larger than max_cluster_size is
+//     refused;
 //   - with one_record_per_source, a link that would put two records of one
 //     source in one cluster is refused;
 //   - a cluster whose weakest link is far weaker than its median link and

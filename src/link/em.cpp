@@ -24,7 +24,16 @@ std::vector<double> geometric(int levels, bool strongest_first) {
 
 }  // namespace
 
-std::vector<double> starting_m(const Comparison& c) { return geometric(c.level_count(), true); }
+std::vector<double> starting_m(const Comparison& c) {
+  // Matches mostly agree exactly: 0.9 on the strongest level, the rest
+  // falling by half per level.
+  std::vector<double> m = geometric(c.level_count() - 1, true);
+  for (double& v : m) v *= 0.1;
+  if (c.level_count() == 1) return {1.0};
+  std::vector<double> out{0.9};
+  out.insert(out.end(), m.begin(), m.end());
+  return out;
+}
 std::vector<double> starting_u(const Comparison& c) { return geometric(c.level_count(), false); }
 
 double match_probability(std::uint64_t gamma, const std::vector<Comparison>& comparisons,

@@ -191,6 +191,9 @@ Settings settings_from_json(const nlohmann::json& j) {
     ClusteringSettings& k = s.clustering;
     k.one_record_per_source = c.value("one_record_per_source", k.one_record_per_source);
     k.weak_link_gap_bits = c.value("weak_link_gap_bits", k.weak_link_gap_bits);
+    k.max_cluster_size = c.value("max_cluster_size", k.max_cluster_size);
+    if (k.max_cluster_size < 2)
+      throw invalid_input("max_cluster_size must be at least 2", "clustering");
     k.split_weak_links = c.value("split_weak_links", k.split_weak_links);
     k.review_low = probability(c, "review_low", k.review_low, false);
     k.review_high = probability(c, "review_high", k.review_high, false);
@@ -237,6 +240,7 @@ nlohmann::json to_json(const Settings& s) {
       {"clustering",
        {{"one_record_per_source", s.clustering.one_record_per_source},
         {"weak_link_gap_bits", s.clustering.weak_link_gap_bits},
+        {"max_cluster_size", s.clustering.max_cluster_size},
         {"split_weak_links", s.clustering.split_weak_links},
         {"review_low", s.clustering.review_low},
         {"review_high", s.clustering.review_high}}},

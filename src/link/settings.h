@@ -44,8 +44,8 @@ struct TrainingSettings {
   bool estimate_u = true;  // from random pairs
   std::uint64_t u_sample_pairs = 1'000'000;
   std::uint64_t seed = 42;
-  bool estimate_m = true;  // by EM under each training blocking rule
-  int max_iterations = 100;
+  bool estimate_m = true;     // by EM under each training blocking rule
+  int max_iterations = 1000;  // cheap: EM runs on distinct patterns
   double convergence = 1e-5;  // largest change of any parameter
 };
 
@@ -56,6 +56,9 @@ struct ClusteringSettings {
   // A cluster whose weakest link is this many bits of match weight below its
   // median link, and is its only bridge, is chaining: split or flagged.
   double weak_link_gap_bits = 12;
+  // A link that would make a cluster larger than this is refused: no
+  // person has hundreds of records, but a chain of weak links does.
+  std::uint32_t max_cluster_size = 100;
   bool split_weak_links = true;
   // Pairs with a match probability in [review_low, review_high) go to the
   // review queue.

@@ -87,9 +87,10 @@ TrainingReport train_model(Settings& settings, const Table& table,
       rt.iterations = em.iterations;
       rt.converged = em.converged;
       rt.lambda = em.lambda;
-      // Degenerate: every pair (or none) a match, or a strongest level that
-      // is likelier among non-matches than among matches.
-      bool sane = em.lambda > 1e-7 && em.lambda < 1 - 1e-7;
+      // Degenerate: no pair a match, or a strongest level that is likelier
+      // among non-matches than among matches. (Every pair a match is
+      // plausible in a small, tight block.)
+      bool sane = em.lambda > 1e-7;
       for (std::size_t c = 0; c < nc && sane; ++c) {
         if (options.active[c] && em.m[c][0] < comparisons[c].u[0]) sane = false;
       }

@@ -1,0 +1,109 @@
+// Risks: a pair count that disagrees with the pairs actually created (the
+// max_pairs guard would then be wrong), pairs compared twice when rules
+// overlap, and rules that silently ignore a missing column.
+
+#include "link/blocking_rule.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+
+#include "link/candidate_pairs.h"
+#include "link/linker.h"
+#include "model/error.h"
+
+namespace uncounted::link {
+namespace {
+
+Table random_table(std::size_t n, std::uint32_t sources, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  Table t;
+  t.columns.emplace_back("a");
+  t.columns.emplace_back("b");
+  for (std::uint32_t s = 0; s < sources; ++s) t.source_names.push_back("s" + std::to_string(s));
+  for (std::size_t i = 0; i < n; ++i) {
+    t.source.push_back(static_cast<std::uint32_t>(rng() % sources));
+    t.record_id.push_back(std::to_string(i));
+    t.columns[0].push_back(rng() % 10 == 0 ? "" : std::to_string(rng() % 7));
+    t.columns[1].push_back(std::to_string(rng() % 5) + "x" + std::to_string(rng() % 3));
+    t.truth.push_back("");
+  }
+  return t;
+}
+
+Settings settings_for(LinkType type) {
+  Settings s;
+  s.link_type = type;
+  Comparison c;
+  c.name = c.column = "a";
+  c.levels = {ComparisonLevel{LevelType::kExact, 0}};
+  s.comparisons = {c};
+  s.blocking_rules = {parse_blocking_rule("a", "test"),
+                      parse_blocking_rule("prefix(b, 1)", "test")};
+  return s;
+}
+
+TEST(BlockingRule, ParsesAndPrintsKeys) {
+  const BlockingRule r = parse_blocking_rule(" surname & prefix(given, 2) & year(dob)", "t");
+  EXPECT_EQ(r.text(), "surname & prefix(given, 2) & year(dob)");
+  EXPECT_TRUE(r.uses_column("GIVEN"));
+  EXPECT_FALSE(r.uses_column("sex"));
+  EXPECT_THROW(parse_blocking_rule("prefix(given)", "t"), Error);
+  EXPECT_THROW(parse_blocking_rule("nosuch(given)", "t"), Error);
+}
+
+TEST(BlockingRule, CountsMatchBruteForceAndPairsAreDeduplicatedAcrossRules) {
+  for (LinkType type : {LinkType::kLinkOnly, LinkType::kDedupeOnly}) {
+    const Table t = random_table(300, 3, 5);
+    const Settings s = settings_for(type);
+    std::vector<Blocks> blocks;
+    for (const BlockingRule& r : s.blocking_rules) blocks.push_back(make_blocks(r, t, type));
+    std::set<std::pair<std::uint32_t, std::uint32_t>> expected;
+    for (std::size_t rule = 0; rule < 2; ++rule) {
+      std::uint64_t count = 0;
+      for (std::uint32_t i = 0; i < t.size(); ++i) {
+        for (std::uint32_t j = i + 1; j < t.size(); ++j) {
+          if (type == LinkType::kLinkOnly && t.source[i] == t.source[j]) continue;
+          const std::uint64_t k = blocks[rule].keys[i];
+          if (k != 0 && k == blocks[rule].keys[j]) {
+            ++count;
+            expected.insert({i, j});
+          }
+        }
+      }
+      EXPECT_EQ(blocks[rule].pairs, count);
+    }
+    const std::vector<PreparedColumn> columns = prepare_columns(t, s);
+    const ComparedPairs compared = compare_candidate_pairs(t, s, blocks, columns, 2);
+    std::set<std::pair<std::uint32_t, std::uint32_t>> got;
+    for (const CandidatePair& p : compared.pairs) {
+      EXPECT_LT(p.i, p.j);
+      EXPECT_TRUE(got.insert({p.i, p.j}).second) << "pair compared twice";
+    }
+    EXPECT_EQ(got, expected);
+  }
+}
+
+TEST(BlockingRule, TooManyPairsIsRefusedWithTheCountBeforeCreatingThem) {
+  Table t = random_table(2000, 1, 9);
+  Settings s = settings_for(LinkType::kDedupeOnly);
+  s.max_pairs = 1000;
+  Linker linker(std::move(t), s);
+  try {
+    linker.run();
+    FAIL() << "expected a refusal";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kInvalidInput);
+    EXPECT_NE(std::string(e.what()).find("max_pairs"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("would create"), std::string::npos);
+  }
+}
+
+TEST(BlockingRule, MissingColumnIsAnError) {
+  const Table t = random_table(10, 1, 1);
+  EXPECT_THROW(blocking_keys(parse_blocking_rule("nosuch", "t"), t), Error);
+}
+
+}  // namespace
+}  // namespace uncounted::link
