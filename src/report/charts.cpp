@@ -1,0 +1,259 @@
+#include "report/charts.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "report/svg_canvas.h"
+
+namespace uncounted::report {
+namespace {
+
+constexpr int kWidth = 960;
+
+void x_axis(SvgCanvas& svg, const LinearScale& x, double y, double top, int ticks) {
+  svg.line(x.range_lo, y, x.range_hi, y, "axis");
+  for (double t : x.ticks(ticks)) {
+    svg.line(x(t), top, x(t), y, "grid");
+    svg.text(x(t), y + 16, format_count(t), "tick", "middle");
+  }
+}
+
+}  // namespace
+
+std::string stratum_label(const estimate::StratumEstimate& e) {
+  if (e.stratum.empty()) return "all";
+  if (e.stratum.size() == 1) return e.stratum[0].second;
+  std::string out;
+  for (const auto& [column, value] : e.stratum)
+    out += (out.empty() ? "" : ", ") + column + "=" + value;
+  return out;
+}
+
+std::optional<Interval> lcmcr_interval(const estimate::StratumEstimate& e) {
+  if (!e.lcmcr) return std::nullopt;
+  return Interval{e.lcmcr->median, e.lcmcr->lower, e.lcmcr->upper, false};
+}
+
+std::optional<Interval> loglinear_interval(const estimate::StratumEstimate& e) {
+  if (!e.loglinear || !e.loglinear->selected) return std::nullopt;
+  const auto& m = e.loglinear->hierarchical[*e.loglinear->selected];
+  Interval i{m.N, m.lower.value_or(m.N), m.upper.value_or(m.N), !m.upper.has_value()};
+  if (!std::isfinite(i.point)) return std::nullopt;
+  return i;
+}
+
+std::string records_chart(const ReportData& data) {
+  const int row = 28, top = 30, left = 170;
+  const int height = top + row * static_cast<int>(data.sources.size()) + 40;
+  SvgCanvas svg(kWidth, height, "Records and persons per source / 출처별 기록과 인물");
+  double most = 1;
+  for (const auto& s : data.sources) most = std::max(most, static_cast<double>(s.records));
+  const LinearScale x{0, nice_ceiling(most), left, kWidth - 40.0};
+  const double bottom = top + row * static_cast<double>(data.sources.size());
+  x_axis(svg, x, bottom, top - 6, 6);
+  svg.rect(left, 6, 12, 12, "bar-records");
+  svg.text(left + 18, 16, "records 기록", "legend");
+  svg.rect(left + 130, 6, 12, 12, "bar-persons");
+  svg.text(left + 148, 16, "persons (after linkage) 인물 (연계 후)", "legend");
+  for (std::size_t j = 0; j < data.sources.size(); ++j) {
+    const auto& s = data.sources[j];
+    const double y = top + row * static_cast<double>(j);
+    svg.text(left - 8, y + 17, s.source, "label", "end");
+    svg.rect(left, y + 3, x(static_cast<double>(s.records)) - left, 11, "bar-records",
+             s.source + ": " + format_count(static_cast<double>(s.records)) + " records");
+    svg.rect(left, y + 14, x(static_cast<double>(s.persons)) - left, 9, "bar-persons",
+             s.source + ": " + format_count(static_cast<double>(s.persons)) + " persons");
+    svg.text(x(static_cast<double>(s.records)) + 4, y + 13,
+             format_count(static_cast<double>(s.records)), "value");
+  }
+  return svg.str();
+}
+
+std::string upset_chart(const ReportData& data, std::size_t max_bars) {
+  const std::size_t bars = std::min(max_bars, data.intersections.size());
+  const std::size_t sets = data.sources.size();
+  const double left = 230, bar_top = 20, bar_height = 200, dot_row = 24;
+  const double column =
+      std::min(44.0, (kWidth - left - 20) / std::max<double>(1, static_cast<double>(bars)));
+  const double matrix_top = bar_top + bar_height + 24;
+  const int height = static_cast<int>(matrix_top + dot_row * static_cast<double>(sets) + 16);
+  SvgCanvas svg(kWidth, height, "Overlap of persons between sources (UpSet) / 출처 간 인물 중복");
+  double most = 1;
+  for (std::size_t b = 0; b < bars; ++b)
+    most = std::max(most, static_cast<double>(data.intersections[b].persons));
+  const LinearScale y{0, nice_ceiling(most), bar_top + bar_height, bar_top};
+  svg.line(left - 6, bar_top + bar_height, left + column * static_cast<double>(bars),
+           bar_top + bar_height, "axis");
+  for (double t : y.ticks(4)) {
+    svg.line(left - 6, y(t), left + column * static_cast<double>(bars), y(t), "grid");
+    svg.text(left - 10, y(t) + 4, format_count(t), "tick", "end");
+  }
+  svg.text(left - 10, bar_top - 6, "persons 인물", "tick", "end");
+  // Set sizes to the left of the matrix, as UpSet plots show them.
+  double largest_set = 1;
+  for (const auto& s : data.sources)
+    largest_set = std::max(largest_set, static_cast<double>(s.persons));
+  for (std::size_t j = 0; j < sets; ++j) {
+    const double cy = matrix_top + dot_row * static_cast<double>(j) + dot_row / 2;
+    if (j % 2 == 0)
+      svg.rect(0, cy - dot_row / 2, left + column * static_cast<double>(bars), dot_row, "stripe");
+    const double persons = static_cast<double>(data.sources[j].persons);
+    const double w = 80.0 * persons / largest_set;
+    svg.rect(left - 14 - w, cy - 6, w, 12, "bar-persons", format_count(persons) + " persons");
+    svg.text(left - 100, cy + 4, data.sources[j].source, "label", "end");
+  }
+  for (std::size_t b = 0; b < bars; ++b) {
+    const Intersection& in = data.intersections[b];
+    const double cx = left + column * (static_cast<double>(b) + 0.5);
+    std::string who;
+    for (std::size_t j = 0; j < sets; ++j)
+      if (in.pattern >> j & 1) who += (who.empty() ? "" : " + ") + data.sources[j].source;
+    const std::string tip = who + ": " + format_count(static_cast<double>(in.persons)) + " persons";
+    svg.rect(cx - column * 0.35, y(static_cast<double>(in.persons)), column * 0.7,
+             bar_top + bar_height - y(static_cast<double>(in.persons)), "bar-overlap", tip);
+    svg.text(cx, y(static_cast<double>(in.persons)) - 4,
+             format_count(static_cast<double>(in.persons)), "value-small", "middle");
+    double first = -1, last = -1;
+    for (std::size_t j = 0; j < sets; ++j) {
+      const double cy = matrix_top + dot_row * static_cast<double>(j) + dot_row / 2;
+      const bool on = in.pattern >> j & 1;
+      svg.circle(cx, cy, 6, on ? "dot-on" : "dot-off");
+      if (on) {
+        if (first < 0) first = cy;
+        last = cy;
+      }
+    }
+    if (first >= 0 && last > first) svg.line(cx, first, cx, last, "dot-link");
+  }
+  return svg.str();
+}
+
+std::string weight_histogram(const LinkageSummary& linkage) {
+  const int height = 260;
+  SvgCanvas svg(kWidth, height, "Match weights of candidate pairs / 후보 쌍의 일치 가중치");
+  if (linkage.weights.empty()) {
+    svg.text(kWidth / 2.0, height / 2.0, "no scored pairs / 점수가 매겨진 쌍 없음", "label",
+             "middle");
+    return svg.str();
+  }
+  double lo = linkage.weights[0].first, hi = lo, threshold = INFINITY;
+  for (const auto& [w, linked] : linkage.weights) {
+    lo = std::min(lo, w);
+    hi = std::max(hi, w);
+    if (linked) threshold = std::min(threshold, w);
+  }
+  lo = std::floor(lo);
+  hi = std::ceil(hi) + 1;
+  const int bins = std::clamp(static_cast<int>(hi - lo) * 2, 10, 80);
+  const double width = (hi - lo) / bins;
+  std::vector<double> below(bins, 0), above(bins, 0);
+  for (const auto& [w, linked] : linkage.weights) {
+    const int b = std::clamp(static_cast<int>((w - lo) / width), 0, bins - 1);
+    (linked ? above : below)[b] += 1;
+  }
+  double most = 1;
+  for (int b = 0; b < bins; ++b) most = std::max(most, below[b] + above[b]);
+  const double left = 70, top = 30, bottom = height - 40.0;
+  const LinearScale x{lo, hi, left, kWidth - 30.0};
+  const LinearScale y{0, nice_ceiling(most), bottom, top};
+  for (double t : y.ticks(4)) {
+    svg.line(left, y(t), kWidth - 30.0, y(t), "grid");
+    svg.text(left - 6, y(t) + 4, format_count(t), "tick", "end");
+  }
+  svg.line(left, bottom, kWidth - 30.0, bottom, "axis");
+  for (double t : x.ticks(10)) svg.text(x(t), bottom + 16, format_count(t), "tick", "middle");
+  svg.text((left + kWidth) / 2, height - 6.0, "match weight (log2 odds) 일치 가중치", "tick",
+           "middle");
+  for (int b = 0; b < bins; ++b) {
+    const double x0 = x(lo + b * width) + 0.5, w = x(lo + (b + 1) * width) - x(lo + b * width) - 1;
+    svg.rect(x0, y(below[b]), w, bottom - y(below[b]), "bar-nonmatch",
+             format_count(below[b]) + " pairs below the threshold");
+    svg.rect(x0, y(below[b] + above[b]), w, y(below[b]) - y(below[b] + above[b]), "bar-match",
+             format_count(above[b]) + " pairs linked");
+  }
+  if (std::isfinite(threshold)) {
+    svg.line(x(threshold), top - 10, x(threshold), bottom, "threshold");
+    svg.text(x(threshold) + 4, top - 2,
+             "threshold 임계값 (p = " + std::to_string(linkage.threshold).substr(0, 4) + ")",
+             "legend");
+  }
+  svg.rect(left + 10, 6, 12, 12, "bar-nonmatch");
+  svg.text(left + 28, 16, "not linked 미연계", "legend");
+  svg.rect(left + 150, 6, 12, 12, "bar-match");
+  svg.text(left + 168, 16, "linked 연계", "legend");
+  return svg.str();
+}
+
+std::string estimates_chart(const ReportData& data) {
+  const double left = 210, top = 40, block = 86, right = 40;
+  const int height =
+      static_cast<int>(top + block * static_cast<double>(data.estimates.size()) + 40);
+  SvgCanvas svg(kWidth, height,
+                "Estimated totals per stratum with 95% intervals / 층별 추정 총계와 95% 구간");
+  double most = 1;
+  for (const auto& row : data.estimates) {
+    most = std::max(most, static_cast<double>(row.estimate.observed));
+    if (auto i = lcmcr_interval(row.estimate)) most = std::max(most, i->upper);
+    if (auto i = loglinear_interval(row.estimate); i && !i->open_upper)
+      most = std::max(most, i->upper);
+    if (row.truth) most = std::max(most, static_cast<double>(row.truth->total));
+  }
+  const LinearScale x{0, nice_ceiling(most * 1.05), left, kWidth - right};
+  const double bottom = top + block * static_cast<double>(data.estimates.size());
+  x_axis(svg, x, bottom, top - 8, 8);
+  // Legend.
+  double lx = left;
+  svg.rect(lx, 8, 10, 10, "documented");
+  svg.text(lx + 14, 17, "documented 기록됨", "legend");
+  lx += 150;
+  svg.circle(lx + 5, 13, 5, "est-lcmcr");
+  svg.text(lx + 14, 17, "LCMCR", "legend");
+  lx += 80;
+  svg.circle(lx + 5, 13, 5, "est-loglinear");
+  svg.text(lx + 14, 17, "log-linear 로그선형", "legend");
+  lx += 150;
+  svg.line(lx, 13, lx + 10, 13, "chao");
+  svg.text(lx + 14, 17, "Chao lower bound 하한", "legend");
+  lx += 170;
+  if (data.has_truth) {
+    svg.diamond(lx + 5, 13, 6, "truth");
+    svg.text(lx + 14, 17, "true total 실제 총계", "legend");
+  }
+
+  auto whisker = [&](double y, const Interval& i, const char* css, const std::string& name) {
+    const double hi = i.open_upper ? kWidth - right : x(i.upper);
+    svg.line(x(i.lower), y, hi, y, std::string(css) + "-whisker");
+    svg.line(x(i.lower), y - 5, x(i.lower), y + 5, std::string(css) + "-whisker");
+    if (!i.open_upper) svg.line(hi, y - 5, hi, y + 5, std::string(css) + "-whisker");
+    svg.circle(x(i.point), y, 5.5, css,
+               name + ": " + format_count(i.point) + " (" + format_count(i.lower) + " - " +
+                   (i.open_upper ? std::string("open") : format_count(i.upper)) + ")");
+  };
+  for (std::size_t s = 0; s < data.estimates.size(); ++s) {
+    const auto& row = data.estimates[s];
+    const auto& e = row.estimate;
+    const double y0 = top + block * static_cast<double>(s);
+    if (s % 2 == 0) svg.rect(0, y0, kWidth, block, "stripe");
+    svg.text(left - 10, y0 + 30, stratum_label(e), "label", "end");
+    svg.text(left - 10, y0 + 48, "documented " + format_count(static_cast<double>(e.observed)),
+             "tick", "end");
+    if (e.skipped) {
+      svg.text(left + 10, y0 + 40, "not estimable 추정 불가: " + *e.skipped, "note-svg");
+      continue;
+    }
+    svg.rect(left, y0 + 10, x(static_cast<double>(e.observed)) - left, 12, "documented",
+             "documented: " + format_count(static_cast<double>(e.observed)));
+    if (e.chao.N > 0) svg.line(x(e.chao.N), y0 + 6, x(e.chao.N), y0 + 26, "chao");
+    if (auto i = lcmcr_interval(e)) whisker(y0 + 42, *i, "est-lcmcr", "LCMCR");
+    if (auto i = loglinear_interval(e)) whisker(y0 + 64, *i, "est-loglinear", "log-linear");
+    if (row.truth) {
+      const double tx = x(static_cast<double>(row.truth->total));
+      svg.line(tx, y0 + 4, tx, y0 + block - 6, "truth-line");
+      svg.diamond(tx, y0 + 16, 7, "truth",
+                  "true total: " + format_count(static_cast<double>(row.truth->total)));
+    }
+  }
+  return svg.str();
+}
+
+}  // namespace uncounted::report
