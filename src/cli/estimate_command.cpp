@@ -1,6 +1,6 @@
-// `uncounted estimate --table FILE`: population size from a capture-history
-// table (spec/cli.md, lists.md §3). The store-backed form (no --table) comes
-// with the linked store.
+// `uncounted estimate`: population size from the linked persons in the store
+// (capture histories by source, per stratum), or with `--table FILE` from a
+// capture-history table (spec/cli.md, lists.md §3) without a store.
 
 #include <unistd.h>
 
@@ -9,9 +9,11 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "cli/passphrase.h"
 #include "estimate/estimate_output.h"
 #include "estimate/population_estimate.h"
 #include "model/error.h"
+#include "pipeline/store_estimation.h"
 
 namespace uncounted::cli {
 namespace {
@@ -40,19 +42,26 @@ std::vector<std::string> split_commas(const std::string& text) {
 }
 
 void run(const EstimateArgs& a, const GlobalOptions& global) {
-  if (a.table.empty())
-    throw usage_error("estimate without --table needs a linked store; not available yet",
-                      "estimate");
-  if (!a.events.empty())
+  if (!a.table.empty() && !a.events.empty())
     throw usage_error("--event selects linked records; a capture table has no events", "--event");
   if (!(a.interval > 0 && a.interval < 1))
     throw usage_error("the interval level must be between 0 and 1", "--interval");
-  std::ifstream in(a.table, std::ios::binary);
-  if (!in) throw runtime_error("cannot open the table file", a.table);
-  estimate::TableReadOptions read;
-  read.strata = split_commas(a.strata);
-  read.lists = split_commas(a.lists);
-  const estimate::CaptureTable table = estimate::read_capture_table(in, a.table, read);
+  estimate::CaptureTable table;
+  if (a.table.empty()) {
+    auto store = open_store(global);
+    pipeline::StoreEstimateOptions from_store;
+    from_store.lists = split_commas(a.lists);
+    from_store.events = a.events;
+    from_store.strata = split_commas(a.strata);
+    table = pipeline::capture_table_from_store(*store, from_store);
+  } else {
+    std::ifstream in(a.table, std::ios::binary);
+    if (!in) throw runtime_error("cannot open the table file", a.table);
+    estimate::TableReadOptions read;
+    read.strata = split_commas(a.strata);
+    read.lists = split_commas(a.lists);
+    table = estimate::read_capture_table(in, a.table, read);
+  }
 
   estimate::EstimateOptions o;
   o.method = estimate::parse_method(a.method);
@@ -84,7 +93,8 @@ void add_estimate(CLI::App& app, GlobalOptions& global) {
   auto* cmd =
       app.add_subcommand("estimate", "Estimate the population size (multiple systems estimation)");
   cmd->add_option("--table", args->table,
-                  "Capture-history table (CSV: one 0/1 column per list, count)");
+                  "Capture-history table (CSV: one 0/1 column per list, count); without it, the "
+                  "linked persons of the store");
   cmd->add_option("--method", args->method, "loglinear, lcmcr or all")->capture_default_str();
   cmd->add_option("--lists", args->lists, "Use only these lists, e.g. A,B,C (default: all)");
   cmd->add_option("--event", args->events, "Event codes whose records count (store only)");

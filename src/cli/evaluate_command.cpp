@@ -1,3 +1,4 @@
+// uncounted evaluate --truth-column COL: the store's current linkage, or
 // uncounted evaluate --input FILE... --truth-column COL [--links LINKS.csv]:
 // accuracy of a linkage against ground truth: pairwise precision, recall and
 // F1 (of links and of clusters), B-cubed, and a threshold sweep. Without
@@ -7,11 +8,13 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/passphrase.h"
 #include "link/accuracy.h"
 #include "link/input_files.h"
 #include "link/linker.h"
 #include "link/output_files.h"
 #include "model/error.h"
+#include "pipeline/store_evaluation.h"
 
 namespace uncounted::cli {
 namespace {
@@ -64,8 +67,19 @@ void add_evaluate(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--threads", args.threads, "Threads (default: every core)");
   cmd->callback([&global] {
     if (args.inputs.empty()) {
-      throw usage_error("evaluating the store is not available in this build; use --input FILE...",
-                        "evaluate");
+      // The store's current linkage, as `uncounted link` stored it.
+      auto store = open_store(global);
+      const pipeline::StoreEvaluation e = pipeline::evaluate_store(*store, args.truth_column);
+      if (global.json) {
+        nlohmann::json out = {{"threshold", e.threshold},
+                              {"records", e.records},
+                              {"records_without_truth", e.records_without_truth},
+                              {"accuracy", link::to_json(e.accuracy)}};
+        std::cout << out.dump(2) << "\n";
+      } else {
+        print_text(e.accuracy);
+      }
+      return;
     }
     link::Settings settings =
         args.settings.empty() ? link::default_settings() : link::read_settings_file(args.settings);

@@ -1,6 +1,8 @@
-// uncounted link --input FILE... --out FILE: record linkage on CSV lists,
-// without a store. Trains the model (or reuses a trained settings
-// document), scores candidate pairs, clusters records into persons.
+// uncounted link: record linkage of the store's records (persons, scored
+// pairs and the review queue are written back, respecting reviewers'
+// decisions), or with --input FILE... --out FILE on CSV lists without a
+// store. Trains the model (or reuses a trained settings document), scores
+// candidate pairs, clusters records into persons.
 
 #include <sys/resource.h>
 
@@ -9,11 +11,13 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/passphrase.h"
 #include "cli/progress.h"
 #include "link/input_files.h"
 #include "link/linker.h"
 #include "link/output_files.h"
 #include "model/error.h"
+#include "pipeline/store_linkage.h"
 
 namespace uncounted::cli {
 namespace {
@@ -77,6 +81,32 @@ struct StageProgress {
   }
 };
 
+void link_store(const LinkArgs& args, const GlobalOptions& global) {
+  if (!args.out.empty() || !args.explain.empty() || !args.decisions.empty() ||
+      !args.labels.empty()) {
+    throw usage_error("--out, --explain, --decisions and --labels go with --input", "link");
+  }
+  auto store = open_store(global);
+  pipeline::StoreLinkOptions options;
+  options.settings = link::to_json(load_settings(args));
+  options.actor = actor_name(global);
+  options.link.threads = args.threads;
+  options.link.retrain = args.retrain;
+  StageProgress progress;
+  options.link.progress = std::ref(progress);
+  const pipeline::StoreLinkOutcome outcome = pipeline::link_store(*store, options);
+  progress.bar.reset();
+  nlohmann::json summary = outcome.summary;
+  summary["run"] = outcome.run_id;
+  summary["peak_memory_mib"] = peak_memory_mib();
+  if (global.json) {
+    std::cout << summary.dump(2) << "\n";
+    return;
+  }
+  std::cout << "Linked the store's records (run " << outcome.run_id << "): " << summary.dump()
+            << "\n";
+}
+
 void add_link(CLI::App& app, GlobalOptions& global) {
   static LinkArgs args;
   auto* cmd = app.add_subcommand(
@@ -100,9 +130,8 @@ void add_link(CLI::App& app, GlobalOptions& global) {
   cmd->add_flag("--retrain", args.retrain, "Train even if the settings hold a trained model");
   cmd->callback([&global] {
     if (args.inputs.empty()) {
-      throw usage_error(
-          "linking the store is not available in this build; use --input FILE... --out FILE",
-          "link");
+      link_store(args, global);
+      return;
     }
     if (args.out.empty()) throw usage_error("--input needs --out FILE", "link");
     link::Settings settings = load_settings(args);

@@ -48,7 +48,10 @@ class ImportRun {
   Store& store_;
   const ImportOptions& options_;
   RecordWriter writer_;
-  std::unordered_map<std::string, std::string> seen_;  // key -> "file:line"
+  // (source, record_id) -> where it was first seen: file number and line.
+  std::unordered_map<std::string, std::pair<std::uint32_t, std::uint64_t>> seen_;
+  std::vector<std::string> files_;
+  std::string first_seen(const Record& r) const;
   std::vector<Reject> rejects_;
   std::vector<std::int64_t> written_ids_;
   std::size_t total_bytes_;
@@ -63,12 +66,18 @@ void ImportRun::reject(io::RowError error,
 }
 
 bool ImportRun::claim_key(const Record& r, const std::string& file, std::size_t line) {
+  if (files_.empty() || files_.back() != file) files_.push_back(file);
   std::string key = r.source;
   key.push_back('\0');
   key += r.record_id;
-  const std::string where = file + ":" + std::to_string(line);
-  auto [it, fresh] = seen_.emplace(std::move(key), where);
+  auto [it, fresh] = seen_.try_emplace(
+      std::move(key), static_cast<std::uint32_t>(files_.size() - 1), std::uint64_t{line});
   return fresh;
+}
+
+std::string ImportRun::first_seen(const Record& r) const {
+  const auto& [file, line] = seen_.at(r.source + '\0' + r.record_id);
+  return files_[file] + ":" + std::to_string(line);
 }
 
 void ImportRun::write(const Record& r) {
@@ -117,8 +126,7 @@ void ImportRun::csv_file(const std::string& path) {
       reject(*error, named_fields(reader.header(), raw));
     } else if (!claim_key(*record, path, reader.line())) {
       reject(io::RowError{path, reader.line(),
-                          "duplicate (source, record_id): also at " +
-                              seen_[record->source + '\0' + record->record_id]},
+                          "duplicate (source, record_id): also at " + first_seen(*record)},
              named_fields(reader.header(), raw));
     } else {
       write(*record);
@@ -155,8 +163,7 @@ void ImportRun::jsonl_file(const std::string& path) {
     bool duplicate = false;
     for (const Record& r : testimony.records) {
       if (!claim_key(r, path, line_number)) {
-        reject({path, line_number,
-                "duplicate (source, record_id): also at " + seen_[r.source + '\0' + r.record_id]},
+        reject({path, line_number, "duplicate (source, record_id): also at " + first_seen(r)},
                {{"json", line}});
         duplicate = true;
         break;

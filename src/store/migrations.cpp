@@ -92,8 +92,16 @@ CREATE TABLE audit_log (
 );
 )sql";
 
+// Migration 2: the explanation (waterfall, JSON) of each stored candidate
+// pair, so that reviewers and the person page can show why without
+// re-running linkage.
+constexpr const char* kVersion2 = R"sql(
+ALTER TABLE candidate_pairs ADD COLUMN explanation TEXT;
+CREATE INDEX candidate_pairs_by_review ON candidate_pairs(in_review_queue);
+)sql";
+
 const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> all = {kVersion1};
+  static const std::vector<const char*> all = {kVersion1, kVersion2};
   return all;
 }
 

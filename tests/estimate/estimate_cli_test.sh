@@ -97,8 +97,8 @@ printf 'A,B,count\n1,0,10\n0,1,x\n' > "$TMP/text.csv"
 expect_error "count not a number" 3 "count" "$TMP/text.csv"
 expect_error "unknown list in --lists" 2 "not in the table" "$TMP/kosovo.csv" --lists EXH,XYZ
 
-"$BIN" estimate > "$TMP/out" 2> "$TMP/err"
-check "no --table: usage error (exit 2)" test $? -eq 2
-check "no --table: says a store is needed" grep -q "needs a linked store" "$TMP/err"
+UNCOUNTED_PASSPHRASE=x "$BIN" --store "$TMP/none.db" estimate > "$TMP/out" 2> "$TMP/err"
+check "no --table and no store: runtime error (exit 1)" test $? -eq 1
+check "no --table and no store: says there is no store" grep -q "no store here" "$TMP/err"
 
 exit $fail
