@@ -10,8 +10,9 @@ echo "== unit and end-to-end tests (release build) =="
 (cd build && ctest --output-on-failure -j"$JOBS") || status=1
 
 echo "== the same tests under ASan + UBSan =="
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DUNCOUNTED_SANITIZE=ON \
-  -DUNCOUNTED_BENCH=OFF >/dev/null
+# -O1: the sanitizers' usual setting, several times faster than -O0.
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
+  -DUNCOUNTED_SANITIZE=ON -DUNCOUNTED_BENCH=OFF >/dev/null
 cmake --build build-asan -j"$JOBS"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UNCOUNTED_SANITIZED=1 \
    ctest --output-on-failure -j"$JOBS" -LE slow) || status=1
