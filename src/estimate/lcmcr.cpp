@@ -32,8 +32,7 @@ class Chain {
       n_ += counts[p];
     }
     const std::size_t jk = static_cast<std::size_t>(j_ * k_);
-    log_lambda_.resize(jk);
-    log_1m_lambda_.resize(jk);
+    one_minus_.resize(jk);
     odds_.resize(jk);
     ones_.resize(jk);
     log_nu_.resize(k_);
@@ -51,8 +50,10 @@ class Chain {
     sample_cell_classes();
     sample_lambda();
     sample_nu();
-    const double p0 = probability_missed();
-    sample_n0(p0);
+    // lambda and nu stay as they are until the next sweep's cell classes, so
+    // one refresh serves n0, the missed classes and the next cell classes.
+    refresh_class_terms();
+    sample_n0(p0_);
     sample_missed_classes();
     if (update_alpha) sample_alpha();
   }
@@ -83,12 +84,13 @@ class Chain {
       const double f =
           std::clamp(static_cast<double>(on) / static_cast<double>(n_), 1e-6, 1 - 1e-6);
       for (int k = 0; k < k_; ++k) {
-        log_lambda_[at(j, k)] = std::log(f);
-        log_1m_lambda_[at(j, k)] = std::log1p(-f);
+        one_minus_[at(j, k)] = 1 - f;
+        odds_[at(j, k)] = f / (1 - f);
       }
     }
     alpha_ = 0.3 / k_;
-    sample_n0(probability_missed());
+    refresh_class_terms();
+    sample_n0(p0_);
     sample_missed_classes();
     for (int s = 0; s < options_.warmup; ++s) sweep(false);
     permute_classes_by_weight();
@@ -100,22 +102,32 @@ class Chain {
   // lambda_jk) and odds_jk = lambda_jk / (1 - lambda_jk). The odds stay
   // within e^(+-50) (lambda is a Beta draw with counts below 10^9), so the
   // products neither overflow nor underflow for the classes that matter.
+  // The sum of logs is taken as the log of a product (one log per class),
+  // unless the product could underflow. Also sets p0_, the probability that
+  // a case is on no list: sum_k exp(base_k).
   void refresh_class_terms() {
     double top = -INFINITY;
     for (int k = 0; k < k_; ++k) {
+      double product = 1;
+      for (int j = 0; j < j_; ++j) product *= one_minus_[at(j, k)];
       double b = log_nu_[k];
-      for (int j = 0; j < j_; ++j) {
-        b += log_1m_lambda_[at(j, k)];
-        odds_[at(j, k)] = std::exp(log_lambda_[at(j, k)] - log_1m_lambda_[at(j, k)]);
+      if (product > 1e-280) {
+        b += std::log(product);
+      } else {
+        for (int j = 0; j < j_; ++j) b += std::log(one_minus_[at(j, k)]);
       }
       base_[k] = b;
       top = std::max(top, b);
     }
-    for (int k = 0; k < k_; ++k) scaled_base_[k] = std::exp(base_[k] - top);
+    double total = 0;
+    for (int k = 0; k < k_; ++k) {
+      scaled_base_[k] = std::exp(base_[k] - top);
+      total += scaled_base_[k];
+    }
+    p0_ = std::min(std::exp(top) * total, 1.0);
   }
 
   void sample_cell_classes() {
-    refresh_class_terms();
     std::fill(class_count_.begin(), class_count_.end(), 0);
     std::fill(ones_.begin(), ones_.end(), 0);
     for (std::size_t m = 0; m < cells_.size(); ++m) {
@@ -157,10 +169,10 @@ class Chain {
       const std::int64_t members = class_count_[k] + z0_[k];
       for (int j = 0; j < j_; ++j) {
         const std::int64_t on = ones_[at(j, k)];
-        const LogBeta b = log_beta_variate(rng_, 1.0 + static_cast<double>(on),
-                                           1.0 + static_cast<double>(members - on));
-        log_lambda_[at(j, k)] = b.log_x;
-        log_1m_lambda_[at(j, k)] = b.log_1mx;
+        const BetaOdds b = beta_odds_variate(rng_, 1.0 + static_cast<double>(on),
+                                             1.0 + static_cast<double>(members - on));
+        one_minus_[at(j, k)] = b.one_minus_x;
+        odds_[at(j, k)] = b.odds;
       }
     }
   }
@@ -180,17 +192,6 @@ class Chain {
     log_nu_[k_ - 1] = log_rest;
   }
 
-  double probability_missed() {
-    double p0 = 0;
-    for (int k = 0; k < k_; ++k) {
-      double b = log_nu_[k];
-      for (int j = 0; j < j_; ++j) b += log_1m_lambda_[at(j, k)];
-      base_[k] = b;
-      p0 += std::exp(b);
-    }
-    return std::min(p0, 1.0);
-  }
-
   void sample_n0(double p0) {
     // n0 | rest ~ NegBin(n, 1 - p0); LCMCR redraws values above 20 n.
     const std::int64_t cap = 20 * n_;
@@ -204,10 +205,9 @@ class Chain {
   }
 
   void sample_missed_classes() {
-    // base_ holds log nu_k + sum_j log(1 - lambda_jk) from probability_missed().
-    const double top = *std::max_element(base_.begin(), base_.end());
-    for (int k = 0; k < k_; ++k) weights_[k] = std::exp(base_[k] - top);
-    multinomial_variate(rng_, n0_, weights_, z0_);
+    // A missed case is in class k with probability proportional to nu_k
+    // prod_j (1 - lambda_jk): scaled_base_ from refresh_class_terms().
+    multinomial_variate(rng_, n0_, scaled_base_, z0_);
   }
 
   void sample_alpha() {
@@ -221,17 +221,18 @@ class Chain {
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
                      [&](int a, int b) { return log_nu_[a] > log_nu_[b]; });
-    const auto ll = log_lambda_, l1 = log_1m_lambda_;
+    const auto om = one_minus_, odds = odds_;
     const auto nu = log_nu_;
     const auto z0 = z0_;
     for (int k = 0; k < k_; ++k) {
       log_nu_[k] = nu[order[k]];
       z0_[k] = z0[order[k]];
       for (int j = 0; j < j_; ++j) {
-        log_lambda_[at(j, k)] = ll[at(j, order[k])];
-        log_1m_lambda_[at(j, k)] = l1[at(j, order[k])];
+        one_minus_[at(j, k)] = om[at(j, order[k])];
+        odds_[at(j, k)] = odds[at(j, order[k])];
       }
     }
+    refresh_class_terms();
   }
 
   int j_, k_;
@@ -240,9 +241,10 @@ class Chain {
   std::vector<Pattern> cells_;
   std::vector<std::int64_t> freq_;
   std::int64_t n_ = 0;
-  std::vector<double> log_lambda_, log_1m_lambda_, odds_, log_nu_, base_, scaled_base_, weights_;
+  std::vector<double> one_minus_, odds_, log_nu_, base_, scaled_base_, weights_;
   std::vector<std::int64_t> ones_, split_, class_count_, z0_;
   double alpha_ = 0;
+  double p0_ = 0;
   std::int64_t n0_ = 0;
 };
 

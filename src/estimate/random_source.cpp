@@ -20,21 +20,52 @@ RandomSource::RandomSource(std::uint64_t seed, std::uint64_t stream) {
   for (auto& word : s_) word = splitmix64(x);
 }
 
-double RandomSource::normal() {
-  if (has_spare_) {
-    has_spare_ = false;
-    return spare_;
+// The ziggurat's layer edges for the unnormalised density f(x) = exp(-x^2 /
+// 2) on x >= 0: 128 regions of equal area V, the base being the rectangle
+// [0, R] x [0, f(R)] plus the tail beyond R (x_0 = V / f(R) is its width as a
+// rectangle). R and V are Marsaglia and Tsang's constants for 128 layers.
+struct RandomSource::Ziggurat {
+  static constexpr double kR = 3.442619855899;
+  static constexpr double kV = 9.91256303526217e-3;
+  double x[129];
+  double f[129];
+  Ziggurat() {
+    x[0] = kV / std::exp(-0.5 * kR * kR);
+    x[1] = kR;
+    for (int i = 1; i < 127; ++i)
+      x[i + 1] = std::sqrt(-2 * std::log(kV / x[i] + std::exp(-0.5 * x[i] * x[i])));
+    x[128] = 0;
+    for (int i = 0; i < 129; ++i) f[i] = std::exp(-0.5 * x[i] * x[i]);
   }
-  double u, v, s;
-  do {
-    u = 2 * uniform() - 1;
-    v = 2 * uniform() - 1;
-    s = u * u + v * v;
-  } while (s >= 1 || s == 0);
-  const double f = std::sqrt(-2 * std::log(s) / s);
-  spare_ = v * f;
-  has_spare_ = true;
-  return u * f;
+};
+
+const RandomSource::Ziggurat& RandomSource::ziggurat() {
+  static const Ziggurat z;
+  return z;
+}
+
+const double* const RandomSource::kZigX = ziggurat().x;
+
+double RandomSource::normal_slow(unsigned layer, double x) {
+  const auto& z = ziggurat();
+  for (;;) {
+    if (layer == 0) {
+      // The tail beyond R (Marsaglia 1964): exact, by rejection from an
+      // exponential.
+      double a, b;
+      do {
+        a = -std::log(uniform()) / Ziggurat::kR;
+        b = -std::log(uniform());
+      } while (2 * b < a * a);
+      return x < 0 ? -(Ziggurat::kR + a) : Ziggurat::kR + a;
+    }
+    // The wedge between layers: accept under the density.
+    if (z.f[layer] + uniform() * (z.f[layer + 1] - z.f[layer]) < std::exp(-0.5 * x * x)) return x;
+    const std::uint64_t r = next();
+    layer = static_cast<unsigned>(r & 127u);
+    x = static_cast<double>(static_cast<std::int64_t>(r) >> 11) * 0x1.0p-52 * z.x[layer];
+    if (std::abs(x) < z.x[layer + 1]) return x;
+  }
 }
 
 }  // namespace uncounted::estimate

@@ -6,6 +6,7 @@
 //
 // Not thread-safe: give each thread (each chain) its own RandomSource.
 
+#include <cmath>
 #include <cstdint>
 
 namespace uncounted::estimate {
@@ -31,14 +32,29 @@ class RandomSource {
   // and 1/u are always finite.
   double uniform() { return (static_cast<double>(next() >> 11) + 0.5) * 0x1.0p-53; }
 
-  // Standard normal (Marsaglia's polar method; the second value is kept).
-  double normal();
+  // Standard normal by Marsaglia and Tsang's ziggurat (2000) with 128
+  // layers: one 64-bit word and a table look-up for about 98.8% of draws,
+  // where the polar method needs a log and a square root per pair. Exact: the
+  // rejection steps and the tail (Marsaglia 1964) make the output exactly
+  // normal, up to the double rounding of the layer table.
+  double normal() {
+    const std::uint64_t r = next();
+    const unsigned layer = static_cast<unsigned>(r & 127u);
+    // Bits 11..63 as a signed uniform on [-1, 1); independent of the layer bits.
+    const double x =
+        static_cast<double>(static_cast<std::int64_t>(r) >> 11) * 0x1.0p-52 * kZigX[layer];
+    if (std::abs(x) < kZigX[layer + 1]) return x;
+    return normal_slow(layer, x);
+  }
 
  private:
+  struct Ziggurat;
+  static const Ziggurat& ziggurat();
+  static const double* const kZigX;  // layer edges x_0 > x_1 > ... > x_128 = 0
+  double normal_slow(unsigned layer, double x);
+
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   std::uint64_t s_[4];
-  double spare_ = 0;
-  bool has_spare_ = false;
 };
 
 }  // namespace uncounted::estimate

@@ -212,6 +212,12 @@ LogBeta log_beta_variate(RandomSource& rng, double a, double b) {
   return {lx - total, ly - total};
 }
 
+BetaOdds beta_odds_variate(RandomSource& rng, double a, double b) {
+  const double gx = gamma_large(rng, a);
+  const double gy = gamma_large(rng, b);
+  return {gy / (gx + gy), gx / gy};
+}
+
 std::int64_t binomial_variate(RandomSource& rng, std::int64_t n, double p) {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;

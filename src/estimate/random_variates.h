@@ -29,6 +29,16 @@ struct LogBeta {
 };
 LogBeta log_beta_variate(RandomSource& rng, double a, double b);
 
+// Beta(a, b) for A, B >= 1, returned as 1 - x and the odds x / (1 - x). Both
+// come straight from the two gamma variates (1 - x = Y / (X + Y), odds = X /
+// Y), so they are accurate at both ends and cost no log or exp, which is what
+// the Gibbs sampler's product-form class weights need.
+struct BetaOdds {
+  double one_minus_x;
+  double odds;
+};
+BetaOdds beta_odds_variate(RandomSource& rng, double a, double b);
+
 // Binomial(n, p).
 std::int64_t binomial_variate(RandomSource& rng, std::int64_t n, double p);
 

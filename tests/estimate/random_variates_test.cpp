@@ -116,6 +116,104 @@ TEST(RandomVariates, GammaMomentsAndSmallShapes) {
   }
 }
 
+// Bins a continuous sampler's draws at the given edges and tests them
+// against the exact CDF (bin 0 is below the first edge, the last above the
+// last edge).
+void expect_continuous_fits(const std::function<double()>& draw,
+                            const std::function<double(double)>& cdf,
+                            const std::vector<double>& edges) {
+  std::map<std::int64_t, int> observed;
+  const int n = draws();
+  for (int i = 0; i < n; ++i) {
+    const double x = draw();
+    ASSERT_TRUE(std::isfinite(x));
+    std::int64_t bin = 0;
+    while (bin < static_cast<std::int64_t>(edges.size()) && x >= edges[bin]) ++bin;
+    ++observed[bin];
+  }
+  const auto pmf = [&](std::int64_t b) {
+    const double hi = b < static_cast<std::int64_t>(edges.size()) ? cdf(edges[b]) : 1.0;
+    const double lo = b > 0 ? cdf(edges[b - 1]) : 0.0;
+    return hi - lo;
+  };
+  expect_fits(chi_square(observed, pmf, 0, static_cast<std::int64_t>(edges.size()), n));
+}
+
+std::vector<double> grid(double lo, double hi, int steps) {
+  std::vector<double> out;
+  for (int i = 0; i <= steps; ++i) out.push_back(lo + (hi - lo) * i / steps);
+  return out;
+}
+
+// The ziggurat: a wrong layer edge or wedge test shows up as a bias in a
+// few bins; the tail beyond R = 3.44 has its own bins.
+TEST(RandomVariates, NormalMatchesExactProbabilities) {
+  RandomSource rng(23);
+  expect_continuous_fits([&] { return rng.normal(); },
+                         [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); },
+                         grid(-4.5, 4.5, 72));
+  double s = 0, s2 = 0, s4 = 0;
+  const int n = draws();
+  int beyond_r = 0;
+  for (int i = 0; i < n; ++i) {
+    const double x = rng.normal();
+    s += x;
+    s2 += x * x;
+    s4 += x * x * x * x;
+    beyond_r += std::abs(x) > 3.442619855899;
+  }
+  EXPECT_NEAR(s / n, 0, 6 / std::sqrt(n));
+  EXPECT_NEAR(s2 / n, 1, 6 * std::sqrt(2.0 / n));
+  EXPECT_NEAR(s4 / n, 3, 6 * std::sqrt(96.0 / n));
+  const double tail = std::erfc(3.442619855899 / std::sqrt(2.0)) * n;
+  EXPECT_NEAR(beyond_r, tail, 6 * std::sqrt(tail));
+}
+
+// Gamma with integer shape (Erlang) has a closed-form CDF.
+TEST(RandomVariates, GammaMatchesExactProbabilities) {
+  RandomSource rng(29);
+  for (int shape : {1, 2, 7, 40}) {
+    SCOPED_TRACE(shape);
+    const auto cdf = [shape](double x) {
+      if (x <= 0) return 0.0;
+      double term = std::exp(-x), sum = 0;
+      for (int i = 0; i < shape; ++i) {
+        sum += term;
+        term *= x / (i + 1);
+      }
+      return 1 - sum;
+    };
+    const double sd = std::sqrt(static_cast<double>(shape));
+    expect_continuous_fits([&] { return gamma_variate(rng, shape); }, cdf,
+                           grid(std::max(0.0, shape - 4 * sd), shape + 6 * sd, 60));
+  }
+}
+
+// Beta(a, b) with integer a, b: P(X <= x) = P(Binomial(a + b - 1, x) >= a).
+TEST(RandomVariates, BetaOddsMatchesExactProbabilities) {
+  RandomSource rng(31);
+  for (auto [a, b] : std::vector<std::pair<int, int>>{{1, 1}, {1, 60}, {4, 9}, {300, 20}}) {
+    SCOPED_TRACE(a);
+    const auto cdf = [a, b](double x) {
+      if (x <= 0) return 0.0;
+      if (x >= 1) return 1.0;
+      const int n = a + b - 1;
+      double p = 0;
+      for (int k = a; k <= n; ++k)
+        p += std::exp(log_choose(n, k) + k * std::log(x) + (n - k) * std::log1p(-x));
+      return p;
+    };
+    expect_continuous_fits(
+        [&] {
+          const BetaOdds v = beta_odds_variate(rng, a, b);
+          // The two outputs describe the same x.
+          EXPECT_NEAR(v.odds * v.one_minus_x, 1 - v.one_minus_x, 1e-12);
+          return 1 - v.one_minus_x;
+        },
+        cdf, grid(0, 1, 100));
+  }
+}
+
 TEST(RandomVariates, BetaMeanAndLogsConsistent) {
   RandomSource rng(19);
   for (auto [a, b] : std::vector<std::pair<double, double>>{{1, 1}, {1, 0.2}, {3, 1}, {50, 4000}}) {
