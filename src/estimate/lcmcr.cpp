@@ -40,6 +40,7 @@ class Chain {
     scaled_base_.resize(k_);
     weights_.resize(k_);
     split_.resize(k_);
+    order_.resize(k_);
     class_count_.resize(k_);
     z0_.resize(k_);
     initialize();
@@ -125,6 +126,17 @@ class Chain {
       total += scaled_base_[k];
     }
     p0_ = std::min(std::exp(top) * total, 1.0);
+    // One class order for every multinomial of the sweep, by decreasing
+    // nu_k prod_j (1 - lambda_jk): a cell's heaviest classes are usually the
+    // overall heaviest, and sorting per cell cost more than it saved.
+    for (int k = 0; k < k_; ++k) {
+      int i = k;
+      while (i > 0 && scaled_base_[order_[i - 1]] < scaled_base_[k]) {
+        order_[i] = order_[i - 1];
+        --i;
+      }
+      order_[i] = static_cast<std::uint16_t>(k);
+    }
   }
 
   void sample_cell_classes() {
@@ -153,7 +165,7 @@ class Chain {
         std::fill(split_.begin(), split_.end(), 0);
         split_[chosen] = 1;
       } else {
-        multinomial_variate(rng_, freq_[m], weights_, split_);
+        multinomial_variate(rng_, freq_[m], weights_, order_, split_);
       }
       for (int k = 0; k < k_; ++k) {
         if (split_[k] == 0) continue;
@@ -207,7 +219,7 @@ class Chain {
   void sample_missed_classes() {
     // A missed case is in class k with probability proportional to nu_k
     // prod_j (1 - lambda_jk): scaled_base_ from refresh_class_terms().
-    multinomial_variate(rng_, n0_, scaled_base_, z0_);
+    multinomial_variate(rng_, n0_, scaled_base_, order_, z0_);
   }
 
   void sample_alpha() {
@@ -243,6 +255,7 @@ class Chain {
   std::int64_t n_ = 0;
   std::vector<double> one_minus_, odds_, log_nu_, base_, scaled_base_, weights_;
   std::vector<std::int64_t> ones_, split_, class_count_, z0_;
+  std::vector<std::uint16_t> order_;
   double alpha_ = 0;
   double p0_ = 0;
   std::int64_t n0_ = 0;

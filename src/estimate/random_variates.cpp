@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <numbers>
+#include <vector>
 
 namespace uncounted::estimate {
 namespace {
@@ -239,31 +240,18 @@ std::int64_t negative_binomial_variate(RandomSource& rng, double size, double p)
 }
 
 void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const double> weights,
-                         std::span<std::int64_t> out) {
+                         std::span<const std::uint16_t> order, std::span<std::int64_t> out) {
   const std::size_t k = weights.size();
-  // Conditional binomials, heaviest category first: the count left over
-  // then usually reaches 0 after a few categories and the rest cost nothing.
-  // (The order does not change the distribution.)
-  constexpr std::size_t kSortable = 64;
+  // Conditional binomials: the count left over usually reaches 0 after a
+  // few categories and the rest cost nothing.
   constexpr std::int64_t kFewLeft = 6;
-  std::array<std::uint16_t, kSortable> order;
-  const bool sorted = k <= kSortable;
   double rest = 0;
   for (std::size_t i = 0; i < k; ++i) {
     rest += weights[i];
     out[i] = 0;
-    if (sorted) {
-      // Insertion sort by decreasing weight; k is small.
-      std::size_t j = i;
-      while (j > 0 && weights[order[j - 1]] < weights[i]) {
-        order[j] = order[j - 1];
-        --j;
-      }
-      order[j] = static_cast<std::uint16_t>(i);
-    }
   }
   for (std::size_t r = 0; r < k && n > 0; ++r) {
-    const std::size_t i = sorted ? order[r] : r;
+    const std::size_t i = order[r];
     if (r + 1 == k) {
       out[i] = n;
       break;
@@ -276,13 +264,13 @@ void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const doub
         double u = rng.uniform() * rest;
         std::size_t chosen = k;  // rounding may leave u > 0: take the last positive one
         for (std::size_t s = r; s < k; ++s) {
-          const std::size_t c = sorted ? order[s] : s;
+          const std::size_t c = order[s];
           if (weights[c] <= 0) continue;
           chosen = c;
           u -= weights[c];
           if (u <= 0) break;
         }
-        if (chosen == k) chosen = sorted ? order[r] : r;
+        if (chosen == k) chosen = order[r];
         ++out[chosen];
       }
       break;
@@ -292,6 +280,21 @@ void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const doub
     n -= out[i];
     rest -= weights[i];
   }
+}
+
+void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const double> weights,
+                         std::span<std::int64_t> out) {
+  // Heaviest category first (insertion sort by decreasing weight; k is small).
+  std::vector<std::uint16_t> order(weights.size());
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    std::size_t j = i;
+    while (j > 0 && weights[order[j - 1]] < weights[i]) {
+      order[j] = order[j - 1];
+      --j;
+    }
+    order[j] = static_cast<std::uint16_t>(i);
+  }
+  multinomial_variate(rng, n, weights, order, out);
 }
 
 }  // namespace uncounted::estimate

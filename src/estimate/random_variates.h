@@ -54,4 +54,11 @@ std::int64_t negative_binomial_variate(RandomSource& rng, double size, double p)
 void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const double> weights,
                          std::span<std::int64_t> out);
 
+// The same, visiting the categories in ORDER (a permutation of 0..K-1). The
+// order does not change the distribution, only the speed: heaviest first
+// lets the count left reach 0 after a few categories. A caller that splits
+// many counts over the same categories sorts once and passes the order.
+void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const double> weights,
+                         std::span<const std::uint16_t> order, std::span<std::int64_t> out);
+
 }  // namespace uncounted::estimate
