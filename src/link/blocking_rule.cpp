@@ -117,10 +117,13 @@ std::vector<std::uint64_t> key_hashes(const BlockingKey& key, const Column& raw)
       case KeyTransform::kYear: {
         double lo = 0;
         double hi = 0;
-        if ((parse_date_interval(v, lo, hi) || parse_year_interval(v, lo, hi))) {
+        // Years first: days since 1970 cannot be told from years by size
+        // (1962-01-01 is day -2922).
+        const bool years = parse_year_interval(v, lo, hi);
+        if (years || parse_date_interval(v, lo, hi)) {
           int ylo = static_cast<int>(lo);
           int yhi = static_cast<int>(hi);
-          if (lo > 3000) {  // days since 1970, from a date
+          if (!years) {
             ylo = from_days(static_cast<std::int64_t>(lo)).year;
             yhi = from_days(static_cast<std::int64_t>(hi)).year;
           }

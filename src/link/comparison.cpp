@@ -4,6 +4,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "korean/name_comparison.h"
 #include "link/prepared_column.h"
 #include "link/string_similarity.h"
 #include "model/error.h"
@@ -40,10 +41,6 @@ std::vector<double> probabilities(const nlohmann::json& j, const char* key, std:
 }
 
 bool is_interval_level(LevelType t) { return t == LevelType::kWithin || t == LevelType::kOverlap; }
-bool is_korean_level(LevelType t) {
-  return t == LevelType::kHangulEqual || t == LevelType::kJamoDistance ||
-         t == LevelType::kRomanizationKey;
-}
 
 }  // namespace
 
@@ -55,6 +52,7 @@ int Comparison::gamma(const PreparedColumn& column, std::uint32_t i, std::uint32
   double jw = -1;
   double jr = -1;
   int edit[2] = {-1, -1};  // levenshtein, damerau-levenshtein
+  int name_level = -1;     // korean::compare, once for all Korean levels
   const int n = static_cast<int>(levels.size());
   for (int k = 0; k < n; ++k) {
     const ComparisonLevel& level = levels[k];
@@ -88,6 +86,13 @@ int Comparison::gamma(const PreparedColumn& column, std::uint32_t i, std::uint32
         holds = d <= static_cast<int>(level.threshold);
         break;
       }
+      case LevelType::kHangulEqual:
+      case LevelType::kJamoDistance:
+      case LevelType::kRomanizationKey:
+      case LevelType::kKoreanName:
+        if (name_level < 0) name_level = static_cast<int>(column.name_level(i, j));
+        holds = name_level >= korean_level_floor(level.type, level.threshold);
+        break;
       default:
         holds = level.holds(column, i, j);
     }
@@ -164,6 +169,11 @@ Comparison comparison_from_json(const nlohmann::json& j, const std::string& wher
     }
     if (is_korean_level(level.type) && c.kind != ColumnKind::kName) {
       throw invalid_input("Korean name levels need a column of kind \"name\"", at);
+    }
+    if (level.type == LevelType::kKoreanName &&
+        (level.threshold < 1 || level.threshold >= korean::kNameLevelCount ||
+         level.threshold != static_cast<int>(level.threshold))) {
+      throw invalid_input("a korean_name threshold is a NameLevel from 1 to 5", at);
     }
     c.levels.push_back(level);
   }

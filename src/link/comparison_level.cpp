@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "korean/name_comparison.h"
 #include "link/prepared_column.h"
 #include "link/string_similarity.h"
 #include "model/error.h"
@@ -30,6 +31,8 @@ constexpr LevelName kLevelNames[] = {
     {LevelType::kRomanizationKey, "romanization_key", false},
     {LevelType::kPlaceEqual, "place_equal", false},
     {LevelType::kSwapped, "swapped", false},
+    {LevelType::kKoreanName, "korean_name", true},
+    {LevelType::kPlaceWithin, "place_within", false},
 };
 
 const LevelName& entry(LevelType type) {
@@ -47,6 +50,24 @@ double interval_gap(double alo, double ahi, double blo, double bhi) {
 }
 
 }  // namespace
+
+bool is_korean_level(LevelType t) {
+  return t == LevelType::kHangulEqual || t == LevelType::kJamoDistance ||
+         t == LevelType::kRomanizationKey || t == LevelType::kKoreanName;
+}
+
+double korean_level_floor(LevelType type, double threshold) {
+  switch (type) {
+    case LevelType::kHangulEqual:
+      return 4;
+    case LevelType::kRomanizationKey:
+      return 3;
+    case LevelType::kJamoDistance:
+      return threshold >= 1 ? 2 : 4;
+    default:
+      return threshold;
+  }
+}
 
 bool ComparisonLevel::holds(const PreparedColumn& c, std::uint32_t i, std::uint32_t j) const {
   switch (type) {
@@ -73,11 +94,14 @@ bool ComparisonLevel::holds(const PreparedColumn& c, std::uint32_t i, std::uint3
     case LevelType::kHangulEqual:
     case LevelType::kJamoDistance:
     case LevelType::kRomanizationKey:
+    case LevelType::kKoreanName:
       return c.korean_level_holds(type, threshold, i, j);
     case LevelType::kPlaceEqual:
       return c.place_equal(i, j);
     case LevelType::kSwapped:
       return c.swapped(i, j);
+    case LevelType::kPlaceWithin:
+      return c.place_within(i, j);
   }
   return false;
 }
@@ -85,6 +109,10 @@ bool ComparisonLevel::holds(const PreparedColumn& c, std::uint32_t i, std::uint3
 std::string ComparisonLevel::label() const {
   const LevelName& e = entry(type);
   if (!e.needs_threshold) return e.name;
+  if (type == LevelType::kKoreanName) {
+    return std::string(e.name) +
+           " >= " + korean::to_string(static_cast<korean::NameLevel>(static_cast<int>(threshold)));
+  }
   std::ostringstream out;
   const bool distance = type == LevelType::kLevenshtein || type == LevelType::kDamerauLevenshtein ||
                         type == LevelType::kWithin || type == LevelType::kJamoDistance;

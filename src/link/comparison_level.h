@@ -25,7 +25,16 @@ enum class LevelType {
   kRomanizationKey,     // same romanization-invariant key (Korean)
   kPlaceEqual,          // the same gazetteer id
   kSwapped,             // this column and the swap column trade places (given name <-> surname)
+  kKoreanName,          // korean::compare's NameLevel >= threshold (1..5) (Korean)
+  kPlaceWithin,         // gazetteer places, one within the other (camp in county, ...)
 };
+
+// The NameLevel (as a number, korean/name_comparison.h) from which a Korean
+// level TYPE holds: hangul_equal = a Hangul reading in common (4),
+// romanization_key = equal sound key (3), jamo_distance <= 1 = one jamo
+// apart (2), korean_name = its threshold.
+double korean_level_floor(LevelType type, double threshold);
+bool is_korean_level(LevelType type);
 
 struct ComparisonLevel {
   LevelType type = LevelType::kExact;

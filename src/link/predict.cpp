@@ -14,6 +14,7 @@ MatchWeights::MatchWeights(const Settings& settings, const std::vector<PreparedC
   prior_ = std::log2(lambda / (1 - lambda));
   table_.resize(comparisons_);
   tf_.resize(comparisons_);
+  tf_levels_.assign(comparisons_, 0);
   for (int c = 0; c < comparisons_; ++c) {
     const Comparison& comparison = settings.comparisons[c];
     if (comparison.m.empty() || comparison.u.empty()) {
@@ -25,7 +26,39 @@ MatchWeights::MatchWeights(const Settings& settings, const std::vector<PreparedC
     }
     const bool exact_first = comparison.levels.front().type == LevelType::kExact ||
                              comparison.levels.front().type == LevelType::kPlaceEqual;
-    if (comparison.term_frequency && exact_first) {
+    const bool korean =
+        comparison.kind == ColumnKind::kName && is_korean_level(comparison.levels.front().type);
+    if (comparison.term_frequency && korean) {
+      // Korean names: every Korean agreement level agrees on the family
+      // name class, and family names are very unevenly shared (Kim, Lee
+      // and Park are nearly half of Koreans). For a pair agreeing on family
+      // name s, P(s | match) = p_s while P(s | agree, non-match) =
+      // p_s^2 / sum p^2, so the level's weight gains log2(sum p^2 / p_s);
+      // sum p^2 is the mean share over the column's records, which keeps
+      // the adjustment centred on the data at hand.
+      const PreparedColumn& column = columns[c];
+      double total = 0;
+      std::size_t known = 0;
+      for (std::uint32_t r = 0; r < column.size(); ++r) {
+        const double p = column.is_null(r) ? 0 : column.surname_share(column.id(r));
+        if (p > 0) {
+          total += p;
+          ++known;
+        }
+      }
+      if (known > 0) {
+        const double mean = total / static_cast<double>(known);
+        tf_[c].assign(column.distinct() + 1, 0);
+        for (std::uint32_t id = 1; id <= column.distinct(); ++id) {
+          const double p = column.surname_share(id);
+          if (p > 0) tf_[c][id] = std::log2(mean / std::max(p, kMinTermFrequency));
+        }
+        for (int g = 1; g <= static_cast<int>(comparison.levels.size()); ++g) {
+          if (is_korean_level(comparison.levels[g - 1].type)) tf_levels_[c] |= 1u << g;
+        }
+      }
+    } else if (comparison.term_frequency && exact_first) {
+      tf_levels_[c] = 1u << 1;
       // Replace u of an exact agreement by how common the agreed value is:
       // adjustment = log2(u_exact / frequency(value)).
       const PreparedColumn& column = columns[c];

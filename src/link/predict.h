@@ -31,7 +31,7 @@ class MatchWeights {
   // Term-frequency adjustment of comparison C for records I, J at level
   // GAMMA (0 unless C has term frequencies and the pair agrees exactly).
   double tf_adjustment(int c, int gamma, std::uint32_t i) const {
-    return (gamma == 1 && !tf_[c].empty()) ? tf_[c][columns_[c].id(i)] : 0.0;
+    return ((tf_levels_[c] >> gamma) & 1) != 0 ? tf_[c][columns_[c].id(i)] : 0.0;
   }
   // The pair's total match weight.
   double weight(std::uint64_t gamma, std::uint32_t i) const {
@@ -49,6 +49,8 @@ class MatchWeights {
   double prior_ = 0;
   std::vector<std::array<double, 16>> table_;
   std::vector<std::vector<double>> tf_;  // per comparison, by value id
+  // Per comparison, bit g set: level g is adjusted by tf_.
+  std::vector<std::uint16_t> tf_levels_;
 };
 
 double probability_from_weight(double weight);

@@ -5,6 +5,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "dates/fuzzy_date_parser.h"
 #include "model/civil_date.h"
 
 namespace uncounted::link {
@@ -46,6 +47,13 @@ std::string normalize_text(std::string_view text) {
 }
 
 bool parse_year_interval(std::string_view text, double& lo, double& hi) {
+  // The dates module reads what witnesses write ("c.1962", "Juche 51",
+  // "1960s", "1962년경"); its interval of days becomes one of years.
+  if (const auto d = dates::try_parse_fuzzy_date(text)) {
+    lo = d->earliest.year;
+    hi = d->latest.year;
+    return true;
+  }
   const std::string t = normalize_text(text);
   std::string_view s = t;
   bool juche = false;
@@ -91,6 +99,11 @@ bool parse_year_interval(std::string_view text, double& lo, double& hi) {
 }
 
 bool parse_date_interval(std::string_view text, double& lo, double& hi) {
+  if (const auto d = dates::try_parse_fuzzy_date(text)) {
+    lo = static_cast<double>(d->earliest_days());
+    hi = static_cast<double>(d->latest_days());
+    return true;
+  }
   const std::string t = normalize_text(text);
   const std::string_view s = t;
   std::size_t pos = 0;
@@ -172,6 +185,15 @@ PreparedColumn::PreparedColumn(const Column& raw, ColumnKind kind, const Column*
     swap_ids_.resize(n);
     for (std::size_t i = 0; i < n; ++i) swap_ids_[i] = intern((*swap)[i]);
   }
+  if (kind_ == ColumnKind::kName || kind_ == ColumnKind::kPlace) {
+    // Once per distinct value: the costly part (romanization, gazetteer
+    // look-up) never runs per record or per pair.
+    std::vector<std::string_view> values;
+    values.reserve(distinct());
+    for (std::uint32_t id = 1; id <= distinct(); ++id) values.push_back(value(id));
+    if (kind_ == ColumnKind::kName) names_ = KoreanNameValues(values);
+    if (kind_ == ColumnKind::kPlace) places_ = PlaceValues(values);
+  }
   if (kind_ == ColumnKind::kYear || kind_ == ColumnKind::kDate || kind_ == ColumnKind::kNumber) {
     const std::size_t values = counts_.size();
     lo_.assign(values, 1);
@@ -204,12 +226,13 @@ PreparedColumn::PreparedColumn(const Column& raw, ColumnKind kind, const Column*
 
 namespace uncounted::link {
 
-bool PreparedColumn::korean_level_holds(LevelType, double, std::uint32_t, std::uint32_t) const {
-  return false;  // replaced when the Korean name module lands
+bool PreparedColumn::korean_level_holds(LevelType type, double threshold, std::uint32_t i,
+                                        std::uint32_t j) const {
+  return static_cast<double>(name_level(i, j)) >= korean_level_floor(type, threshold);
 }
 
-std::uint64_t PreparedColumn::korean_key_hash(KeyTransform, std::uint32_t) const {
-  return 0;  // replaced when the Korean name module lands
+std::uint64_t PreparedColumn::korean_key_hash(KeyTransform key, std::uint32_t id) const {
+  return names_.empty() ? 0 : names_.key(key, id);
 }
 
 bool PreparedColumn::swapped(std::uint32_t i, std::uint32_t j) const {
@@ -219,7 +242,9 @@ bool PreparedColumn::swapped(std::uint32_t i, std::uint32_t j) const {
 }
 
 bool PreparedColumn::place_equal(std::uint32_t i, std::uint32_t j) const {
-  return ids_[i] == ids_[j];
+  // Text the gazetteer does not know still agrees with the same text.
+  if (ids_[i] == ids_[j]) return true;
+  return !places_.empty() && places_.same(ids_[i], ids_[j]);
 }
 
 }  // namespace uncounted::link

@@ -14,6 +14,8 @@
 
 #include "link/blocking_rule.h"
 #include "link/comparison.h"
+#include "link/korean_name_values.h"
+#include "link/place_values.h"
 #include "link/table.h"
 
 namespace uncounted::link {
@@ -52,6 +54,20 @@ class PreparedColumn {
   // Same gazetteer id; for text the gazetteer does not know, the same
   // normalized text.
   bool place_equal(std::uint32_t i, std::uint32_t j) const;
+  // Both found in the gazetteer, one within the other (or the same).
+  bool place_within(std::uint32_t i, std::uint32_t j) const {
+    return !places_.empty() && places_.within(ids_[i], ids_[j]);
+  }
+  // The NameLevel of two non-null records of a name column (kNone when the
+  // column is not of kind name). No allocation.
+  korean::NameLevel name_level(std::uint32_t i, std::uint32_t j) const {
+    return names_.empty() ? korean::NameLevel::kNone : names_.level(ids_[i], ids_[j]);
+  }
+  // Population share of the family name of value ID (name columns); 0 when
+  // unknown.
+  double surname_share(std::uint32_t id) const {
+    return names_.empty() ? 0.0 : names_.surname_share(id);
+  }
   // This column of I equals the partner column of J and the other way round.
   bool swapped(std::uint32_t i, std::uint32_t j) const;
   // Hash of a Korean name key of value ID (1-based); 0 when the value has
@@ -68,6 +84,8 @@ class PreparedColumn {
   std::size_t non_null_ = 0;
   std::vector<double> lo_, hi_;  // by id
   std::size_t unparsed_ = 0;
+  KoreanNameValues names_;  // kind name only
+  PlaceValues places_;      // kind place only
 };
 
 // Trimmed, ASCII-lower-cased, runs of white space collapsed to one space.

@@ -283,24 +283,32 @@ Settings default_settings() {
   Settings s;
   s.link_type = LinkType::kLinkAndDedupe;
   s.comparisons = {
+      // The NameLevel ladder of korean::compare, strongest first: same
+      // Hangul, a reading in common, same sound key, one jamo apart, same
+      // family name with a similar given name.
       make("name", ColumnKind::kName,
-           {L{T::kExact, 0}, L{T::kHangulEqual, 0}, L{T::kJamoDistance, 1},
-            L{T::kRomanizationKey, 0}, L{T::kJaroWinkler, 0.92}, L{T::kJaroWinkler, 0.8}},
+           {L{T::kKoreanName, 5}, L{T::kKoreanName, 4}, L{T::kKoreanName, 3}, L{T::kKoreanName, 2},
+            L{T::kKoreanName, 1}},
            true),
       make("sex", ColumnKind::kString, {L{T::kExact, 0}}),
       make("birth_year", ColumnKind::kYear,
            {L{T::kWithin, 0}, L{T::kWithin, 1}, L{T::kWithin, 2}, L{T::kWithin, 5}}),
-      make("origin", ColumnKind::kPlace, {L{T::kPlaceEqual, 0}, L{T::kJaroWinkler, 0.9}}),
+      make("origin", ColumnKind::kPlace, {L{T::kPlaceEqual, 0}, L{T::kPlaceWithin, 0}}),
       make("event_date", ColumnKind::kDate,
            {L{T::kOverlap, 0}, L{T::kWithin, 366}, L{T::kWithin, 5 * 366}}),
-      make("event_place", ColumnKind::kPlace, {L{T::kPlaceEqual, 0}, L{T::kJaroWinkler, 0.9}}),
+      make("event_place", ColumnKind::kPlace, {L{T::kPlaceEqual, 0}, L{T::kPlaceWithin, 0}}),
   };
   s.blocking_rules = {
       parse_blocking_rule("korean_key(name)", "default"),
       parse_blocking_rule("surname_key(name) & birth_year", "default"),
       parse_blocking_rule("given_key(name) & birth_year", "default"),
-      parse_blocking_rule("name", "default"),
+      parse_blocking_rule("name & birth_year", "default"),
   };
+  // Every blocking rule reads the name, so none leaves the name comparison
+  // free to be trained: a rule on the other columns does (EM only; these
+  // pairs are not linked unless a blocking rule also finds them).
+  s.training_blocking_rules = s.blocking_rules;
+  s.training_blocking_rules.push_back(parse_blocking_rule("birth_year & origin", "default"));
   return s;
 }
 
