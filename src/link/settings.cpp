@@ -175,29 +175,40 @@ Settings settings_from_json(const nlohmann::json& j) {
     s.max_pairs = j["max_pairs"].get<std::uint64_t>();
   }
   if (j.contains("training")) {
-    const nlohmann::json& t = j["training"];
-    s.training.estimate_u = t.value("estimate_u", true);
-    s.training.u_sample_pairs = t.value("u_sample_pairs", s.training.u_sample_pairs);
-    s.training.seed = t.value("seed", s.training.seed);
-    s.training.estimate_m = t.value("estimate_m", true);
-    s.training.max_iterations = t.value("max_iterations", s.training.max_iterations);
-    s.training.convergence = t.value("convergence", s.training.convergence);
-    if (s.training.max_iterations < 1 || !(s.training.convergence > 0)) {
-      throw invalid_input("training needs max_iterations >= 1 and convergence > 0", "training");
+    try {
+      const nlohmann::json& t = j["training"];
+      s.training.estimate_u = t.value("estimate_u", true);
+      s.training.u_sample_pairs = t.value("u_sample_pairs", s.training.u_sample_pairs);
+      s.training.seed = t.value("seed", s.training.seed);
+      s.training.estimate_m = t.value("estimate_m", true);
+      s.training.max_iterations = t.value("max_iterations", s.training.max_iterations);
+      s.training.convergence = t.value("convergence", s.training.convergence);
+      if (s.training.max_iterations < 1 || !(s.training.convergence > 0)) {
+        throw invalid_input("training needs max_iterations >= 1 and convergence > 0", "training");
+      }
+    } catch (const nlohmann::json::exception&) {
+      // A value of the wrong type ("seed": "x"), found by fuzz/link_settings_fuzz.
+      throw invalid_input("training values must be numbers and booleans", "training");
     }
   }
   if (j.contains("clustering")) {
-    const nlohmann::json& c = j["clustering"];
-    ClusteringSettings& k = s.clustering;
-    k.one_record_per_source = c.value("one_record_per_source", k.one_record_per_source);
-    k.weak_link_gap_bits = c.value("weak_link_gap_bits", k.weak_link_gap_bits);
-    k.max_cluster_size = c.value("max_cluster_size", k.max_cluster_size);
-    if (k.max_cluster_size < 2)
-      throw invalid_input("max_cluster_size must be at least 2", "clustering");
-    k.split_weak_links = c.value("split_weak_links", k.split_weak_links);
-    k.review_low = probability(c, "review_low", k.review_low, false);
-    k.review_high = probability(c, "review_high", k.review_high, false);
+    try {
+      const nlohmann::json& c = j["clustering"];
+      ClusteringSettings& k = s.clustering;
+      k.one_record_per_source = c.value("one_record_per_source", k.one_record_per_source);
+      k.weak_link_gap_bits = c.value("weak_link_gap_bits", k.weak_link_gap_bits);
+      k.max_cluster_size = c.value("max_cluster_size", k.max_cluster_size);
+      if (k.max_cluster_size < 2)
+        throw invalid_input("max_cluster_size must be at least 2", "clustering");
+      k.split_weak_links = c.value("split_weak_links", k.split_weak_links);
+      k.review_low = probability(c, "review_low", k.review_low, false);
+      k.review_high = probability(c, "review_high", k.review_high, false);
+    } catch (const nlohmann::json::exception&) {
+      throw invalid_input("clustering values must be numbers and booleans", "clustering");
+    }
   }
+  if (j.contains("trained") && !j["trained"].is_boolean())
+    throw invalid_input("trained must be true or false", "trained");
   s.trained = j.value("trained", false);
   if (s.trained) {
     for (const Comparison& c : s.comparisons) {
