@@ -3,6 +3,8 @@
 #include <array>
 #include <cstddef>
 
+#include "model/utf8.h"
+
 namespace uncounted::dates {
 namespace {
 
@@ -111,34 +113,6 @@ constexpr std::size_t kMaxTokens = 40;
 
 bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Length of the UTF-8 sequence at S[I], or 0 when it is malformed
-// (overlong forms, surrogates and code points past U+10FFFF included).
-std::size_t utf8_length(std::string_view s, std::size_t i, char32_t* cp) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  std::size_t len;
-  char32_t min;
-  if (b0 < 0x80) {
-    *cp = b0;
-    return 1;
-  } else if ((b0 & 0xE0) == 0xC0) {
-    len = 2, min = 0x80, *cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3, min = 0x800, *cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4, min = 0x10000, *cp = b0 & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    *cp = (*cp << 6) | (b & 0x3F);
-  }
-  if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF)) return 0;
-  return len;
-}
-
 bool is_hangul_syllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 
 class Tokenizer {
@@ -175,13 +149,13 @@ class Tokenizer {
         ++i;
       } else {
         char32_t cp = 0;
-        const std::size_t len = utf8_length(text, i, &cp);
+        const std::size_t len = decode_utf8_at(text, i, &cp);
         if (len == 0) return fail(DateProblem::kInvalidUtf8);
         if (is_hangul_syllable(cp)) {
           std::size_t j = i + len;
           char32_t next = 0;
           std::size_t next_len = 0;
-          while (j < text.size() && (next_len = utf8_length(text, j, &next)) != 0 &&
+          while (j < text.size() && (next_len = decode_utf8_at(text, j, &next)) != 0 &&
                  is_hangul_syllable(next)) {
             j += next_len;
           }

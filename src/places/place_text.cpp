@@ -3,6 +3,8 @@
 #include <array>
 #include <vector>
 
+#include "model/utf8.h"
+
 namespace uncounted::places {
 namespace {
 
@@ -93,33 +95,6 @@ constexpr std::size_t kHangulSyllableBytes = 3;
 
 bool is_hangul_syllable(char32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 
-// Decodes one UTF-8 sequence at TEXT[I]; returns its length, or 0 if invalid.
-std::size_t decode(std::string_view text, std::size_t i, char32_t* cp) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  std::size_t len;
-  char32_t min;
-  if (b0 < 0x80) {
-    *cp = b0;
-    return 1;
-  } else if ((b0 & 0xE0) == 0xC0) {
-    len = 2, min = 0x80, *cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3, min = 0x800, *cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4, min = 0x10000, *cp = b0 & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > text.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(text[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    *cp = (*cp << 6) | (b & 0x3F);
-  }
-  if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF)) return 0;
-  return len;
-}
-
 // Latin letters with diacritics as romanizations use them. ŏ and ŭ become
 // the RR vowels they stand for, so MR "Ch'ŏngjin" meets RR "Cheongjin".
 std::string_view latin_letter(char32_t cp) {
@@ -197,7 +172,7 @@ std::vector<Token> tokenize(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     char32_t cp = 0;
-    const std::size_t len = decode(text, i, &cp);
+    const std::size_t len = decode_utf8_at(text, i, &cp);
     if (len == 0) {  // not UTF-8: a separator, never a crash
       flush();
       ++i;
