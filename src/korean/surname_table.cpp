@@ -12,18 +12,6 @@
 namespace uncounted::korean {
 namespace {
 
-std::vector<std::string_view> split(std::string_view line, char sep) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = line.find(sep, start);
-    parts.push_back(line.substr(start, end == std::string_view::npos ? end : end - start));
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return parts;
-}
-
 std::u32string decode(std::string_view utf8) {
   std::u32string out;
   decode_utf8(utf8, out);
@@ -51,11 +39,11 @@ SurnameTable::SurnameTable() {
   const auto text = data::embedded_file("surnames.tsv");
   if (!text) throw runtime_error("embedded table missing", "data/surnames.tsv");
   std::size_t line_no = 0;
-  for (std::string_view line : split(*text, '\n')) {
+  for (std::string_view line : data::split_fields(*text, '\n')) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#' || line.starts_with("hangul\t")) continue;
-    const auto f = split(line, '\t');
+    const auto f = data::split_fields(line, '\t');
     if (f.size() < 5) {
       throw runtime_error("malformed row", "data/surnames.tsv:" + std::to_string(line_no));
     }
@@ -64,7 +52,7 @@ SurnameTable::SurnameTable() {
     s.north = decode(f[2]);
     s.share = std::stod(std::string(f[1])) / 100.0;
     s.share_verified = f[3] == "kosis2015";
-    for (std::string_view sp : split(f[4], ',')) {
+    for (std::string_view sp : data::split_fields(f[4], ',')) {
       if (!sp.empty() && std::find(s.spellings.begin(), s.spellings.end(), sp) == s.spellings.end())
         s.spellings.emplace_back(sp);
     }

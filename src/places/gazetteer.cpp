@@ -36,18 +36,6 @@ constexpr KindName kKinds[] = {
     {PlaceKind::kSsdDetention, "ssd_detention", true},
 };
 
-std::vector<std::string_view> split(std::string_view line, char sep) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = line.find(sep, start);
-    parts.push_back(line.substr(start, end == std::string_view::npos ? end : end - start));
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return parts;
-}
-
 std::optional<double> coordinate(std::string_view text, double limit, std::size_t line) {
   if (text.empty()) return std::nullopt;
   double value = 0;
@@ -107,7 +95,7 @@ Gazetteer Gazetteer::parse(std::string_view tsv) {
   Gazetteer g;
   std::size_t line_number = 0;
   bool header_seen = false;
-  for (std::string_view line : split(tsv, '\n')) {
+  for (std::string_view line : data::split_fields(tsv, '\n')) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
@@ -118,7 +106,7 @@ Gazetteer Gazetteer::parse(std::string_view tsv) {
       header_seen = true;
       continue;
     }
-    const auto cells = split(line, '\t');
+    const auto cells = data::split_fields(line, '\t');
     if (cells.size() != kColumnCount) throw invalid_input("gazetteer row needs 13 cells", where);
     Place p;
     p.id = cells[0];
@@ -132,7 +120,8 @@ Gazetteer Gazetteer::parse(std::string_view tsv) {
     p.mr = cells[5];
     p.dprk = cells[6];
     if (!cells[7].empty()) {
-      for (std::string_view alias : split(cells[7], '|')) p.aliases.emplace_back(alias);
+      for (std::string_view alias : data::split_fields(cells[7], '|'))
+        p.aliases.emplace_back(alias);
     }
     p.parent = cells[8];
     p.lat = coordinate(cells[9], 90, line_number);
@@ -194,7 +183,7 @@ void Gazetteer::build_index() {
     }
   }
   if (const auto foreign = data::embedded_file("places_foreign.tsv")) {
-    for (std::string_view line : split(*foreign, '\n')) {
+    for (std::string_view line : data::split_fields(*foreign, '\n')) {
       if (line.empty() || line.front() == '#' || line == "name") continue;
       const PlaceQuery q = parse_place_query(line);
       if (q.folded.empty()) continue;
