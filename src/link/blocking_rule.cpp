@@ -88,15 +88,22 @@ std::uint64_t hash_text(std::string_view s) {
   return h;
 }
 
-// Per-record hashes of one key; 0 for null.
-std::vector<std::uint64_t> key_hashes(const BlockingKey& key, const Column& raw) {
-  ColumnKind kind = ColumnKind::kString;
-  if (key.transform == KeyTransform::kYear) kind = ColumnKind::kDate;
-  if (key.transform == KeyTransform::kKoreanKey || key.transform == KeyTransform::kSurnameKey ||
-      key.transform == KeyTransform::kGivenKey) {
-    kind = ColumnKind::kName;
+// The column kind a key reads its column as.
+ColumnKind key_kind(const BlockingKey& key) {
+  switch (key.transform) {
+    case KeyTransform::kYear:
+      return ColumnKind::kDate;
+    case KeyTransform::kKoreanKey:
+    case KeyTransform::kSurnameKey:
+    case KeyTransform::kGivenKey:
+      return ColumnKind::kName;
+    default:
+      return ColumnKind::kString;
   }
-  const PreparedColumn column(raw, kind);
+}
+
+// Per-record hashes of one key; 0 for null.
+std::vector<std::uint64_t> key_hashes(const BlockingKey& key, const PreparedColumn& column) {
   // Hash each distinct value once.
   std::vector<std::uint64_t> by_id(column.distinct() + 1, 0);
   for (std::uint32_t id = 1; id <= column.distinct(); ++id) {
@@ -190,16 +197,41 @@ BlockingRule parse_blocking_rule(std::string_view text, const std::string& where
   return rule;
 }
 
-std::vector<std::uint64_t> blocking_keys(const BlockingRule& rule, const Table& table) {
+KeyColumns::KeyColumns() = default;
+KeyColumns::~KeyColumns() = default;
+
+void KeyColumns::lend(const std::string& column, ColumnKind kind, const PreparedColumn& prepared) {
+  columns_.emplace_back(io::ascii_lower(column), kind, &prepared);
+}
+
+const PreparedColumn& KeyColumns::get(const Table& table, const std::string& column,
+                                      ColumnKind kind) {
+  const std::string wanted = io::ascii_lower(column);
+  for (const auto& [name, k, prepared] : columns_) {
+    if (name == wanted && k == kind) return *prepared;
+  }
+  const Column* raw = table.column(column);
+  if (raw == nullptr) {
+    throw invalid_input("blocking rule names a column the input lacks: " + column,
+                        "blocking rule on " + column);
+  }
+  owned_.push_back(std::make_unique<PreparedColumn>(*raw, kind));
+  columns_.emplace_back(wanted, kind, owned_.back().get());
+  return *owned_.back();
+}
+
+std::vector<std::uint64_t> blocking_keys(const BlockingRule& rule, const Table& table,
+                                         KeyColumns* columns) {
+  KeyColumns local;
+  KeyColumns& prepared = columns != nullptr ? *columns : local;
   std::vector<std::uint64_t> keys(table.size(), 0x5eed);
   std::vector<bool> null(table.size(), false);
   for (const BlockingKey& k : rule.keys) {
-    const Column* raw = table.column(k.column);
-    if (raw == nullptr) {
+    if (table.column(k.column) == nullptr) {
       throw invalid_input("blocking rule names a column the input lacks: " + k.column,
                           "blocking rule " + rule.text());
     }
-    const std::vector<std::uint64_t> h = key_hashes(k, *raw);
+    const std::vector<std::uint64_t> h = key_hashes(k, prepared.get(table, k.column, key_kind(k)));
     for (std::size_t i = 0; i < keys.size(); ++i) {
       if (h[i] == 0) null[i] = true;
       keys[i] = mix(keys[i], h[i]);
@@ -214,9 +246,10 @@ std::vector<std::uint64_t> blocking_keys(const BlockingRule& rule, const Table& 
   return keys;
 }
 
-Blocks make_blocks(const BlockingRule& rule, const Table& table, LinkType link_type) {
+Blocks make_blocks(const BlockingRule& rule, const Table& table, LinkType link_type,
+                   KeyColumns* columns) {
   Blocks b;
-  b.keys = blocking_keys(rule, table);
+  b.keys = blocking_keys(rule, table, columns);
   b.order.reserve(table.size());
   for (std::uint32_t i = 0; i < table.size(); ++i) {
     if (b.keys[i] != 0) b.order.push_back(i);

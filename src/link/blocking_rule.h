@@ -16,7 +16,9 @@
 //   given_key(COLUMN)    a name's given-name key (Korean)
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "link/table.h"
@@ -24,6 +26,8 @@
 namespace uncounted::link {
 
 enum class LinkType;
+enum class ColumnKind;
+class PreparedColumn;
 
 enum class KeyTransform { kValue, kPrefix, kSuffix, kYear, kKoreanKey, kSurnameKey, kGivenKey };
 
@@ -46,9 +50,32 @@ struct BlockingRule {
 // Parses "surname & prefix(given_name, 2)". Throws invalid_input at WHERE.
 BlockingRule parse_blocking_rule(std::string_view text, const std::string& where);
 
+// The columns that keys read, each prepared once for all the rules of one
+// linkage (a name column goes through korean::prepare once, not once per
+// rule). Not thread-safe.
+class KeyColumns {
+ public:
+  KeyColumns();
+  ~KeyColumns();
+  KeyColumns(const KeyColumns&) = delete;
+  KeyColumns& operator=(const KeyColumns&) = delete;
+
+  // Lends COLUMN already prepared as KIND (the comparisons' columns); it
+  // must outlive this object.
+  void lend(const std::string& column, ColumnKind kind, const PreparedColumn& prepared);
+  // COLUMN of TABLE prepared as KIND: lent, or prepared on first use.
+  const PreparedColumn& get(const Table& table, const std::string& column, ColumnKind kind);
+
+ private:
+  std::vector<std::tuple<std::string, ColumnKind, const PreparedColumn*>> columns_;
+  std::vector<std::unique_ptr<PreparedColumn>> owned_;
+};
+
 // One 64-bit key per record (a hash of the rule's keys); 0 when any key is
 // null. Throws invalid_input when the rule names a column the table lacks.
-std::vector<std::uint64_t> blocking_keys(const BlockingRule& rule, const Table& table);
+// COLUMNS, when given, shares prepared columns between rules.
+std::vector<std::uint64_t> blocking_keys(const BlockingRule& rule, const Table& table,
+                                         KeyColumns* columns = nullptr);
 
 // The records grouped by key: ORDER lists records sorted by (key, source);
 // each group is a range [begin, end) of ORDER. Groups that create no pair
@@ -69,6 +96,7 @@ struct Blocks {
 // Groups TABLE's records under RULE and counts the pairs it would create,
 // without creating them. Under link_only, pairs inside one source are not
 // counted.
-Blocks make_blocks(const BlockingRule& rule, const Table& table, LinkType link_type);
+Blocks make_blocks(const BlockingRule& rule, const Table& table, LinkType link_type,
+                   KeyColumns* columns = nullptr);
 
 }  // namespace uncounted::link

@@ -96,7 +96,7 @@ std::uint64_t comparison_vector(const std::vector<Comparison>& comparisons,
 ComparedPairs compare_candidate_pairs(const Table& table, const Settings& settings,
                                       const std::vector<Blocks>& blocks,
                                       const std::vector<PreparedColumn>& columns, int threads,
-                                      const ProgressFunction& progress) {
+                                      const ProgressFunction& progress, std::size_t kept_rules) {
   const std::vector<WorkItem> items = plan_work(blocks);
   threads = std::max(1, threads);
   std::vector<std::vector<CandidatePair>> found(threads);
@@ -105,6 +105,7 @@ ComparedPairs compare_candidate_pairs(const Table& table, const Settings& settin
                                                     std::vector<std::uint64_t>(blocks.size(), 0));
   const bool cross_source_only = settings.link_type == LinkType::kLinkOnly;
   const std::size_t rules = blocks.size();
+  if (kept_rules == 0 || kept_rules > rules) kept_rules = rules;
   std::atomic<std::size_t> done{0};
 
   auto compare_pair = [&](std::uint32_t r, std::uint32_t a, std::uint32_t b, int t) {
@@ -122,7 +123,7 @@ ComparedPairs compare_candidate_pairs(const Table& table, const Settings& settin
     const std::uint32_t i = std::min(a, b);
     const std::uint32_t j = std::max(a, b);
     const std::uint64_t gamma = comparison_vector(settings.comparisons, columns, i, j);
-    found[t].push_back({i, j, gamma});
+    if (r < kept_rules) found[t].push_back({i, j, gamma});
     ++counts[t][gamma | (static_cast<std::uint64_t>(mask) << 56)];
     ++new_pairs[t][r];
   };

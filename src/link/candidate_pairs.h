@@ -49,11 +49,16 @@ std::uint64_t comparison_vector(const std::vector<Comparison>& comparisons,
 
 using ProgressFunction = std::function<void(std::size_t done, std::size_t total)>;
 
-// Creates and compares the candidate pairs of BLOCKS (one per blocking rule,
-// same order as the rules). PROGRESS, if set, is called from one thread.
+// Creates and compares the candidate pairs of BLOCKS (one per rule, at most
+// 8 rules). Pairs first found by one of the first KEPT_RULES rules are kept
+// in `pairs`; those that only later rules find (training rules that are not
+// blocking rules) are compared and counted in `patterns` only, so that one
+// pass serves prediction and EM. KEPT_RULES 0 means all. PROGRESS, if set,
+// is called from one thread.
 ComparedPairs compare_candidate_pairs(const Table& table, const Settings& settings,
                                       const std::vector<Blocks>& blocks,
                                       const std::vector<PreparedColumn>& columns, int threads,
-                                      const ProgressFunction& progress = {});
+                                      const ProgressFunction& progress = {},
+                                      std::size_t kept_rules = 0);
 
 }  // namespace uncounted::link

@@ -25,10 +25,10 @@ class Stopwatch {
 };
 
 std::vector<Blocks> block(const Table& table, const Settings& settings,
-                          const std::vector<BlockingRule>& rules) {
+                          const std::vector<BlockingRule>& rules, KeyColumns& key_columns) {
   std::vector<Blocks> blocks;
   for (const BlockingRule& rule : rules) {
-    blocks.push_back(make_blocks(rule, table, settings.link_type));
+    blocks.push_back(make_blocks(rule, table, settings.link_type, &key_columns));
     const Blocks& b = blocks.back();
     if (b.pairs > settings.max_pairs) {
       throw invalid_input(
@@ -41,6 +41,40 @@ std::vector<Blocks> block(const Table& table, const Settings& settings,
     }
   }
   return blocks;
+}
+
+// The patterns of the pairs that rules [0, KEPT) found, with only those
+// rules' bits: the candidates' patterns when training rules were compared in
+// the same pass.
+std::vector<Pattern> kept_patterns(const std::vector<Pattern>& all, std::size_t kept) {
+  const auto bits = static_cast<std::uint8_t>((1u << kept) - 1);
+  std::vector<Pattern> out;
+  for (const Pattern& p : all) {
+    const auto rules = static_cast<std::uint8_t>(p.rules & bits);
+    if (rules == 0) continue;
+    if (!out.empty() && out.back().gamma == p.gamma && out.back().rules == rules) {
+      out.back().count += p.count;
+    } else {
+      out.push_back({p.gamma, rules, p.count});
+    }
+  }
+  return out;
+}
+
+// The same patterns with their rule bits renumbered: bit INDEX[r] of a
+// pattern becomes bit r (training rule r is compared rule INDEX[r]).
+std::vector<Pattern> renumbered_patterns(const std::vector<Pattern>& all,
+                                         const std::vector<std::size_t>& index) {
+  std::vector<Pattern> out;
+  out.reserve(all.size());
+  for (const Pattern& p : all) {
+    std::uint8_t rules = 0;
+    for (std::size_t r = 0; r < index.size(); ++r) {
+      if (p.rules & (1u << index[r])) rules |= static_cast<std::uint8_t>(1u << r);
+    }
+    if (rules != 0) out.push_back({p.gamma, rules, p.count});
+  }
+  return out;
 }
 
 }  // namespace
@@ -99,9 +133,31 @@ const LinkResult& Linker::run(const LinkOptions& options) {
   if (table_.size() < 2) r.warnings.push_back("fewer than two records: nothing to link");
   r.seconds.preparing = watch.lap();
 
-  const std::vector<Blocks> blocks = block(table_, settings_, settings_.blocking_rules);
+  const bool train = !settings_.trained || options.retrain;
+  // Training rules that are not blocking rules are compared in the same pass
+  // as the candidates (their pairs feed EM only), when the rule masks allow.
+  std::vector<BlockingRule> rules = settings_.blocking_rules;
+  std::vector<std::size_t> training_index;
+  if (train && options.labels.empty() && !settings_.training_blocking_rules.empty()) {
+    for (const BlockingRule& t : settings_.training_blocking_rules) {
+      std::size_t k = 0;
+      while (k < rules.size() && rules[k].text() != t.text()) ++k;
+      if (k == rules.size()) rules.push_back(t);
+      training_index.push_back(k);
+    }
+    if (rules.size() > 8) {
+      rules.resize(settings_.blocking_rules.size());
+      training_index.clear();
+    }
+  }
+  const std::size_t kept = settings_.blocking_rules.size();
+  KeyColumns key_columns;
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    key_columns.lend(settings_.comparisons[c].column, settings_.comparisons[c].kind, columns_[c]);
+  }
+  const std::vector<Blocks> blocks = block(table_, settings_, rules, key_columns);
   std::uint64_t upper_bound = 0;
-  for (const Blocks& b : blocks) upper_bound += b.pairs;
+  for (std::size_t k = 0; k < kept; ++k) upper_bound += blocks[k].pairs;
   if (upper_bound > settings_.max_pairs) {
     throw invalid_input("the blocking rules together would create up to " +
                             std::to_string(upper_bound) + " candidate pairs, more than max_pairs " +
@@ -111,16 +167,21 @@ const LinkResult& Linker::run(const LinkOptions& options) {
   }
   r.seconds.blocking = watch.lap();
 
-  ComparedPairs compared =
-      compare_candidate_pairs(table_, settings_, blocks, columns_, threads, progress("comparing"));
+  ComparedPairs compared = compare_candidate_pairs(table_, settings_, blocks, columns_, threads,
+                                                   progress("comparing"), kept);
   r.candidate_pairs = compared.pairs.size();
-  for (std::size_t k = 0; k < blocks.size(); ++k) {
+  for (std::size_t k = 0; k < kept; ++k) {
     r.rules.push_back(
         {settings_.blocking_rules[k].text(), blocks[k].pairs, compared.new_pairs_per_rule[k]});
   }
+  std::vector<Pattern> training_patterns;
+  if (!training_index.empty()) {
+    training_patterns = renumbered_patterns(compared.patterns, training_index);
+    if (rules.size() > kept) compared.patterns = kept_patterns(compared.patterns, kept);
+  }
   r.seconds.comparing = watch.lap();
 
-  if (!settings_.trained || options.retrain) {
+  if (train) {
     if (!options.labels.empty()) {
       train_from_labels(settings_, columns_, options.labels);
       Settings prior_only = settings_;
@@ -132,9 +193,12 @@ const LinkResult& Linker::run(const LinkOptions& options) {
     } else if (settings_.training_blocking_rules.empty()) {
       r.training =
           train_model(settings_, table_, columns_, compared.patterns, compared.patterns, threads);
+    } else if (!training_index.empty()) {
+      r.training =
+          train_model(settings_, table_, columns_, training_patterns, compared.patterns, threads);
     } else {
       const std::vector<Blocks> training_blocks =
-          block(table_, settings_, settings_.training_blocking_rules);
+          block(table_, settings_, settings_.training_blocking_rules, key_columns);
       Settings for_training = settings_;
       for_training.blocking_rules = settings_.training_blocking_rules;
       const ComparedPairs training =
