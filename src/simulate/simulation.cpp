@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <set>
+#include <string_view>
 
 #include "simulate/capture_process.h"
 #include "simulate/record_writer.h"
@@ -36,13 +36,19 @@ std::vector<TrueStratum> true_strata(const Scenario& s, const std::vector<TruePe
                                      const Documentation& doc) {
   const std::size_t orgs = s.organizations.size();
   std::map<Key, TrueStratum> strata;
+  std::vector<std::pair<Key, std::uint32_t>> patterns;
   for (std::size_t i = 0; i < people.size(); ++i) {
     const TruePerson& p = people[i];
-    // The person's capture pattern in each stratum their events fall into.
-    std::map<Key, std::uint32_t> patterns;
+    // The person's capture pattern in each stratum their events fall into
+    // (a person has a handful of events: a vector, not a map).
+    patterns.clear();
     for (std::size_t e = 0; e < p.events.size(); ++e) {
       if (!counts_for_estimation(s, p.events[e])) continue;
-      std::uint32_t& pattern = patterns[stratum_key(s, p, p.events[e])];
+      Key key = stratum_key(s, p, p.events[e]);
+      auto found = std::find_if(patterns.begin(), patterns.end(),
+                                [&](const auto& kp) { return kp.first == key; });
+      if (found == patterns.end()) found = patterns.emplace(patterns.end(), std::move(key), 0u);
+      std::uint32_t& pattern = found->second;
       for (std::size_t o = 0; o < orgs; ++o) {
         const auto& seen = doc.documented[o][i];
         if (std::find(seen.begin(), seen.end(), static_cast<int>(e)) != seen.end())
@@ -71,6 +77,31 @@ std::string record_id(const std::string& source, std::size_t n) {
   return source + "-" + digits;
 }
 
+// Fisher-Yates on the records' indices, then the records moved once each
+// along the permutation's cycles: the order of swapping the records
+// themselves, for a third of the moves.
+void shuffle(std::vector<Record>& list, RandomStream& random) {
+  std::vector<std::size_t> from(list.size());
+  for (std::size_t k = 0; k < from.size(); ++k) from[k] = k;
+  for (std::size_t k = from.size(); k > 1; --k)
+    std::swap(from[k - 1],
+              from[static_cast<std::size_t>(random.between(0, static_cast<int>(k) - 1))]);
+  // list[k] takes the record at from[k]; from[k] = k marks a placed one.
+  for (std::size_t start = 0; start < list.size(); ++start) {
+    if (from[start] == start) continue;
+    Record first = std::move(list[start]);
+    std::size_t k = start;
+    while (from[k] != start) {
+      list[k] = std::move(list[from[k]]);
+      const std::size_t next = from[k];
+      from[k] = k;
+      k = next;
+    }
+    list[k] = std::move(first);
+    from[k] = k;
+  }
+}
+
 }  // namespace
 
 Simulation run_simulation(const Scenario& scenario, std::uint64_t seed,
@@ -91,14 +122,15 @@ Simulation run_simulation(const Scenario& scenario, std::uint64_t seed,
     RandomStream random = root.fork(100 + o);
     RecordWriter writer(org.code, org.writing);
     std::vector<Record> list;
+    std::size_t records = 0;
+    for (const auto& events : doc.documented[o]) records += events.size();
+    list.reserve(records);
     for (std::size_t i = 0; i < sim.people.size(); ++i)
       for (int e : doc.documented[o][i])
         list.push_back(writer.write(sim.people[i], sim.people[i].events[e], "", random));
     // A list is not ordered by person: shuffle, then number, so that record
     // ids say nothing about who is who.
-    for (std::size_t k = list.size(); k > 1; --k)
-      std::swap(list[k - 1],
-                list[static_cast<std::size_t>(random.between(0, static_cast<int>(k) - 1))]);
+    shuffle(list, random);
     for (std::size_t k = 0; k < list.size(); ++k) list[k].record_id = record_id(org.code, k + 1);
     sim.lists.push_back(std::move(list));
     if (progress)
@@ -112,23 +144,38 @@ Simulation run_simulation(const Scenario& scenario, std::uint64_t seed,
 }
 
 std::vector<EventPlaceTruth> truth_by_event_place(const Simulation& sim) {
-  std::map<std::pair<std::string, std::string>, std::set<std::size_t>> people, documented;
+  // Counted person by person (each person once per key, however many of
+  // their events share it); the keys view the people's own strings.
+  using PlaceKey = std::pair<std::string_view, std::string_view>;
+  std::map<PlaceKey, EventPlaceTruth> truth;
+  std::vector<std::pair<PlaceKey, bool>> keys;  // one person's keys, documented or not
   for (std::size_t i = 0; i < sim.people.size(); ++i) {
     const auto& events = sim.people[i].events;
+    keys.clear();
     for (std::size_t e = 0; e < events.size(); ++e) {
-      const std::pair<std::string, std::string> key{events[e].code, events[e].place_id};
-      people[key].insert(i);
+      const PlaceKey key{events[e].code, events[e].place_id};
+      bool seen = false;
       for (const auto& org : sim.documented)
-        if (std::find(org[i].begin(), org[i].end(), static_cast<int>(e)) != org[i].end())
-          documented[key].insert(i);
+        seen = seen || std::find(org[i].begin(), org[i].end(), static_cast<int>(e)) != org[i].end();
+      auto same =
+          std::find_if(keys.begin(), keys.end(), [&](const auto& k) { return k.first == key; });
+      if (same == keys.end())
+        keys.emplace_back(key, seen);
+      else
+        same->second = same->second || seen;
+    }
+    for (const auto& [key, seen] : keys) {
+      EventPlaceTruth& t = truth[key];
+      ++t.total;
+      if (seen) ++t.documented;
     }
   }
   std::vector<EventPlaceTruth> out;
-  for (const auto& [key, ids] : people) {
-    EventPlaceTruth t{key.first, key.second, static_cast<std::int64_t>(ids.size()), 0};
-    if (auto d = documented.find(key); d != documented.end())
-      t.documented = static_cast<std::int64_t>(d->second.size());
-    out.push_back(t);
+  out.reserve(truth.size());
+  for (auto& [key, t] : truth) {
+    t.event = key.first;
+    t.place_id = key.second;
+    out.push_back(std::move(t));
   }
   return out;
 }

@@ -68,8 +68,11 @@ struct WrittenFiles {
 // exactly the lists. Creates DIR; throws runtime_error when it cannot write.
 WrittenFiles write_simulation(const Simulation& simulation, const std::filesystem::path& dir);
 
-// One record as a CSV row of the interchange columns (RFC 4180 quoting).
+// One record as a CSV row of the interchange columns (RFC 4180 quoting),
+// without the line break.
 std::string record_csv_row(const Record& record);
+// The same row appended to ROW (no string of its own: for writing lists).
+void append_record_csv_row(std::string& row, const Record& record);
 // The header row that goes with record_csv_row.
 std::string record_csv_header();
 

@@ -1,7 +1,9 @@
 // Writing a simulation to disk: the lists in the interchange format and the
 // truth beside them (simulation.h).
 
+#include <algorithm>
 #include <fstream>
+#include <string_view>
 
 #include "model/error.h"
 #include "simulate/simulation.h"
@@ -9,17 +11,29 @@
 namespace uncounted::simulate {
 namespace {
 
-std::string quoted(const std::string& field) {
-  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-  std::string out = "\"";
+constexpr std::size_t kBlockBytes = 1 << 20;
+
+// Appends FIELD to OUT, quoted when it holds a comma, a quote or a line
+// break (RFC 4180).
+void append_quoted(std::string& out, std::string_view field) {
+  const bool plain = std::none_of(field.begin(), field.end(), [](char c) {
+    return c == ',' || c == '"' || c == '\r' || c == '\n';
+  });
+  if (plain) {
+    out += field;
+    return;
+  }
+  out += '"';
   for (char c : field) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
 }
 
-std::string cell(const std::optional<std::string>& value) { return value ? quoted(*value) : ""; }
+void append_cell(std::string& out, const std::optional<std::string>& value) {
+  if (value) append_quoted(out, *value);
+}
 
 std::ofstream open_for_writing(const std::filesystem::path& path) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -38,11 +52,33 @@ std::string record_csv_header() {
   return "source,record_id,name,sex,birth_year,origin,event,event_date,event_place,notes,true_id";
 }
 
+void append_record_csv_row(std::string& row, const Record& r) {
+  append_quoted(row, r.source);
+  row += ',';
+  append_quoted(row, r.record_id);
+  row += ',';
+  append_cell(row, r.name);
+  row += ',';
+  row += to_code(r.sex);
+  row += ',';
+  append_cell(row, r.birth_year);
+  row += ',';
+  append_cell(row, r.origin);
+  row += ',';
+  append_quoted(row, r.event);
+  row += ',';
+  append_cell(row, r.event_date);
+  row += ',';
+  append_cell(row, r.event_place);
+  row += ',';
+  append_cell(row, r.notes);
+  row += ',';
+  append_cell(row, r.true_id);
+}
+
 std::string record_csv_row(const Record& r) {
-  std::string row = quoted(r.source) + "," + quoted(r.record_id) + "," + cell(r.name) + ",";
-  row += std::string(to_code(r.sex)) + "," + cell(r.birth_year) + "," + cell(r.origin) + ",";
-  row += quoted(r.event) + "," + cell(r.event_date) + "," + cell(r.event_place) + ",";
-  row += cell(r.notes) + "," + cell(r.true_id);
+  std::string row;
+  append_record_csv_row(row, r);
   return row;
 }
 
@@ -54,8 +90,18 @@ WrittenFiles write_simulation(const Simulation& sim, const std::filesystem::path
   for (std::size_t o = 0; o < sim.lists.size(); ++o) {
     const auto path = dir / (sim.scenario.organizations[o].code + ".csv");
     auto out = open_for_writing(path);
-    out << record_csv_header() << "\n";
-    for (const Record& r : sim.lists[o]) out << record_csv_row(r) << "\n";
+    // Rows are built in one buffer and written a block at a time: no
+    // string per row or per field.
+    std::string block = record_csv_header() + "\n";
+    for (const Record& r : sim.lists[o]) {
+      append_record_csv_row(block, r);
+      block += '\n';
+      if (block.size() >= kBlockBytes) {
+        out.write(block.data(), static_cast<std::streamsize>(block.size()));
+        block.clear();
+      }
+    }
+    out.write(block.data(), static_cast<std::streamsize>(block.size()));
     finish(out, path);
     files.lists.push_back(path);
   }
@@ -83,7 +129,12 @@ WrittenFiles write_simulation(const Simulation& sim, const std::filesystem::path
   for (const TrueStratum& t : sim.strata) {
     for (std::size_t pattern = 1; pattern < t.counts.size(); ++pattern) {
       if (t.counts[pattern] == 0) continue;
-      for (const auto& [column, value] : t.key) captures << quoted(value) << ",";
+      std::string row;
+      for (const auto& [column, value] : t.key) {
+        append_quoted(row, value);
+        row += ',';
+      }
+      captures << row;
       for (std::size_t o = 0; o < orgs.size(); ++o) captures << ((pattern >> o) & 1) << ",";
       captures << t.counts[pattern] << "\n";
     }
