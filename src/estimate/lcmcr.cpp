@@ -181,8 +181,7 @@ class Chain {
       const std::int64_t members = class_count_[k] + z0_[k];
       for (int j = 0; j < j_; ++j) {
         const std::int64_t on = ones_[at(j, k)];
-        const BetaOdds b = beta_odds_variate(rng_, 1.0 + static_cast<double>(on),
-                                             1.0 + static_cast<double>(members - on));
+        const BetaOdds b = beta_odds_count_variate(rng_, on, members - on);
         one_minus_[at(j, k)] = b.one_minus_x;
         odds_[at(j, k)] = b.odds;
       }

@@ -9,10 +9,9 @@
 namespace uncounted::estimate {
 namespace {
 
-// Marsaglia-Tsang for shape >= 1.
-double gamma_large(RandomSource& rng, double shape) {
-  const double d = shape - 1.0 / 3.0;
-  const double c = 1.0 / std::sqrt(9 * d);
+// Marsaglia-Tsang for shape >= 1, given its constants d = shape - 1/3 and
+// c = 1 / sqrt(9 d).
+double gamma_marsaglia_tsang(RandomSource& rng, double d, double c) {
   for (;;) {
     double x, v;
     do {
@@ -25,6 +24,33 @@ double gamma_large(RandomSource& rng, double shape) {
     if (u < 1 - 0.0331 * x2 * x2) return d * v;
     if (std::log(u) < 0.5 * x2 + d * (1 - v + std::log(v))) return d * v;
   }
+}
+
+double gamma_large(RandomSource& rng, double shape) {
+  const double d = shape - 1.0 / 3.0;
+  return gamma_marsaglia_tsang(rng, d, 1.0 / std::sqrt(9 * d));
+}
+
+// The Marsaglia-Tsang constant c = 1 / sqrt(9 (s - 1/3)) for the integer
+// shapes s < kSmallShapes, which the Beta draws of the sampler use most: the
+// lambda of a small class has small counts.
+constexpr std::int64_t kSmallShapes = 512;
+const std::array<double, kSmallShapes>& small_shape_c() {
+  static const std::array<double, kSmallShapes> table = [] {
+    std::array<double, kSmallShapes> t{};
+    for (std::int64_t s = 1; s < kSmallShapes; ++s)
+      t[static_cast<std::size_t>(s)] = 1.0 / std::sqrt(9 * (static_cast<double>(s) - 1.0 / 3.0));
+    return t;
+  }();
+  return table;
+}
+
+// Gamma(s, 1) for an integer shape S >= 1.
+double gamma_integer(RandomSource& rng, std::int64_t s) {
+  const double d = static_cast<double>(s) - 1.0 / 3.0;
+  if (s < kSmallShapes)
+    return gamma_marsaglia_tsang(rng, d, small_shape_c()[static_cast<std::size_t>(s)]);
+  return gamma_marsaglia_tsang(rng, d, 1.0 / std::sqrt(9 * d));
 }
 
 // Stirling-series remainder: log k! - [(k + 1/2) log(k + 1) - (k + 1) +
@@ -43,6 +69,32 @@ double stirling_correction(std::int64_t k) {
   return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 * r2) * r2) * r;
 }
 
+// Binomial as a count of Bernoulli trials U < p: cheap for small n, and
+// exact: each U is compared with p to 64 bits, 32 at a time, so one random
+// word serves two trials and only a tie in the high half (probability
+// 2^-32) costs another word. P <= 1/2.
+std::int64_t binomial_trials(RandomSource& rng, std::int64_t n, double p) {
+  const auto t = static_cast<std::uint64_t>(std::ldexp(p, 64));
+  const auto hi = static_cast<std::uint32_t>(t >> 32);
+  const auto lo = static_cast<std::uint32_t>(t);
+  std::int64_t x = 0;
+  std::int64_t ties = 0;
+  for (std::int64_t pairs = n / 2; pairs > 0; --pairs) {
+    const std::uint64_t r = rng.next();
+    const auto a = static_cast<std::uint32_t>(r >> 32);
+    const auto b = static_cast<std::uint32_t>(r);
+    x += (a < hi) + (b < hi);
+    ties += (a == hi) + (b == hi);
+  }
+  if (n % 2 != 0) {
+    const auto a = static_cast<std::uint32_t>(rng.next() >> 32);
+    x += a < hi;
+    ties += a == hi;
+  }
+  for (; ties > 0; --ties) x += static_cast<std::uint32_t>(rng.next() >> 32) < lo;
+  return x;
+}
+
 // Inversion by sequential search; expected cost O(n p), so only for small
 // means. P <= 1/2.
 std::int64_t binomial_inversion(RandomSource& rng, std::int64_t n, double p) {
@@ -58,6 +110,13 @@ std::int64_t binomial_inversion(RandomSource& rng, std::int64_t n, double p) {
   const double qn = std::exp(static_cast<double>(n) * std::log(q));
   const double ratio = p / q;
   const double bound = std::min(static_cast<double>(n), np + 10 * std::sqrt(np * q + 1));
+  // n p < 10 keeps the bound below 44, so the steps divide by table look-ups:
+  // a division on the chain of pmf terms would cost more than the rest.
+  static const std::array<double, 48> reciprocal = [] {
+    std::array<double, 48> r{};
+    for (std::size_t i = 1; i < r.size(); ++i) r[i] = 1.0 / static_cast<double>(i);
+    return r;
+  }();
   for (bool first = true;; first = false) {
     std::int64_t x = 0;
     double px = qn;
@@ -66,7 +125,7 @@ std::int64_t binomial_inversion(RandomSource& rng, std::int64_t n, double p) {
       ++x;
       if (x > bound) break;
       u -= px;
-      px *= static_cast<double>(n - x + 1) * ratio / static_cast<double>(x);
+      px *= static_cast<double>(n - x + 1) * ratio * reciprocal[static_cast<std::size_t>(x)];
     }
     if (x <= bound) return x;
   }
@@ -75,19 +134,17 @@ std::int64_t binomial_inversion(RandomSource& rng, std::int64_t n, double p) {
 // Hormann's BTRD (transformed rejection with decomposition); P <= 1/2 and
 // n p >= 10.
 std::int64_t binomial_btrd(RandomSource& rng, std::int64_t n, double p) {
+  // Only what the immediate acceptance (about 86% of draws) needs is set up
+  // before the first uniform; the rest waits for a draw that needs it.
   const double nd = static_cast<double>(n);
   const double q = 1 - p;
-  const std::int64_t m = static_cast<std::int64_t>(std::floor((nd + 1) * p));
-  const double md = static_cast<double>(m);
-  const double r = p / q;
-  const double nr = (nd + 1) * r;
   const double npq = nd * p * q;
   const double spq = std::sqrt(npq);
   const double b = 1.15 + 2.53 * spq;
+  const double inv_b = 1 / b;
   const double a = -0.0873 + 0.0248 * b + 0.01 * p;
   const double c = nd * p + 0.5;
-  const double alpha = (2.83 + 5.1 / b) * spq;
-  const double vr = 0.92 - 4.2 / b;
+  const double vr = 0.92 - 4.2 * inv_b;
   const double urvr = 0.86 * vr;
   for (;;) {
     double v = rng.uniform();
@@ -103,6 +160,11 @@ std::int64_t binomial_btrd(RandomSource& rng, std::int64_t n, double p) {
       u = (u < 0 ? -0.5 : 0.5) - u;
       v = rng.uniform() * vr;
     }
+    const std::int64_t m = static_cast<std::int64_t>(std::floor((nd + 1) * p));
+    const double md = static_cast<double>(m);
+    const double r = p / q;
+    const double nr = (nd + 1) * r;
+    const double alpha = (2.83 + 5.1 * inv_b) * spq;
     const double us = 0.5 - std::abs(u);
     const double kd = std::floor((2 * a / us + b) * u + c);
     if (kd < 0 || kd > nd) continue;
@@ -213,6 +275,17 @@ LogBeta log_beta_variate(RandomSource& rng, double a, double b) {
   return {lx - total, ly - total};
 }
 
+BetaOdds beta_odds_count_variate(RandomSource& rng, std::int64_t ones, std::int64_t zeros) {
+  if (ones == 0 && zeros == 0) {
+    // Beta(1, 1) is uniform: an empty class's lambda costs one uniform.
+    const double u = rng.uniform();
+    return {1 - u, u / (1 - u)};
+  }
+  const double gx = gamma_integer(rng, 1 + ones);
+  const double gy = gamma_integer(rng, 1 + zeros);
+  return {gy / (gx + gy), gx / gy};
+}
+
 BetaOdds beta_odds_variate(RandomSource& rng, double a, double b) {
   const double gx = gamma_large(rng, a);
   const double gy = gamma_large(rng, b);
@@ -224,8 +297,16 @@ std::int64_t binomial_variate(RandomSource& rng, std::int64_t n, double p) {
   if (p >= 1) return n;
   const bool flip = p > 0.5;
   const double pp = flip ? 1 - p : p;
-  const std::int64_t x =
-      static_cast<double>(n) * pp < 10 ? binomial_inversion(rng, n, pp) : binomial_btrd(rng, n, pp);
+  const double np = static_cast<double>(n) * pp;
+  std::int64_t x;
+  // Counting trials costs about a cycle and a half per trial; inversion
+  // costs an exp and a log once past its first uniform, which it rarely gets
+  // past when n p is well below 1/2.
+  if (n <= 40 && np >= 0.5) {
+    x = binomial_trials(rng, n, pp);
+  } else {
+    x = np < 10 ? binomial_inversion(rng, n, pp) : binomial_btrd(rng, n, pp);
+  }
   return flip ? n - x : x;
 }
 

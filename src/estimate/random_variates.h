@@ -3,7 +3,8 @@
 // an exact algorithm (no normal approximations), checked against the exact
 // probabilities in tests/estimate/random_variates_test.cpp:
 //   gamma: Marsaglia and Tsang (2000), with the U^(1/a) boost for shape < 1;
-//   binomial: inversion for small means, Hormann's BTRD (1993) otherwise;
+//   binomial: counted trials for small n, inversion for small means,
+//     Hormann's BTRD (1993) otherwise;
 //   Poisson: inversion for small means, Hormann's PTRS (1993) otherwise;
 //   negative binomial: a Poisson-gamma mixture;
 //   multinomial: conditional binomials.
@@ -38,6 +39,11 @@ struct BetaOdds {
   double odds;
 };
 BetaOdds beta_odds_variate(RandomSource& rng, double a, double b);
+
+// The same for Beta(1 + ONES, 1 + ZEROS), the posterior of a Bernoulli
+// probability under a uniform prior; ONES, ZEROS >= 0. Faster: Beta(1, 1) is
+// a uniform, and the gamma set-up for small integer shapes is tabulated.
+BetaOdds beta_odds_count_variate(RandomSource& rng, std::int64_t ones, std::int64_t zeros);
 
 // Binomial(n, p).
 std::int64_t binomial_variate(RandomSource& rng, std::int64_t n, double p);

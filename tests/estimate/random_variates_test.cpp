@@ -49,7 +49,9 @@ double log_choose(std::int64_t n, std::int64_t k) {
 
 TEST(RandomVariates, BinomialMatchesExactProbabilities) {
   const std::vector<std::pair<std::int64_t, double>> cases = {
-      {5, 0.3}, {40, 0.1}, {1131, 0.02}, {1131, 0.37}, {200, 0.9}, {100000, 0.5}, {30, 0.5}};
+      {5, 0.3},      {40, 0.1},     {1131, 0.02}, {1131, 0.37}, {200, 0.9},
+      {100000, 0.5}, {30, 0.5},     {39, 0.7},    {12, 0.05},   {60, 0.1},
+      {41, 0.2},     {2000, 0.003}, {3, 0.97},    {40, 0.49},   {1000, 0.0099}};
   RandomSource rng(7);
   for (auto [n, p] : cases) {
     SCOPED_TRACE(std::to_string(n) + " " + std::to_string(p));
@@ -207,6 +209,31 @@ TEST(RandomVariates, BetaOddsMatchesExactProbabilities) {
         [&] {
           const BetaOdds v = beta_odds_variate(rng, a, b);
           // The two outputs describe the same x.
+          EXPECT_NEAR(v.odds * v.one_minus_x, 1 - v.one_minus_x, 1e-12);
+          return 1 - v.one_minus_x;
+        },
+        cdf, grid(0, 1, 100));
+  }
+}
+
+// Beta(1 + ones, 1 + zeros), the lambda update's draw, by the same CDF.
+TEST(RandomVariates, BetaOddsFromCountsMatchesExactProbabilities) {
+  RandomSource rng(37);
+  for (auto [ones, zeros] : std::vector<std::pair<int, int>>{{0, 0}, {0, 59}, {3, 8}, {700, 19}}) {
+    SCOPED_TRACE(ones);
+    const int a = 1 + ones, b = 1 + zeros;
+    const auto cdf = [a, b](double x) {
+      if (x <= 0) return 0.0;
+      if (x >= 1) return 1.0;
+      const int n = a + b - 1;
+      double p = 0;
+      for (int k = a; k <= n; ++k)
+        p += std::exp(log_choose(n, k) + k * std::log(x) + (n - k) * std::log1p(-x));
+      return p;
+    };
+    expect_continuous_fits(
+        [&] {
+          const BetaOdds v = beta_odds_count_variate(rng, ones, zeros);
           EXPECT_NEAR(v.odds * v.one_minus_x, 1 - v.one_minus_x, 1e-12);
           return 1 - v.one_minus_x;
         },
