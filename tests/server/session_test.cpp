@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "model/error.h"
 #include "server/login_throttle.h"
 #include "server/password.h"
 #include "server/session_store.h"
