@@ -10,7 +10,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 UNCOUNTED=${UNCOUNTED:-$ROOT/build/uncounted}
 LOAD_SECONDS=${LOAD_SECONDS:-10}
 [ -x "$UNCOUNTED" ] || { echo "web-tests: $UNCOUNTED not built" >&2; exit 1; }
-[ -f "$ROOT/web/dist/index.html" ] || "$ROOT/scripts/build-web.sh" || exit 1
+"$ROOT/scripts/build-web.sh" || exit 1  # incremental: rebuilds only when a source changed
 [ -d "$ROOT/web/node_modules/playwright-core" ] || (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error) || exit 1
 
 WORK=$(mktemp -d)

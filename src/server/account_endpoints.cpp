@@ -1,8 +1,8 @@
 // Health, the OpenAPI document, login, logout, the session, and users.
 
+#include "server/api_router.h"
 #include "server/app_state.h"
 #include "server/endpoint.h"
-#include "server/api_router.h"
 #include "server/http.h"
 #include "server/http_error.h"
 #include "server/password.h"
@@ -124,25 +124,63 @@ nlohmann::json add(RequestContext& ctx) {
 }  // namespace
 
 void add_account_endpoints(std::vector<Endpoint>& out) {
-  out.push_back({"GET", "/api/health", true, {}, "Whether the server is up (no login needed)",
-                 {}, false, {}, [](RequestContext&) -> nlohmann::json {
+  out.push_back({"GET",
+                 "/api/health",
+                 true,
+                 {},
+                 "Whether the server is up (no login needed)",
+                 {},
+                 false,
+                 {},
+                 [](RequestContext&) -> nlohmann::json {
                    return {{"status", "ok"}};
                  }});
-  out.push_back({"GET", "/api/openapi.json", true, {}, "This document (no login needed)", {},
-                 false, {}, [](RequestContext&) { return openapi_document(); }});
-  out.push_back({"POST", "/api/login", true, {},
+  out.push_back({"GET",
+                 "/api/openapi.json",
+                 true,
+                 {},
+                 "This document (no login needed)",
+                 {},
+                 false,
+                 {},
+                 [](RequestContext&) { return openapi_document(); }});
+  out.push_back({"POST",
+                 "/api/login",
+                 true,
+                 {},
                  "Log in: sets the session cookie and returns the CSRF token; failed logins "
                  "back off (429 with Retry-After)",
-                 {}, true, {{"user", "kim"}, {"password", "..."}}, login});
-  out.push_back({"POST", "/api/logout", false, RoleSet::all(), "Log out (ends the session)", {},
-                 false, {}, logout});
-  out.push_back({"GET", "/api/session", false, RoleSet::all(),
-                 "Who is logged in, with the CSRF token (after a page reload)", {}, false, {},
+                 {},
+                 true,
+                 {{"user", "kim"}, {"password", "..."}},
+                 login});
+  out.push_back({"POST",
+                 "/api/logout",
+                 false,
+                 RoleSet::all(),
+                 "Log out (ends the session)",
+                 {},
+                 false,
+                 {},
+                 logout});
+  out.push_back({"GET",
+                 "/api/session",
+                 false,
+                 RoleSet::all(),
+                 "Who is logged in, with the CSRF token (after a page reload)",
+                 {},
+                 false,
+                 {},
                  session});
-  out.push_back({"GET", "/api/users", false, {Role::kAdministrator}, "List users", {}, false, {},
-                 users});
-  out.push_back({"POST", "/api/users", false, {Role::kAdministrator},
-                 "Add a user (audited)", {}, true,
+  out.push_back(
+      {"GET", "/api/users", false, {Role::kAdministrator}, "List users", {}, false, {}, users});
+  out.push_back({"POST",
+                 "/api/users",
+                 false,
+                 {Role::kAdministrator},
+                 "Add a user (audited)",
+                 {},
+                 true,
                  {{"name", "lee"}, {"role", "documenter"}, {"password", "at least 10 chars"}},
                  add});
 }

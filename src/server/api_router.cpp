@@ -1,7 +1,8 @@
 #include "server/api_router.h"
 
-#include <regex>
 #include <sodium.h>
+
+#include <regex>
 
 #include "server/endpoint.h"
 #include "server/http_error.h"
@@ -67,8 +68,8 @@ void run(AppState& app, const Endpoint& endpoint, const std::smatch& match,
     ctx.session = app.sessions.find(ctx.session_token);
     if (!ctx.session) throw HttpError(401, "log in first");
     if (!endpoint.roles.contains(ctx.session->role)) {
-      throw HttpError(403, "your role (" + std::string(to_string(ctx.session->role)) +
-                               ") may not do this");
+      throw HttpError(
+          403, "your role (" + std::string(to_string(ctx.session->role)) + ") may not do this");
     }
     if (state_changing(endpoint.method)) {
       if (!origin_allowed(request)) throw HttpError(403, "cross-origin request refused");

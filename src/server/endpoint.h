@@ -29,8 +29,8 @@ struct RequestContext {
   AppState& app;
   std::optional<Session> session;  // set for every endpoint but the public ones
   std::string session_token;
-  std::vector<std::int64_t> ids;   // the path's {id} parameters, in order
-  nlohmann::json body;             // the parsed JSON body (an object), when any
+  std::vector<std::int64_t> ids;  // the path's {id} parameters, in order
+  nlohmann::json body;            // the parsed JSON body (an object), when any
   int status = 200;
 
   // A query parameter (checked to be valid UTF-8 of at most MAX bytes),
@@ -49,8 +49,8 @@ struct QueryParameter {
 };
 
 struct Endpoint {
-  std::string method;  // GET, POST, PUT, DELETE
-  std::string path;    // OpenAPI template: /api/testimonies/{id} ({...} are integer ids)
+  std::string method;      // GET, POST, PUT, DELETE
+  std::string path;        // OpenAPI template: /api/testimonies/{id} ({...} are integer ids)
   bool is_public = false;  // reachable without login (login, health, openapi)
   RoleSet roles;           // who may call it when not public
   std::string summary;

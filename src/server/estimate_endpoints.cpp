@@ -79,8 +79,8 @@ nlohmann::json run(RequestContext& ctx) {
     table = pipeline::capture_table_from_store(ctx.app.store, options);
   }
   const auto estimates = estimate::estimate_population(table, options.estimate);
-  nlohmann::json out = nlohmann::json::parse(
-      estimate::estimates_to_json(estimates, options.estimate).dump());
+  nlohmann::json out =
+      nlohmann::json::parse(estimate::estimates_to_json(estimates, options.estimate).dump());
   out["overlap"] = overlap_json(table);
   return out;
 }
@@ -88,11 +88,16 @@ nlohmann::json run(RequestContext& ctx) {
 }  // namespace
 
 void add_estimate_endpoints(std::vector<Endpoint>& out) {
-  out.push_back({"POST", "/api/estimates", false, {Role::kAnalyst},
+  out.push_back({"POST",
+                 "/api/estimates",
+                 false,
+                 {Role::kAnalyst},
                  "Estimate the population per stratum (loglinear, lcmcr or all) and the "
                  "overlap between sources",
-                 {}, true,
-                 {{"method", "all"}, {"strata", {"event_place"}}, {"iterations", 10000}}, run});
+                 {},
+                 true,
+                 {{"method", "all"}, {"strata", {"event_place"}}, {"iterations", 10000}},
+                 run});
 }
 
 }  // namespace uncounted::server

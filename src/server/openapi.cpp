@@ -44,16 +44,16 @@ nlohmann::json openapi_document() {
     }
     if (!parameters.empty()) op["parameters"] = parameters;
     if (e.takes_body) {
-      op["requestBody"] = {
-          {"required", true},
-          {"content",
-           {{"application/json",
-             {{"schema", {{"type", "object"}}}, {"example", e.body_example}}}}}};
+      op["requestBody"] = {{"required", true},
+                           {"content",
+                            {{"application/json",
+                              {{"schema", {{"type", "object"}}}, {"example", e.body_example}}}}}};
     }
     nlohmann::json responses = {
         {"200", {{"description", "success"}}},
-        {"400", {{"description", "bad input"},
-                 {"content", {{"application/json", {{"schema", error_schema}}}}}}},
+        {"400",
+         {{"description", "bad input"},
+          {"content", {{"application/json", {{"schema", error_schema}}}}}}},
     };
     if (!e.is_public) {
       responses["401"] = {{"description", "not logged in"}};

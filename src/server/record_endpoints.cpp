@@ -176,19 +176,36 @@ std::optional<nlohmann::json> api_record(store::Database& db, std::int64_t id) {
 
 void add_record_endpoints(std::vector<Endpoint>& out) {
   const RoleSet readers = {Role::kDocumenter, Role::kReviewer};
-  out.push_back({"GET", "/api/search", false, readers,
+  out.push_back({"GET",
+                 "/api/search",
+                 false,
+                 readers,
                  "Records whose name matches the query in any spelling (Hangul, RR, MR, DPRK), "
                  "or whose record_id is the query",
-                 {{"q", "a name or record id", true}, {"limit", "1-200 (50)"}}, false, {},
+                 {{"q", "a name or record id", true}, {"limit", "1-200 (50)"}},
+                 false,
+                 {},
                  search});
-  out.push_back({"GET", "/api/persons/{id}", false, readers,
+  out.push_back({"GET",
+                 "/api/persons/{id}",
+                 false,
+                 readers,
                  "The person of record {id}: every linked record, its source, and the match "
                  "explanation of each scored pair",
-                 {}, false, {}, person});
-  out.push_back({"GET", "/api/records/pseudonymized", false, {Role::kAnalyst},
+                 {},
+                 false,
+                 {},
+                 person});
+  out.push_back({"GET",
+                 "/api/records/pseudonymized",
+                 false,
+                 {Role::kAnalyst},
                  "Records without identifying fields, with keyed pseudonyms (as the partner "
                  "export)",
-                 {{"limit", "1-1000 (100)"}, {"offset", "from 0"}}, false, {}, pseudonymized});
+                 {{"limit", "1-1000 (100)"}, {"offset", "from 0"}},
+                 false,
+                 {},
+                 pseudonymized});
 }
 
 }  // namespace uncounted::server

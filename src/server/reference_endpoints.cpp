@@ -41,11 +41,27 @@ nlohmann::json romanize(RequestContext& ctx) {
 }
 
 nlohmann::json place_json(const places::Place& p) {
-  nlohmann::json j = {{"id", p.id},     {"kind", places::to_string(p.kind)},
-                      {"name", p.name}, {"hangul", p.hangul},
+  nlohmann::json j = {{"id", p.id},         {"kind", places::to_string(p.kind)},
+                      {"name", p.name},     {"hangul", p.hangul},
                       {"parent", p.parent}, {"status", p.status}};
   j["lat"] = p.lat ? nlohmann::json(*p.lat) : nlohmann::json(nullptr);
   j["lon"] = p.lon ? nlohmann::json(*p.lon) : nlohmann::json(nullptr);
+  // Most facilities have no published coordinates: the map places them at
+  // the county they lie in and says so ("approximate"), never inventing a
+  // site.
+  j["approximate"] = false;
+  if (!p.lat || !p.lon) {
+    const places::Place* area = places::gazetteer().find(p.parent);
+    for (int depth = 0; area != nullptr && depth < 8; ++depth) {
+      if (area->lat && area->lon) {
+        j["lat"] = *area->lat;
+        j["lon"] = *area->lon;
+        j["approximate"] = true;
+        break;
+      }
+      area = places::gazetteer().find(area->parent);
+    }
+  }
   j["facility"] = places::is_facility(p.kind);
   return j;
 }
@@ -101,20 +117,51 @@ nlohmann::json events(RequestContext&) {
 void add_reference_endpoints(std::vector<Endpoint>& out) {
   const RoleSet all = RoleSet::all();
   const RoleSet readers = {Role::kDocumenter, Role::kReviewer};
-  out.push_back({"GET", "/api/names/romanize", false, readers,
+  out.push_back({"GET",
+                 "/api/names/romanize",
+                 false,
+                 readers,
                  "Hangul readings and romanizations of a name (live suggestions)",
-                 {{"name", "a name in Hangul or any romanization", true}}, false, {}, romanize});
-  out.push_back({"GET", "/api/places/lookup", false, all,
+                 {{"name", "a name in Hangul or any romanization", true}},
+                 false,
+                 {},
+                 romanize});
+  out.push_back({"GET",
+                 "/api/places/lookup",
+                 false,
+                 all,
                  "Gazetteer matches for free text (autocomplete)",
-                 {{"q", "a place as written", true}}, false, {}, lookup});
-  out.push_back({"GET", "/api/places", false, all,
-                 "Every gazetteer entry with its coordinates (for the map)", {}, false, {},
+                 {{"q", "a place as written", true}},
+                 false,
+                 {},
+                 lookup});
+  out.push_back({"GET",
+                 "/api/places",
+                 false,
+                 all,
+                 "Every gazetteer entry with its coordinates (for the map)",
+                 {},
+                 false,
+                 {},
                  all_places});
-  out.push_back({"GET", "/api/dates/parse", false, all,
-                 "The interval a fuzzy date allows", {{"text", "a fuzzy date", true}}, false, {},
+  out.push_back({"GET",
+                 "/api/dates/parse",
+                 false,
+                 all,
+                 "The interval a fuzzy date allows",
+                 {{"text", "a fuzzy date", true}},
+                 false,
+                 {},
                  parse_date});
-  out.push_back({"GET", "/api/events", false, all, "The event taxonomy, in English and Korean",
-                 {}, false, {}, events});
+  out.push_back({"GET",
+                 "/api/events",
+                 false,
+                 all,
+                 "The event taxonomy, in English and Korean",
+                 {},
+                 false,
+                 {},
+                 events});
 }
 
 }  // namespace uncounted::server

@@ -66,16 +66,34 @@ nlohmann::json run_link(RequestContext& ctx) {
 }  // namespace
 
 void add_review_endpoints(std::vector<Endpoint>& out) {
-  out.push_back({"GET", "/api/review/queue", false, {Role::kReviewer},
+  out.push_back({"GET",
+                 "/api/review/queue",
+                 false,
+                 {Role::kReviewer},
                  "Uncertain pairs, most uncertain first, with both records and the waterfall",
-                 {{"limit", "1-200 (20)"}}, false, {}, queue});
-  out.push_back({"POST", "/api/review/decisions", false, {Role::kReviewer},
+                 {{"limit", "1-200 (20)"}},
+                 false,
+                 {},
+                 queue});
+  out.push_back({"POST",
+                 "/api/review/decisions",
+                 false,
+                 {Role::kReviewer},
                  "Decide a pair: match, non_match or unsure (audited; later linkage runs "
                  "respect it)",
-                 {}, true, {{"record_a", 1}, {"record_b", 2}, {"decision", "match"}}, decide});
-  out.push_back({"POST", "/api/link", false, {Role::kReviewer, Role::kAnalyst},
-                 "Run linkage over the store with the reviewers' decisions (audited)", {}, false,
-                 {}, run_link});
+                 {},
+                 true,
+                 {{"record_a", 1}, {"record_b", 2}, {"decision", "match"}},
+                 decide});
+  out.push_back({"POST",
+                 "/api/link",
+                 false,
+                 {Role::kReviewer, Role::kAnalyst},
+                 "Run linkage over the store with the reviewers' decisions (audited)",
+                 {},
+                 false,
+                 {},
+                 run_link});
 }
 
 }  // namespace uncounted::server

@@ -1,10 +1,11 @@
 #include "server/server.h"
 
+#include <pthread.h>
+
 #include <atomic>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
-#include <pthread.h>
 #include <thread>
 
 #include "model/error.h"
@@ -91,9 +92,10 @@ Server::Server(store::Store& store, const ServeOptions& options)
     throw usage_error("TLS needs both --tls-cert and --tls-key", "serve");
   }
   if (!tls && !is_loopback_host(options.host)) {
-    throw usage_error("listening on an address other than loopback needs TLS (--tls-cert, "
-                      "--tls-key)",
-                      "--listen");
+    throw usage_error(
+        "listening on an address other than loopback needs TLS (--tls-cert, "
+        "--tls-key)",
+        "--listen");
   }
   if (tls) {
     auto ssl = std::make_unique<httplib::SSLServer>(options.tls_certificate.c_str(),

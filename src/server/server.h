@@ -26,7 +26,7 @@ namespace uncounted::server {
 
 struct ServeOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;  // 0: any free port (see Server::port)
+  int port = 8080;              // 0: any free port (see Server::port)
   std::string tls_certificate;  // PEM files; both or neither
   std::string tls_private_key;
   // The built front end (index.html and assets). Empty: find_static_dir().

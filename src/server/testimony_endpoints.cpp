@@ -13,10 +13,8 @@ namespace {
 constexpr std::size_t kMaxDraftBytes = 1u << 20;
 
 nlohmann::json saved_json(const SavedTestimony& s) {
-  return {{"id", s.id},
-          {"source", s.source},
-          {"testimony_id", s.testimony_id},
-          {"records", s.records}};
+  return {
+      {"id", s.id}, {"source", s.source}, {"testimony_id", s.testimony_id}, {"records", s.records}};
 }
 
 nlohmann::json create(RequestContext& ctx) {
@@ -119,24 +117,63 @@ const nlohmann::json kExample = {
 
 void add_testimony_endpoints(std::vector<Endpoint>& out) {
   const RoleSet documenters = {Role::kDocumenter};
-  out.push_back({"GET", "/api/testimonies", false, documenters,
+  out.push_back({"GET",
+                 "/api/testimonies",
+                 false,
+                 documenters,
                  "List testimonies, newest first",
-                 {{"limit", "1-500 (50)"}, {"offset", "from 0"}}, false, {}, list});
-  out.push_back({"POST", "/api/testimonies", false, documenters,
+                 {{"limit", "1-500 (50)"}, {"offset", "from 0"}},
+                 false,
+                 {},
+                 list});
+  out.push_back({"POST",
+                 "/api/testimonies",
+                 false,
+                 documenters,
                  "Create a testimony (docs/testimony.schema.json; testimony_id is given when "
                  "absent); audited",
-                 {}, true, kExample, create});
-  out.push_back({"GET", "/api/testimonies/{id}", false, documenters, "One testimony", {}, false,
-                 {}, read});
-  out.push_back({"PUT", "/api/testimonies/{id}", false, documenters,
-                 "Replace a testimony (same source and testimony_id); audited", {}, true,
-                 kExample, update});
-  out.push_back({"GET", "/api/draft", false, documenters,
-                 "The caller's testimony draft (kept in memory only)", {}, false, {}, get_draft});
-  out.push_back({"PUT", "/api/draft", false, documenters, "Save the caller's draft", {}, true,
-                 {{"draft", {{"source", "NKDB"}}}}, put_draft});
-  out.push_back({"DELETE", "/api/draft", false, documenters, "Discard the caller's draft", {},
-                 false, {}, delete_draft});
+                 {},
+                 true,
+                 kExample,
+                 create});
+  out.push_back(
+      {"GET", "/api/testimonies/{id}", false, documenters, "One testimony", {}, false, {}, read});
+  out.push_back({"PUT",
+                 "/api/testimonies/{id}",
+                 false,
+                 documenters,
+                 "Replace a testimony (same source and testimony_id); audited",
+                 {},
+                 true,
+                 kExample,
+                 update});
+  out.push_back({"GET",
+                 "/api/draft",
+                 false,
+                 documenters,
+                 "The caller's testimony draft (kept in memory only)",
+                 {},
+                 false,
+                 {},
+                 get_draft});
+  out.push_back({"PUT",
+                 "/api/draft",
+                 false,
+                 documenters,
+                 "Save the caller's draft",
+                 {},
+                 true,
+                 {{"draft", {{"source", "NKDB"}}}},
+                 put_draft});
+  out.push_back({"DELETE",
+                 "/api/draft",
+                 false,
+                 documenters,
+                 "Discard the caller's draft",
+                 {},
+                 false,
+                 {},
+                 delete_draft});
 }
 
 }  // namespace uncounted::server

@@ -21,7 +21,8 @@ io::Testimony parse(const nlohmann::json& document) {
 
 std::optional<std::int64_t> find_testimony(store::Database& db, const std::string& source,
                                            const std::string& testimony_id) {
-  store::Statement s = db.prepare("SELECT id FROM testimonies WHERE source = ? AND testimony_id = ?");
+  store::Statement s =
+      db.prepare("SELECT id FROM testimonies WHERE source = ? AND testimony_id = ?");
   s.bind(1, std::string_view(source)).bind(2, std::string_view(testimony_id));
   if (!s.step()) return std::nullopt;
   return s.column_int(0);
@@ -38,8 +39,8 @@ std::vector<std::int64_t> write_records(store::Database& db, const io::Testimony
     ids.push_back(id);
     kept.insert(r.record_id);
   }
-  store::Statement old = db.prepare(
-      "SELECT id, record_id FROM records WHERE source = ? AND testimony_id = ?");
+  store::Statement old =
+      db.prepare("SELECT id, record_id FROM records WHERE source = ? AND testimony_id = ?");
   old.bind(1, std::string_view(t.source)).bind(2, std::string_view(t.testimony_id));
   std::vector<std::int64_t> stale;
   while (old.step()) {
@@ -55,9 +56,9 @@ std::vector<std::int64_t> write_records(store::Database& db, const io::Testimony
 void audit(store::Database& db, const char* action, std::int64_t testimony,
            std::vector<std::int64_t> record_ids, std::size_t records, const std::string& actor) {
   const nlohmann::json details = {{"testimony", testimony}, {"records", records}};
-  store::append_audit(db, store::AuditEntry{actor, action,
-                                            store::compress_id_ranges(std::move(record_ids)),
-                                            details.dump()});
+  store::append_audit(
+      db, store::AuditEntry{actor, action, store::compress_id_ranges(std::move(record_ids)),
+                            details.dump()});
 }
 
 }  // namespace
@@ -89,11 +90,19 @@ SavedTestimony create_testimony(store::Database& db, const nlohmann::json& docum
 
 SavedTestimony update_testimony(store::Database& db, std::int64_t id,
                                 const nlohmann::json& document, const std::string& actor) {
-  const io::Testimony t = parse(document);
   store::Transaction tx(db);
   store::Statement s = db.prepare("SELECT source, testimony_id FROM testimonies WHERE id = ?");
   s.bind(1, id);
+  // Existence first: an edit of a testimony that is not there is a 404
+  // whatever its body says.
   if (!s.step()) throw HttpError(404, "no such testimony");
+  // A form that leaves out the identifiers edits the testimony it names.
+  nlohmann::json complete = document;
+  if (complete.is_object()) {
+    if (!complete.contains("source")) complete["source"] = s.column_text(0);
+    if (!complete.contains("testimony_id")) complete["testimony_id"] = s.column_text(1);
+  }
+  const io::Testimony t = parse(complete);
   if (s.column_text(0) != t.source || s.column_text(1) != t.testimony_id) {
     throw HttpError(400, "source and testimony_id of a testimony cannot change");
   }

@@ -18,8 +18,8 @@ bool valid_user_name(const std::string& name) {
   return true;
 }
 
-void add_user(store::Database& db, const std::string& name, Role role,
-              const std::string& password, const std::string& actor) {
+void add_user(store::Database& db, const std::string& name, Role role, const std::string& password,
+              const std::string& actor) {
   if (!valid_user_name(name)) {
     throw usage_error("a user name is 1 to 64 of A-Z a-z 0-9 . _ -", "user name");
   }

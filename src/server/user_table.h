@@ -22,8 +22,8 @@ struct User {
 
 // Throws usage_error when NAME is not 1-64 of A-Z a-z 0-9 . _ - or already
 // taken, or when the password is too short.
-void add_user(store::Database& db, const std::string& name, Role role,
-              const std::string& password, const std::string& actor);
+void add_user(store::Database& db, const std::string& name, Role role, const std::string& password,
+              const std::string& actor);
 
 std::optional<User> find_user(store::Database& db, const std::string& name);
 // Every user, by name (hashes left empty).

@@ -88,9 +88,15 @@ try {
   await page.waitForSelector('#t-source');
   check((await page.inputValue('#p0-name')) === '박영철', 'the draft is restored after a reload');
   await page.screenshot({ path: join(shots, 'web-testimony.png'), fullPage: true });
+  // The restored draft already put a message in #status: wait for the
+  // answer to this save (saved, or an error), then look at it.
   await page.click('#save-testimony');
-  await page.waitForSelector('#status.ok');
-  check((await page.textContent('#status')).includes('WEB'), 'the testimony is saved');
+  await page.waitForFunction(() => {
+    const s = document.querySelector('#status');
+    return s && (s.classList.contains('error') || s.textContent.includes('WEB'));
+  });
+  const saved = await page.textContent('#status');
+  check(saved.includes('WEB'), `the testimony is saved (${saved})`);
 
   // Markup in a name is shown as text and never runs.
   await page.fill('#t-source', 'WEB');
@@ -116,7 +122,9 @@ try {
   await page.goto(base + '#/search');
   await page.fill('#search-q', 'Pak Yong Chol');
   await page.keyboard.press('Enter');
-  await page.click('#search-results a');
+  // The imported lists hold a Pak Yong Chol too: open the row of the record
+  // entered above.
+  await page.click('#search-results tr:has-text("WEB") a');
   await page.waitForSelector('#person-records');
   check((await page.textContent('#person-records')).includes('WEB'), 'the person page lists the record and its source');
   await logout();
@@ -124,7 +132,13 @@ try {
   // Review: run linkage, decide a pair with the keyboard.
   await login('rev');
   await page.goto(base + '#/review');
+  // Before linkage runs the queue shows as empty: wait for linkage to
+  // answer (done, or an error) before looking at it.
   await page.click('#run-link');
+  await page.waitForFunction(() => {
+    const s = document.querySelector('#status');
+    return s && (s.classList.contains('error') || s.textContent.includes('연계 완료'));
+  }, null, { timeout: 60000 });
   await page.waitForSelector('#decide-match, #queue-empty', { timeout: 60000 });
   if (await page.$('#decide-match')) {
     await page.screenshot({ path: join(shots, 'web-review.png'), fullPage: true });
@@ -134,7 +148,7 @@ try {
     check(true, 'a review pair is decided with the keyboard (N)');
     check(before.length > 0, 'two records are shown side by side');
   } else {
-    check(false, 'the review queue has a pair after linkage');
+    check(false, `the review queue has a pair after linkage (${await page.textContent('#status')})`);
   }
   // A person page with its match explanation.
   await page.goto(base + '#/search');

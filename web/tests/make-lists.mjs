@@ -1,4 +1,4 @@
-// Writes three small record lists (CSV) of the same 60 made-up people,
+// Writes four small record lists (CSV) of the same 60 made-up people,
 // spelled as three organizations would: Hangul, Revised Romanization and the
 // DPRK's romanization (from `uncounted names romanize`), each list seeing
 // each person with its own probability. Test data for the browser and load
@@ -42,4 +42,17 @@ for (const [code, p, spell] of lists) {
   });
   writeFileSync(join(out, `list-${code}.csv`), rows.join('\n') + '\n');
 }
-console.log(`wrote 3 lists of ${people.length} people to ${out}`);
+// A fourth list, written carelessly: the name in Hangul with the final
+// consonant of its last syllable changed (철 for 천, 수 for 순), the birth year
+// a year off for some, no date or place: records whose match a machine
+// cannot settle, which is what the review queue is for.
+const typo = (name) => {
+  const last = name.codePointAt(name.length - 1) - 0xac00;
+  const jong = last % 28;
+  return name.slice(0, -1) + String.fromCodePoint(0xac00 + last - jong + (jong === 0 ? 4 : 0));
+};
+const sparse = ['source,record_id,name,sex,birth_year,event,event_date,event_place,true_id'];
+people.slice(0, 8).forEach((person, i) => sparse.push(['D', `D-${i}`, typo(person.hangul), person.sex,
+  String(Number(person.birth) + (i % 2)), 'arrest', '', '', `P${i}`].map(quote).join(',')));
+writeFileSync(join(out, 'list-D.csv'), sparse.join('\n') + '\n');
+console.log(`wrote 4 lists of ${people.length} people to ${out}`);

@@ -27,15 +27,18 @@ export async function mapView(main: HTMLElement) {
   }
   for (const p of places.filter((p) => p.facility)) {
     const [x, y] = project(p.lon, p.lat);
-    svg.appendChild(s('path', { d: `M${x} ${y - 5} L${x + 4.5} ${y + 3.5} L${x - 4.5} ${y + 3.5} Z`, fill: '#b22', class: 'facility' },
-      s('title', {}, `${p.hangul} ${p.name} (${p.kind})`)));
+    // A facility with no published coordinates is drawn hollow at the county
+    // it lies in.
+    svg.appendChild(s('path', { d: `M${x} ${y - 5} L${x + 4.5} ${y + 3.5} L${x - 4.5} ${y + 3.5} Z`,
+      fill: p.approximate ? '#fff' : '#b22', stroke: '#b22', 'stroke-width': 1.2, class: 'facility' },
+      s('title', {}, `${p.hangul} ${p.name} (${p.kind})${p.approximate ? ' · ' + t('approximateSite') : ''}`)));
   }
   const facilities = places.filter((p) => p.facility);
   main.append(h('h1', {}, t('mapTitle')),
-    h('div', { class: 'legend' }, h('span', {}, '▲ ', t('facilities')), h('span', {}, '● ', t('areas'))),
+    h('div', { class: 'legend' }, h('span', {}, '▲ ', t('facilities')), h('span', {}, '△ ', t('approximateSite')), h('span', {}, '● ', t('areas'))),
     h('div', { class: 'map card' }, svg),
     h('details', { class: 'card' }, h('summary', {}, `${t('facilities')} (${facilities.length})`),
       h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('placeName')), h('th', {}, t('placeKind')), h('th', {}, 'lat, lon'))),
         h('tbody', {}, facilities.map((p) => h('tr', {}, h('td', {}, currentLang() === 'ko' ? `${p.hangul} (${p.name})` : `${p.name} (${p.hangul})`),
-          h('td', {}, p.kind), h('td', {}, `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`)))))));
+          h('td', {}, p.kind), h('td', {}, `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}${p.approximate ? ' (' + t('approximateSite') + ')' : ''}`)))))));
 }

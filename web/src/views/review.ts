@@ -53,7 +53,15 @@ export async function reviewView(main: HTMLElement) {
   document.addEventListener('keydown', onKey);
   main.append(h('h1', {}, t('reviewTitle')),
     h('button', { type: 'button', id: 'run-link', onclick: async () => {
-      try { const s = await post('/api/link'); status(`${t('linkDone')}: ${JSON.stringify(s)}`); await load(); } catch (e) { showError(e); }
+      clear(area);
+      area.append(h('p', { id: 'link-running' }, t('running')));
+      try {
+        const s = await post('/api/link');
+        await load();
+        const summary = t('linkSummary').replace('{records}', String(s.records))
+          .replace('{entities}', String(s.entities)).replace('{review}', String(s.review_pairs));
+        status(`${t('linkDone')}: ${summary}`);
+      } catch (e) { showError(e); }
     } }, t('runLink')), area);
   await load();
 }
