@@ -31,7 +31,10 @@ expect_contains "$ERR" "needs TLS" "non-loopback without TLS"
 expect_exit 2 U serve --listen nonsense
 
 # A real server on a free port: health answers, the API needs a login.
-U serve --listen 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.err" &
+# (the program itself in the background, not the U function: $! would be a
+# subshell, and the signal would stop the subshell, not the server)
+"$UNCOUNTED" --store "$WORK/store.db" --passphrase-file "$WORK/pass" serve --listen 127.0.0.1:0 \
+  >"$WORK/serve.out" 2>"$WORK/serve.err" &
 PID=$!
 for _ in $(seq 1 100); do grep -q '^http' "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
 URL=$(head -n1 "$WORK/serve.out")

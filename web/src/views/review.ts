@@ -3,15 +3,17 @@
 
 import { get, post, q } from '../api';
 import { clear, h } from '../dom';
-import { t } from '../i18n';
+import { Key, t } from '../i18n';
 import { showError, status } from '../main';
 import { waterfall } from './waterfall';
 
-const fields = ['name', 'sex', 'birth_year', 'origin', 'event', 'event_date', 'event_place', 'source', 'record_id'];
+// Each field of a record with its label in the interface's language.
+const fields: [string, Key][] = [['name', 'name'], ['sex', 'sex'], ['birth_year', 'birthYear'], ['origin', 'origin'],
+  ['event', 'event'], ['event_date', 'eventDate'], ['event_place', 'eventPlace'], ['source', 'source'], ['record_id', 'recordId']];
 
 function card(title: string, r: any) {
   return h('section', { class: 'card' }, h('h2', {}, title),
-    h('dl', {}, fields.flatMap((f) => [h('dt', {}, f), h('dd', {}, r?.[f] ?? '—')])));
+    h('dl', {}, fields.flatMap(([f, label]) => [h('dt', {}, t(label)), h('dd', {}, r?.[f] ?? '—')])));
 }
 
 export async function reviewView(main: HTMLElement) {

@@ -12,7 +12,7 @@ export function waterfall(ex: Explanation): HTMLElement {
   const steps = ex.waterfall;
   const values = steps.flatMap((st) => [st.cumulative, st.cumulative - st.weight, 0]);
   const lo = Math.min(...values), hi = Math.max(...values);
-  const width = 560, row = 22, left = 150, plot = width - left - 20;
+  const width = 720, row = 22, left = 290, plot = width - left - 20;
   const x = (v: number) => left + ((v - lo) / (hi - lo || 1)) * plot;
   const svg = s('svg', { viewBox: `0 0 ${width} ${row * (steps.length + 1) + 10}`, width, role: 'img', 'aria-label': `${t('matchWeight')} ${ex.match_weight.toFixed(2)}` });
   svg.appendChild(s('line', { x1: x(0), x2: x(0), y1: 0, y2: row * (steps.length + 1), stroke: '#888', 'stroke-dasharray': '3 3' }));
