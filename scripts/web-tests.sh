@@ -32,7 +32,10 @@ done
 node "$ROOT/web/tests/make-lists.mjs" "$UNCOUNTED" "$WORK" >/dev/null || exit 1
 U import "$WORK"/list-*.csv >/dev/null || exit 1
 
-U serve --listen 127.0.0.1:0 --static-dir "$ROOT/web/dist" >"$WORK/url" 2>"$WORK/serve.log" &
+# The server itself in the background (U would put it under `timeout`, and
+# $! would not be the server).
+"$UNCOUNTED" --store "$WORK/store.db" --actor web-tests serve --listen 127.0.0.1:0 \
+  --static-dir "$ROOT/web/dist" >"$WORK/url" 2>"$WORK/serve.log" &
 SERVER=$!
 for _ in $(seq 1 150); do grep -q '^http' "$WORK/url" 2>/dev/null && break; sleep 0.1; done
 URL=$(head -n1 "$WORK/url")
