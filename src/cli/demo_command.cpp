@@ -2,7 +2,7 @@
 // built-in synthetic data (spec/cli.md): a demo store, simulated lists from
 // several organizations, import, linkage, estimates per camp, the HTML
 // report with the true totals beside the estimates; then the web
-// application, or the command that starts it.
+// application over the demo store (demo logins, one per role), until Ctrl-C.
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -23,6 +23,7 @@
 #include "report/html_report.h"
 #include "report/store_report_data.h"
 #include "report/truth_matching.h"
+#include "server/server.h"
 #include "simulate/simulation.h"
 #include "store/importer.h"
 #include "store/store.h"
@@ -64,6 +65,23 @@ void write_secret_file(const fs::path& path, const std::string& text) {
   const bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
   ::close(fd);
   if (!ok) throw runtime_error("writing the passphrase file failed", path.string());
+}
+
+// Opens URL in the desktop's browser when there is a desktop; quietly does
+// nothing on a server or in a terminal session.
+void open_in_browser(const std::string& url) {
+  if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY")) return;
+  const pid_t child = ::fork();
+  if (child != 0) return;  // the parent goes on; a failed fork opens nothing
+  ::setsid();
+  const int null = ::open("/dev/null", O_RDWR);
+  if (null >= 0) {
+    ::dup2(null, 0);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+  }
+  ::execlp("xdg-open", "xdg-open", url.c_str(), static_cast<char*>(nullptr));
+  ::_exit(127);
 }
 
 class Stages {
@@ -199,31 +217,46 @@ void run(const DemoArgs& a, const GlobalOptions& global) {
   summary["lists"] = (dir / "lists").string();
   summary["truth"] = files.truth_json.string();
 
-  const std::string pass_option =
-      passphrase_file.empty() ? std::string() : " --passphrase-file " + passphrase_file.string();
-  const std::string serve_command =
-      "uncounted --store " + store_path + pass_option + " serve --listen " + a.listen;
-  summary["serve"] =
-      a.no_serve ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(serve_command);
-  if (global.json) {
-    std::cout << summary.dump(2) << "\n";
-    return;
-  }
-  std::cout << "\nDemo done. 데모 완료.\n"
-            << "  report / 보고서:     " << report_path.string() << "\n"
-            << "  store / 저장소:      " << store_path << "\n";
-  if (!passphrase_file.empty())
-    std::cout << "  passphrase / 암호:   written to " << passphrase_file.string()
-              << " (owner-only)\n";
-  std::cout << "  lists and truth:     " << (dir / "lists").string() << "\n"
-            << "  LCMCR interval covers the true total in " << covered << " of " << with_truth
-            << " camps.\n";
+  // The web application over the demo store: one login per role, all with
+  // one fresh random password in an owner-only file beside the passphrase.
+  fs::path password_file;
+  std::string password;
   if (!a.no_serve) {
-    // The web application is a separate command (src/server); it is started
-    // by hand until it can be called from here.
-    std::cout << "\nTo open the web application, run:\n  " << serve_command << "\n"
-              << "then browse to http://" << a.listen << "/\n";
+    password = random_passphrase();
+    password_file = dir / "web-password.txt";
+    write_secret_file(password_file, password);
+    server::add_demo_users(*store, password, "demo");
+    summary["web"] = {{"users", {"demo-admin", "demo-documenter", "demo-analyst", "demo-reviewer"}},
+                      {"password_file", password_file.string()}};
   }
+  if (global.json) {
+    std::cout << summary.dump(2) << std::endl;
+  } else {
+    std::cout << "\nDemo done. 데모 완료.\n"
+              << "  report / 보고서:     " << report_path.string() << "\n"
+              << "  store / 저장소:      " << store_path << "\n";
+    if (!passphrase_file.empty())
+      std::cout << "  passphrase / 암호:   written to " << passphrase_file.string()
+                << " (owner-only)\n";
+    std::cout << "  lists and truth:     " << (dir / "lists").string() << "\n"
+              << "  LCMCR interval covers the true total in " << covered << " of " << with_truth
+              << " camps.\n";
+  }
+  if (a.no_serve) return;
+
+  server::ServeOptions options;
+  server::parse_listen_address(a.listen, options);
+  if (server::find_static_dir().empty())
+    std::cerr << "warning: the front end is not built (web/dist); only the API is served\n";
+  options.on_listening = [&](int port) {
+    const std::string url = "http://" + options.host + ":" + std::to_string(port) + "/";
+    std::cerr << "\nThe web application / 웹 애플리케이션: " << url << "\n"
+              << "  log in as demo-documenter, demo-reviewer, demo-analyst or demo-admin\n"
+              << "  password / 비밀번호: in " << password_file.string() << " (owner-only)\n"
+              << "  Ctrl-C stops it.\n";
+    open_in_browser(url);
+  };
+  server::serve(*store, options);
 }
 
 void add_demo(CLI::App& app, GlobalOptions& global) {
@@ -233,7 +266,8 @@ void add_demo(CLI::App& app, GlobalOptions& global) {
       "The main job end to end on simulated data: store, lists, linkage, estimates, report");
   cmd->add_option("--out", args->out, "Folder for the demo's store, lists and report")
       ->capture_default_str();
-  cmd->add_flag("--no-serve", args->no_serve, "Stop after writing the report");
+  cmd->add_flag("--no-serve", args->no_serve,
+                "Stop after writing the report (else serve the web application)");
   cmd->add_option("--seed", args->seed, "Seed of the simulation and the estimates")
       ->capture_default_str();
   cmd->add_option("--people", args->people,

@@ -1,0 +1,188 @@
+// Health, the OpenAPI document, login, logout, the session, and users.
+
+#include "server/api_router.h"
+#include "server/app_state.h"
+#include "server/endpoint.h"
+#include "server/http.h"
+#include "server/http_error.h"
+#include "server/password.h"
+#include "server/user_table.h"
+
+namespace uncounted::server {
+namespace {
+
+std::string cookie(const AppState& app, const std::string& value, std::int64_t max_age) {
+  std::string c = std::string(kSessionCookieName) + "=" + value +
+                  "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+  if (app.tls) c += "; Secure";
+  return c;
+}
+
+std::string text_field(const nlohmann::json& body, const char* name, std::size_t max) {
+  auto it = body.find(name);
+  if (it == body.end() || !it->is_string()) {
+    throw HttpError(400, std::string("'") + name + "' must be a string");
+  }
+  const std::string& value = it->get_ref<const std::string&>();
+  if (value.empty() || value.size() > max) {
+    throw HttpError(400, std::string("'") + name + "' is empty or too long");
+  }
+  return value;
+}
+
+nlohmann::json login(RequestContext& ctx) {
+  AppState& app = ctx.app;
+  const std::string name = text_field(ctx.body, "user", 64);
+  const std::string password = text_field(ctx.body, "password", kMaxPasswordBytes);
+  const std::string& address = ctx.request.remote_addr;
+  if (const std::int64_t wait = app.throttle.wait_seconds(name, address); wait > 0) {
+    ctx.response.set_header("Retry-After", std::to_string(wait));
+    throw HttpError(429, "too many failed logins; try again in " + std::to_string(wait) + " s");
+  }
+  std::optional<User> user;
+  {
+    std::lock_guard lock(app.store_mutex);
+    user = find_user(app.store.db(), name);
+  }
+  bool ok = false;
+  {
+    app.password_slots.acquire();
+    struct Release {
+      AppState& app;
+      ~Release() { app.password_slots.release(); }
+    } release{app};
+    if (user) {
+      ok = verify_password(password, user->password_hash);
+    } else {
+      verify_nothing(password);
+    }
+  }
+  if (!ok) {
+    app.throttle.failed(name, address);
+    throw HttpError(401, "wrong user name or password");
+  }
+  app.throttle.succeeded(name);
+  // A fresh token at every login: a token planted before login is useless.
+  const std::string token = app.sessions.start(user->name, user->role);
+  const auto session = app.sessions.find(token);
+  ctx.response.set_header("Set-Cookie", cookie(app, token, app.options.session_lifetime.count()));
+  return {{"user", user->name},
+          {"role", to_string(user->role)},
+          {"csrf_token", session->csrf_token},
+          {"idle_timeout_s", app.options.session_idle.count()}};
+}
+
+nlohmann::json logout(RequestContext& ctx) {
+  ctx.app.sessions.end(ctx.session_token);
+  ctx.response.set_header("Set-Cookie", cookie(ctx.app, "", 0));
+  return {{"logged_out", true}};
+}
+
+nlohmann::json session(RequestContext& ctx) {
+  return {{"user", ctx.session->user},
+          {"role", to_string(ctx.session->role)},
+          {"csrf_token", ctx.session->csrf_token}};
+}
+
+nlohmann::json users(RequestContext& ctx) {
+  std::lock_guard lock(ctx.app.store_mutex);
+  nlohmann::json out = nlohmann::json::array();
+  for (const User& u : list_users(ctx.app.store.db())) {
+    out.push_back({{"name", u.name}, {"role", to_string(u.role)}, {"created_at", u.created_at}});
+  }
+  return {{"users", out}};
+}
+
+nlohmann::json add(RequestContext& ctx) {
+  const std::string name = text_field(ctx.body, "name", 64);
+  const auto role = role_from_string(text_field(ctx.body, "role", 32));
+  if (!role) throw HttpError(400, "'role' must be administrator, documenter, analyst or reviewer");
+  const std::string password = text_field(ctx.body, "password", kMaxPasswordBytes);
+  if (!valid_user_name(name)) throw HttpError(400, "a user name is 1 to 64 of A-Z a-z 0-9 . _ -");
+  if (password.size() < kMinPasswordBytes) {
+    throw HttpError(400, "the password must have at least " + std::to_string(kMinPasswordBytes) +
+                             " characters");
+  }
+  {
+    std::lock_guard lock(ctx.app.store_mutex);
+    if (find_user(ctx.app.store.db(), name)) throw HttpError(409, "that user already exists");
+  }
+  // One of the two hashing slots (see AppState::password_slots).
+  ctx.app.password_slots.acquire();
+  try {
+    std::lock_guard lock(ctx.app.store_mutex);
+    add_user(ctx.app.store.db(), name, *role, password, ctx.user());
+  } catch (...) {
+    ctx.app.password_slots.release();
+    throw;
+  }
+  ctx.app.password_slots.release();
+  ctx.status = 201;
+  return {{"name", name}, {"role", to_string(*role)}};
+}
+
+}  // namespace
+
+void add_account_endpoints(std::vector<Endpoint>& out) {
+  out.push_back({"GET",
+                 "/api/health",
+                 true,
+                 {},
+                 "Whether the server is up (no login needed)",
+                 {},
+                 false,
+                 {},
+                 [](RequestContext&) -> nlohmann::json {
+                   return {{"status", "ok"}};
+                 }});
+  out.push_back({"GET",
+                 "/api/openapi.json",
+                 true,
+                 {},
+                 "This document (no login needed)",
+                 {},
+                 false,
+                 {},
+                 [](RequestContext&) { return openapi_document(); }});
+  out.push_back({"POST",
+                 "/api/login",
+                 true,
+                 {},
+                 "Log in: sets the session cookie and returns the CSRF token; failed logins "
+                 "back off (429 with Retry-After)",
+                 {},
+                 true,
+                 {{"user", "kim"}, {"password", "..."}},
+                 login});
+  out.push_back({"POST",
+                 "/api/logout",
+                 false,
+                 RoleSet::all(),
+                 "Log out (ends the session)",
+                 {},
+                 false,
+                 {},
+                 logout});
+  out.push_back({"GET",
+                 "/api/session",
+                 false,
+                 RoleSet::all(),
+                 "Who is logged in, with the CSRF token (after a page reload)",
+                 {},
+                 false,
+                 {},
+                 session});
+  out.push_back(
+      {"GET", "/api/users", false, {Role::kAdministrator}, "List users", {}, false, {}, users});
+  out.push_back({"POST",
+                 "/api/users",
+                 false,
+                 {Role::kAdministrator},
+                 "Add a user (audited)",
+                 {},
+                 true,
+                 {{"name", "lee"}, {"role", "documenter"}, {"password", "at least 10 chars"}},
+                 add});
+}
+
+}  // namespace uncounted::server

@@ -1,0 +1,35 @@
+#pragma once
+// What every request handler shares: the store (one connection, used by one
+// thread at a time, hence the mutex), sessions, the login throttle and the
+// drafts. Owned by the Server; handlers get a reference.
+
+#include <mutex>
+#include <semaphore>
+
+#include "server/draft_store.h"
+#include "server/login_throttle.h"
+#include "server/server.h"
+#include "server/session_store.h"
+#include "store/store.h"
+
+namespace uncounted::server {
+
+struct AppState {
+  AppState(store::Store& s, const ServeOptions& o)
+      : store(s), options(o), sessions(o.session_idle, o.session_lifetime) {}
+
+  store::Store& store;
+  // Held for every use of `store`, and never while hashing a password or
+  // running an estimator.
+  std::mutex store_mutex;
+  ServeOptions options;
+  SessionStore sessions;
+  LoginThrottle throttle;
+  DraftStore drafts;
+  // Argon2id costs 64 MiB per verification: at most two at a time, so that
+  // a burst of logins cannot exhaust memory.
+  std::counting_semaphore<2> password_slots{2};
+  bool tls = false;
+};
+
+}  // namespace uncounted::server

@@ -1,0 +1,103 @@
+// Estimates for the dashboard: per stratum, the documented count and each
+// method's estimate with its interval (the spec's `estimates` document),
+// and the overlap between sources (the capture histories).
+
+#include "estimate/estimate_output.h"
+#include "pipeline/store_estimation.h"
+#include "server/app_state.h"
+#include "server/endpoint.h"
+#include "server/http_error.h"
+
+namespace uncounted::server {
+namespace {
+
+std::vector<std::string> string_list(const nlohmann::json& body, const char* name,
+                                     const std::vector<std::string>& allowed) {
+  std::vector<std::string> out;
+  if (!body.contains(name)) return out;
+  const nlohmann::json& v = body[name];
+  if (!v.is_array() || v.size() > 16) {
+    throw HttpError(400, std::string("'") + name + "' must be a short array of strings");
+  }
+  for (const auto& item : v) {
+    if (!item.is_string() || item.get_ref<const std::string&>().size() > 64) {
+      throw HttpError(400, std::string("'") + name + "' must be a short array of strings");
+    }
+    const std::string& s = item.get_ref<const std::string&>();
+    if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
+      throw HttpError(400, std::string("'") + name + "' has an unknown value");
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::int64_t bounded(const nlohmann::json& body, const char* name, std::int64_t fallback,
+                     std::int64_t min, std::int64_t max) {
+  if (!body.contains(name)) return fallback;
+  const nlohmann::json& v = body[name];
+  if (!v.is_number_integer() || v.get<std::int64_t>() < min || v.get<std::int64_t>() > max) {
+    throw HttpError(400, std::string("'") + name + "' must be a whole number from " +
+                             std::to_string(min) + " to " + std::to_string(max));
+  }
+  return v.get<std::int64_t>();
+}
+
+nlohmann::json overlap_json(const estimate::CaptureTable& table) {
+  nlohmann::json strata = nlohmann::json::array();
+  for (const estimate::Stratum& s : table.strata) {
+    nlohmann::json cells = nlohmann::json::array();
+    for (std::size_t pattern = 1; pattern < s.counts.size(); ++pattern) {
+      if (s.counts[pattern] == 0) continue;
+      nlohmann::json lists = nlohmann::json::array();
+      for (std::size_t j = 0; j < table.lists.size(); ++j) {
+        if (pattern & (std::size_t{1} << j)) lists.push_back(table.lists[j]);
+      }
+      cells.push_back({{"lists", lists}, {"count", s.counts[pattern]}});
+    }
+    strata.push_back({{"stratum", s.label()}, {"observed", s.observed()}, {"cells", cells}});
+  }
+  return {{"lists", table.lists}, {"strata", strata}};
+}
+
+nlohmann::json run(RequestContext& ctx) {
+  pipeline::StoreEstimateOptions options;
+  options.strata = string_list(ctx.body, "strata", {"event_place", "year", "sex", "event"});
+  options.lists = string_list(ctx.body, "lists", {});
+  options.events = string_list(ctx.body, "events", {});
+  const std::string method = ctx.body.value("method", std::string("all"));
+  options.estimate.method = estimate::parse_method(method);
+  // Bounded so that one request cannot hold a core for long.
+  options.estimate.lcmcr.iterations = bounded(ctx.body, "iterations", 10000, 1000, 200000);
+  options.estimate.lcmcr.burn_in = bounded(ctx.body, "burn_in", 2000, 100, 50000);
+  options.estimate.lcmcr.chains = static_cast<int>(bounded(ctx.body, "chains", 2, 1, 4));
+  options.estimate.lcmcr.seed = static_cast<std::uint64_t>(bounded(ctx.body, "seed", 1, 0, 1e9));
+  estimate::CaptureTable table;
+  {
+    // Only reading the store needs the lock; the estimators run without it.
+    std::lock_guard lock(ctx.app.store_mutex);
+    table = pipeline::capture_table_from_store(ctx.app.store, options);
+  }
+  const auto estimates = estimate::estimate_population(table, options.estimate);
+  nlohmann::json out =
+      nlohmann::json::parse(estimate::estimates_to_json(estimates, options.estimate).dump());
+  out["overlap"] = overlap_json(table);
+  return out;
+}
+
+}  // namespace
+
+void add_estimate_endpoints(std::vector<Endpoint>& out) {
+  out.push_back({"POST",
+                 "/api/estimates",
+                 false,
+                 {Role::kAnalyst},
+                 "Estimate the population per stratum (loglinear, lcmcr or all) and the "
+                 "overlap between sources",
+                 {},
+                 true,
+                 {{"method", "all"}, {"strata", {"event_place"}}, {"iterations", 10000}},
+                 run});
+}
+
+}  // namespace uncounted::server

@@ -1,0 +1,25 @@
+#include "server/http_error.h"
+
+#include <nlohmann/json.hpp>
+
+namespace uncounted::server {
+
+int http_status(const Error& error) {
+  switch (error.kind()) {
+    case ErrorKind::kInvalidInput:
+    case ErrorKind::kUsage:
+      return 400;
+    case ErrorKind::kDenied:
+      return 403;
+    case ErrorKind::kRuntime:
+      return 500;
+  }
+  return 500;
+}
+
+std::string error_body(const std::string& message) {
+  return nlohmann::json{{"error", message}}.dump(-1, ' ', false,
+                                                 nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace uncounted::server

@@ -1,0 +1,25 @@
+#pragma once
+// Login passwords, hashed with Argon2id (libsodium's crypto_pwhash_str, which
+// stores the salt and the cost parameters inside the hash string). The
+// store's passphrase is a different secret with its own key derivation
+// (store/store_key.h); these hashes only guard the web application's logins.
+
+#include <string>
+#include <string_view>
+
+namespace uncounted::server {
+
+// Refuses (usage_error) passwords shorter than kMinPasswordBytes or longer
+// than kMaxPasswordBytes.
+std::string hash_password(std::string_view password);
+
+// Whether PASSWORD matches HASH. Takes as long for a wrong password as for a
+// right one; use verify_nothing() when there is no user, so that timing does
+// not tell which user names exist.
+bool verify_password(std::string_view password, const std::string& hash);
+void verify_nothing(std::string_view password);
+
+inline constexpr std::size_t kMinPasswordBytes = 10;
+inline constexpr std::size_t kMaxPasswordBytes = 1024;
+
+}  // namespace uncounted::server

@@ -1,0 +1,198 @@
+#include "server/server.h"
+
+#include <pthread.h>
+
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "model/error.h"
+#include "server/api_router.h"
+#include "server/app_state.h"
+#include "server/http.h"
+#include "server/static_files.h"
+#include "server/user_table.h"
+
+namespace uncounted::server {
+
+namespace fs = std::filesystem;
+
+void parse_listen_address(const std::string& text, ServeOptions& options) {
+  std::string host;
+  std::string port;
+  if (!text.empty() && text[0] == '[') {
+    const auto close = text.find("]:");
+    if (close == std::string::npos) throw usage_error("expected [ADDRESS]:PORT", "--listen");
+    host = text.substr(1, close - 1);
+    port = text.substr(close + 2);
+  } else {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos) throw usage_error("expected HOST:PORT", "--listen");
+    host = text.substr(0, colon);
+    port = text.substr(colon + 1);
+  }
+  if (host.empty() || port.empty() || port.size() > 5 ||
+      port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) > 65535) {
+    throw usage_error("expected HOST:PORT with a port from 0 to 65535", "--listen");
+  }
+  options.host = host;
+  options.port = std::stoi(port);
+}
+
+bool is_loopback_host(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+std::string find_static_dir() {
+  std::vector<fs::path> candidates;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) candidates.push_back(exe.parent_path() / ".." / "web" / "dist");
+  if (const char* source = std::getenv("UNCOUNTED_SOURCE_DIR")) {
+    candidates.push_back(fs::path(source) / "web" / "dist");
+  }
+  for (const fs::path& c : candidates) {
+    if (fs::is_regular_file(c / "index.html", ec)) return fs::weakly_canonical(c, ec).string();
+  }
+  return {};
+}
+
+struct Server::Impl {
+  Impl(store::Store& store, const ServeOptions& options) : app(store, options) {}
+  AppState app;
+  std::unique_ptr<httplib::Server> http;
+  std::string static_dir;
+  int port = 0;
+};
+
+namespace {
+
+// Answers for requests the routes did not answer (httplib's 404s, 413 for
+// oversized bodies, 400 for malformed requests) get a JSON body too.
+void json_error_bodies(httplib::Server& http) {
+  http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    std::string message = "request failed";
+    if (res.status == 413) message = "the request body is too large";
+    if (res.status == 404) message = "not found";
+    if (res.status == 400) message = "malformed request";
+    if (res.status == 414) message = "the request line is too long";
+    send_error(res, res.status, message);
+  });
+}
+
+}  // namespace
+
+Server::Server(store::Store& store, const ServeOptions& options)
+    : impl_(std::make_unique<Impl>(store, options)) {
+  const bool tls = !options.tls_certificate.empty() || !options.tls_private_key.empty();
+  if (tls && (options.tls_certificate.empty() || options.tls_private_key.empty())) {
+    throw usage_error("TLS needs both --tls-cert and --tls-key", "serve");
+  }
+  if (!tls && !is_loopback_host(options.host)) {
+    throw usage_error(
+        "listening on an address other than loopback needs TLS (--tls-cert, "
+        "--tls-key)",
+        "--listen");
+  }
+  if (tls) {
+    auto ssl = std::make_unique<httplib::SSLServer>(options.tls_certificate.c_str(),
+                                                    options.tls_private_key.c_str());
+    if (!ssl->is_valid()) throw usage_error("cannot load the TLS certificate or key", "serve");
+    impl_->http = std::move(ssl);
+  } else {
+    impl_->http = std::make_unique<httplib::Server>();
+  }
+  impl_->app.tls = tls;
+  impl_->static_dir = options.static_dir.empty() ? find_static_dir() : options.static_dir;
+  httplib::Server& http = *impl_->http;
+  const int threads = std::max(4, options.threads);
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http.set_payload_max_length(options.max_body_bytes);
+  http.set_keep_alive_max_count(1000);
+  http.set_read_timeout(10, 0);
+  http.set_write_timeout(10, 0);
+  http.set_default_headers({
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      // Scripts and styles only from our own files: injected markup cannot
+      // run even if it were ever rendered as HTML.
+      {"Content-Security-Policy",
+       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"},
+  });
+  json_error_bodies(http);
+  AppState& app = impl_->app;
+  const auto api = [&app](const httplib::Request& req, httplib::Response& res) {
+    handle_api_request(app, req, res);
+  };
+  http.Get("/api/.*", api);
+  http.Post("/api/.*", api);
+  http.Put("/api/.*", api);
+  http.Delete("/api/.*", api);
+  http.Patch("/api/.*", api);
+  const std::string static_dir = impl_->static_dir;
+  http.Get(".*", [static_dir](const httplib::Request& req, httplib::Response& res) {
+    serve_static_file(static_dir, req, res);
+  });
+  if (options.port == 0) {
+    impl_->port = http.bind_to_any_port(options.host.c_str());
+  } else if (http.bind_to_port(options.host.c_str(), options.port)) {
+    impl_->port = options.port;
+  } else {
+    impl_->port = -1;
+  }
+  if (impl_->port <= 0) {
+    throw runtime_error("cannot listen there (address in use or not available)", "--listen");
+  }
+}
+
+Server::~Server() = default;
+
+int Server::port() const { return impl_->port; }
+
+void Server::run() {
+  if (impl_->app.options.on_listening) impl_->app.options.on_listening(impl_->port);
+  impl_->http->listen_after_bind();
+}
+
+void Server::stop() { impl_->http->stop(); }
+
+void serve(store::Store& store, const ServeOptions& options) {
+  // SIGINT and SIGTERM are taken by a thread that stops the server, so that
+  // every worker thread (which inherits the mask) finishes its request and
+  // the store is closed cleanly.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  Server server(store, options);
+  std::atomic<bool> signalled{false};
+  std::thread waiter([&server, &signalled, signals] {
+    int got = 0;
+    sigwait(&signals, &got);
+    signalled = true;
+    server.stop();
+  });
+  server.run();
+  // When run() ended for another reason, wake the waiter with a signal that
+  // only it takes (every thread blocks these; sigwait accepts them).
+  if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+}
+
+void add_demo_users(store::Store& store, const std::string& password, const std::string& actor) {
+  const std::pair<const char*, Role> users[] = {{"demo-admin", Role::kAdministrator},
+                                                {"demo-documenter", Role::kDocumenter},
+                                                {"demo-analyst", Role::kAnalyst},
+                                                {"demo-reviewer", Role::kReviewer}};
+  for (const auto& [name, role] : users) {
+    if (!find_user(store.db(), name)) add_user(store.db(), name, role, password, actor);
+  }
+}
+
+}  // namespace uncounted::server

@@ -1,0 +1,179 @@
+// Testimonies: create, list, read, edit; and the documenter's draft.
+
+#include "server/app_state.h"
+#include "server/endpoint.h"
+#include "server/http.h"
+#include "server/http_error.h"
+#include "server/session_store.h"
+#include "server/testimony_writer.h"
+
+namespace uncounted::server {
+namespace {
+
+constexpr std::size_t kMaxDraftBytes = 1u << 20;
+
+nlohmann::json saved_json(const SavedTestimony& s) {
+  return {
+      {"id", s.id}, {"source", s.source}, {"testimony_id", s.testimony_id}, {"records", s.records}};
+}
+
+nlohmann::json create(RequestContext& ctx) {
+  nlohmann::json document = ctx.body;
+  // A form has no natural id: the server gives one, unguessable and unique.
+  if (!document.contains("testimony_id")) {
+    document["testimony_id"] = "web-" + random_token().substr(0, 16);
+  }
+  std::lock_guard lock(ctx.app.store_mutex);
+  const SavedTestimony saved = create_testimony(ctx.app.store.db(), document, ctx.user());
+  ctx.status = 201;
+  return saved_json(saved);
+}
+
+nlohmann::json update(RequestContext& ctx) {
+  std::lock_guard lock(ctx.app.store_mutex);
+  return saved_json(update_testimony(ctx.app.store.db(), ctx.ids[0], ctx.body, ctx.user()));
+}
+
+nlohmann::json summary(std::int64_t id, const std::string& source, const std::string& testimony_id,
+                       const std::string& created, const std::string& updated,
+                       const std::string& document_text) {
+  const nlohmann::json d = nlohmann::json::parse(document_text);
+  nlohmann::json names = nlohmann::json::array();
+  for (const auto& p : d.value("people", nlohmann::json::array())) {
+    if (p.contains("name") && p["name"].is_string()) names.push_back(p["name"]);
+  }
+  return {{"id", id},
+          {"source", source},
+          {"testimony_id", testimony_id},
+          {"created_at", created},
+          {"updated_at", updated},
+          {"people", names},
+          {"events", d.value("events", nlohmann::json::array()).size()}};
+}
+
+nlohmann::json list(RequestContext& ctx) {
+  const std::int64_t limit = ctx.query_int("limit", 50, 1, 500);
+  const std::int64_t offset = ctx.query_int("offset", 0, 0, 1'000'000'000);
+  std::lock_guard lock(ctx.app.store_mutex);
+  store::Database& db = ctx.app.store.db();
+  store::Statement count = db.prepare("SELECT count(*) FROM testimonies");
+  count.step();
+  nlohmann::json items = nlohmann::json::array();
+  store::Statement s = db.prepare(
+      "SELECT id, source, testimony_id, created_at, updated_at, document FROM testimonies "
+      "ORDER BY id DESC LIMIT ? OFFSET ?");
+  s.bind(1, limit).bind(2, offset);
+  while (s.step()) {
+    items.push_back(summary(s.column_int(0), s.column_text(1), s.column_text(2), s.column_text(3),
+                            s.column_text(4), s.column_text(5)));
+  }
+  return {{"total", count.column_int(0)}, {"testimonies", items}};
+}
+
+nlohmann::json read(RequestContext& ctx) {
+  std::lock_guard lock(ctx.app.store_mutex);
+  store::Statement s = ctx.app.store.db().prepare(
+      "SELECT id, source, testimony_id, created_at, updated_at, document FROM testimonies "
+      "WHERE id = ?");
+  s.bind(1, ctx.ids[0]);
+  if (!s.step()) throw HttpError(404, "no such testimony");
+  nlohmann::json out = summary(s.column_int(0), s.column_text(1), s.column_text(2),
+                               s.column_text(3), s.column_text(4), s.column_text(5));
+  out["document"] = nlohmann::json::parse(s.column_text(5));
+  return out;
+}
+
+nlohmann::json get_draft(RequestContext& ctx) {
+  const auto draft = ctx.app.drafts.get(ctx.user());
+  if (!draft) return {{"draft", nullptr}};
+  return {{"draft", nlohmann::json::parse(*draft)}};
+}
+
+nlohmann::json put_draft(RequestContext& ctx) {
+  if (!ctx.body.contains("draft")) throw HttpError(400, "'draft' is missing");
+  std::string text = ctx.body["draft"].dump();
+  if (text.size() > kMaxDraftBytes) throw HttpError(413, "the draft is too large");
+  ctx.app.drafts.put(ctx.user(), std::move(text));
+  return {{"saved", true}};
+}
+
+nlohmann::json delete_draft(RequestContext& ctx) {
+  ctx.app.drafts.discard(ctx.user());
+  return {{"discarded", true}};
+}
+
+const nlohmann::json kExample = {
+    {"source", "NKDB"},
+    {"consent", {{"given", true}, {"scope", "documentation"}}},
+    {"people", {{{"ref", "p1"}, {"name", "리철호 (Ri Chol Ho)"}, {"sex", "M"}}}},
+    {"events",
+     {{{"ref", "e1"},
+       {"event", "detention_kwanliso"},
+       {"event_date", "2009년 봄"},
+       {"event_place", "요덕"},
+       {"participants", {{{"person", "p1"}, {"role", "victim"}}}}}}}};
+
+}  // namespace
+
+void add_testimony_endpoints(std::vector<Endpoint>& out) {
+  const RoleSet documenters = {Role::kDocumenter};
+  out.push_back({"GET",
+                 "/api/testimonies",
+                 false,
+                 documenters,
+                 "List testimonies, newest first",
+                 {{"limit", "1-500 (50)"}, {"offset", "from 0"}},
+                 false,
+                 {},
+                 list});
+  out.push_back({"POST",
+                 "/api/testimonies",
+                 false,
+                 documenters,
+                 "Create a testimony (docs/testimony.schema.json; testimony_id is given when "
+                 "absent); audited",
+                 {},
+                 true,
+                 kExample,
+                 create});
+  out.push_back(
+      {"GET", "/api/testimonies/{id}", false, documenters, "One testimony", {}, false, {}, read});
+  out.push_back({"PUT",
+                 "/api/testimonies/{id}",
+                 false,
+                 documenters,
+                 "Replace a testimony (same source and testimony_id); audited",
+                 {},
+                 true,
+                 kExample,
+                 update});
+  out.push_back({"GET",
+                 "/api/draft",
+                 false,
+                 documenters,
+                 "The caller's testimony draft (kept in memory only)",
+                 {},
+                 false,
+                 {},
+                 get_draft});
+  out.push_back({"PUT",
+                 "/api/draft",
+                 false,
+                 documenters,
+                 "Save the caller's draft",
+                 {},
+                 true,
+                 {{"draft", {{"source", "NKDB"}}}},
+                 put_draft});
+  out.push_back({"DELETE",
+                 "/api/draft",
+                 false,
+                 documenters,
+                 "Discard the caller's draft",
+                 {},
+                 false,
+                 {},
+                 delete_draft});
+}
+
+}  // namespace uncounted::server

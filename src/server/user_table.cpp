@@ -1,0 +1,62 @@
+#include "server/user_table.h"
+
+#include <nlohmann/json.hpp>
+
+#include "model/error.h"
+#include "server/password.h"
+#include "store/audit_log.h"
+
+namespace uncounted::server {
+
+bool valid_user_name(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+void add_user(store::Database& db, const std::string& name, Role role, const std::string& password,
+              const std::string& actor) {
+  if (!valid_user_name(name)) {
+    throw usage_error("a user name is 1 to 64 of A-Z a-z 0-9 . _ -", "user name");
+  }
+  // Hash before the transaction: it takes a few tenths of a second.
+  const std::string hash = hash_password(password);
+  store::Transaction tx(db);
+  if (find_user(db, name)) throw usage_error("that user already exists", "user name");
+  db.prepare("INSERT INTO users(name, role, password_hash, created_at) VALUES (?, ?, ?, ?)")
+      .bind(1, std::string_view(name))
+      .bind(2, to_string(role))
+      .bind(3, std::string_view(hash))
+      .bind(4, std::string_view(store::utc_now()))
+      .run();
+  const nlohmann::json details = {{"user", name}, {"role", to_string(role)}};
+  store::append_audit(db, store::AuditEntry{actor, "user_add", "[]", details.dump()});
+  tx.commit();
+}
+
+std::optional<User> find_user(store::Database& db, const std::string& name) {
+  store::Statement s =
+      db.prepare("SELECT name, role, password_hash, created_at FROM users WHERE name = ?");
+  s.bind(1, std::string_view(name));
+  if (!s.step()) return std::nullopt;
+  const auto role = role_from_string(s.column_text(1));
+  if (!role) throw runtime_error("a user has an unknown role", "users table");
+  return User{s.column_text(0), *role, s.column_text(2), s.column_text(3)};
+}
+
+std::vector<User> list_users(store::Database& db) {
+  std::vector<User> out;
+  store::Statement s = db.prepare("SELECT name, role, created_at FROM users ORDER BY name");
+  while (s.step()) {
+    const auto role = role_from_string(s.column_text(1));
+    if (!role) throw runtime_error("a user has an unknown role", "users table");
+    out.push_back(User{s.column_text(0), *role, "", s.column_text(2)});
+  }
+  return out;
+}
+
+}  // namespace uncounted::server

@@ -1,0 +1,34 @@
+#pragma once
+// The users of the web application (the store's `users` table): a name, a
+// role and an Argon2id password hash. Adding a user is a write and appends
+// an audit entry with its actor; the entry holds the user name and role,
+// which name a staff member, not a victim or witness.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/role.h"
+#include "store/database.h"
+
+namespace uncounted::server {
+
+struct User {
+  std::string name;
+  Role role = Role::kDocumenter;
+  std::string password_hash;
+  std::string created_at;
+};
+
+// Throws usage_error when NAME is not 1-64 of A-Z a-z 0-9 . _ - or already
+// taken, or when the password is too short.
+void add_user(store::Database& db, const std::string& name, Role role, const std::string& password,
+              const std::string& actor);
+
+std::optional<User> find_user(store::Database& db, const std::string& name);
+// Every user, by name (hashes left empty).
+std::vector<User> list_users(store::Database& db);
+
+bool valid_user_name(const std::string& name);
+
+}  // namespace uncounted::server

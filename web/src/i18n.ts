@@ -1,0 +1,93 @@
+// Korean first, English on request. Every string the interface shows is
+// here, under one key, in both languages.
+
+export type Lang = 'ko' | 'en';
+
+const ko = {
+  app: '증언 기록과 추정',
+  login: '로그인', logout: '로그아웃', user: '사용자 이름', password: '비밀번호',
+  loginFailed: '로그인 실패', switchLang: 'English',
+  navTestimony: '증언 입력', navSearch: '검색', navReview: '연계 검토', navEstimates: '추정',
+  navMap: '지도', navUsers: '사용자', navRecords: '가명 자료',
+  source: '출처 (기관 코드)', kind: '종류', interviewDate: '면담 날짜', language: '언어',
+  consent: '동의', consentGiven: '증언자가 기록에 동의함', scope: '동의 범위',
+  scopeDocumentation: '기록', scopePublication: '공개', scopeAnon: '익명 통계',
+  kindInterview: '면담', kindWritten: '서면 진술', kindDocument: '문서', kindOther: '기타',
+  people: '인물', person: '인물', addPerson: '인물 추가', name: '이름 (한글 또는 로마자)',
+  sex: '성별', sexUnknown: '모름', sexM: '남', sexF: '여', birthYear: '출생 연도', origin: '출신지',
+  events: '사건', addEvent: '사건 추가', event: '사건 종류', eventDate: '날짜', eventPlace: '장소',
+  participants: '관련 인물', roleVictim: '피해자', roleWitness: '목격자', rolePerpetrator: '가해자',
+  roleNone: '해당 없음', notes: '메모', narrative: '진술 내용', remove: '삭제',
+  save: '증언 저장', saved: '저장됨', draftSaved: '초안 저장됨', draftRestored: '저장된 초안을 불러왔습니다',
+  discardDraft: '초안 버리기', understood: '해석', notUnderstood: '날짜를 해석할 수 없음',
+  readings: '읽기', noPlace: '지명 사전에 없음', testimonySaved: '증언이 저장되었습니다',
+  records: '기록', recentTestimonies: '최근 증언',
+  search: '검색', searchHint: '이름을 어떤 표기로든 입력 (한글, 로마자)', results: '결과',
+  noResults: '결과 없음', score: '유사도', recordId: '기록 ID', personPage: '인물 보기',
+  entity: '인물 ID', notLinked: '연계 안 됨',
+  personTitle: '인물', linkedRecords: '연계된 기록', explanation: '일치 설명', matchWeight: '일치 가중치',
+  probability: '확률', term: '항목', level: '수준', bits: '비트', total: '누계',
+  reviewTitle: '연계 검토', match: '같은 사람 (M)', nonMatch: '다른 사람 (N)', unsure: '불확실 (U)',
+  queueEmpty: '검토할 쌍이 없습니다', runLink: '연계 실행', linkDone: '연계 완료', linkSummary: '기록 {records}건 → 사람 {entities}명, 검토 대기 {review}쌍', decided: '결정 저장됨',
+  recordA: '기록 A', recordB: '기록 B', shortcuts: '단축키: M 같은 사람, N 다른 사람, U 불확실',
+  estimatesTitle: '추정', strata: '층', none: '없음', method: '방법', methodAll: '모두',
+  run: '실행', running: '계산 중…', stratum: '층', observed: '기록된 수', estimate: '추정치',
+  interval: '구간', overlap: '출처 간 중복', lists: '출처', count: '인원', chartCaption:
+    '층별 기록된 수(검은 막대)와 방법별 추정치(점)와 95% 구간(선)',
+  mapTitle: '장소와 시설 지도', facilities: '구금 시설', approximateSite: '정확한 위치 미상: 소재 군·시에 표시', areas: '행정 구역', placeName: '이름',
+  placeKind: '종류',
+  usersTitle: '사용자 관리', addUser: '사용자 추가', role: '역할',
+  pseudoTitle: '가명 처리된 기록',
+  error: '오류', required: '필수', welcome: '환영합니다',
+};
+
+const en: typeof ko = {
+  app: 'Testimonies and estimates',
+  login: 'Log in', logout: 'Log out', user: 'User name', password: 'Password',
+  loginFailed: 'Login failed', switchLang: '한국어',
+  navTestimony: 'New testimony', navSearch: 'Search', navReview: 'Review', navEstimates: 'Estimates',
+  navMap: 'Map', navUsers: 'Users', navRecords: 'Pseudonymized data',
+  source: 'Source (organization code)', kind: 'Kind', interviewDate: 'Interview date', language: 'Language',
+  consent: 'Consent', consentGiven: 'The witness consents to documentation', scope: 'Scope',
+  scopeDocumentation: 'Documentation', scopePublication: 'Publication', scopeAnon: 'Anonymous statistics',
+  kindInterview: 'Interview', kindWritten: 'Written statement', kindDocument: 'Document', kindOther: 'Other',
+  people: 'People', person: 'Person', addPerson: 'Add person', name: 'Name (Hangul or romanized)',
+  sex: 'Sex', sexUnknown: 'Unknown', sexM: 'Male', sexF: 'Female', birthYear: 'Birth year', origin: 'Origin',
+  events: 'Events', addEvent: 'Add event', event: 'Event type', eventDate: 'Date', eventPlace: 'Place',
+  participants: 'Participants', roleVictim: 'Victim', roleWitness: 'Witness', rolePerpetrator: 'Perpetrator',
+  roleNone: 'Not involved', notes: 'Notes', narrative: 'Narrative', remove: 'Remove',
+  save: 'Save testimony', saved: 'Saved', draftSaved: 'Draft saved', draftRestored: 'Your saved draft was restored',
+  discardDraft: 'Discard draft', understood: 'Understood as', notUnderstood: 'Date not understood',
+  readings: 'Readings', noPlace: 'Not in the gazetteer', testimonySaved: 'Testimony saved',
+  records: 'records', recentTestimonies: 'Recent testimonies',
+  search: 'Search', searchHint: 'A name in any spelling (Hangul or romanized)', results: 'Results',
+  noResults: 'No results', score: 'Similarity', recordId: 'Record id', personPage: 'Person',
+  entity: 'Person id', notLinked: 'not linked',
+  personTitle: 'Person', linkedRecords: 'Linked records', explanation: 'Match explanation', matchWeight: 'Match weight',
+  probability: 'Probability', term: 'Term', level: 'Level', bits: 'Bits', total: 'Total',
+  reviewTitle: 'Linkage review', match: 'Same person (M)', nonMatch: 'Not the same (N)', unsure: 'Unsure (U)',
+  queueEmpty: 'No pair waits for review', runLink: 'Run linkage', linkDone: 'Linkage done', linkSummary: '{records} records → {entities} persons, {review} pairs to review', decided: 'Decision saved',
+  recordA: 'Record A', recordB: 'Record B', shortcuts: 'Shortcuts: M same person, N not the same, U unsure',
+  estimatesTitle: 'Estimates', strata: 'Strata', none: 'None', method: 'Method', methodAll: 'All',
+  run: 'Run', running: 'Computing…', stratum: 'Stratum', observed: 'Documented', estimate: 'Estimate',
+  interval: 'Interval', overlap: 'Overlap between sources', lists: 'Sources', count: 'People', chartCaption:
+    'Per stratum: documented count (black bar), each method’s estimate (dot) and 95% interval (line)',
+  mapTitle: 'Map of places and facilities', facilities: 'Detention facilities', approximateSite: 'exact site not published: shown at its county', areas: 'Administrative areas',
+  placeName: 'Name', placeKind: 'Kind',
+  usersTitle: 'Users', addUser: 'Add user', role: 'Role',
+  pseudoTitle: 'Pseudonymized records',
+  error: 'Error', required: 'required', welcome: 'Welcome',
+};
+
+export type Key = keyof typeof ko;
+const dictionaries: Record<Lang, typeof ko> = { ko, en };
+
+let lang: Lang = (localStorage.getItem('uncounted.lang') as Lang) === 'en' ? 'en' : 'ko';
+export const currentLang = () => lang;
+export function setLang(l: Lang) {
+  lang = l;
+  // Only the interface language is kept in the browser: it names no one.
+  localStorage.setItem('uncounted.lang', l);
+  document.documentElement.lang = l;
+}
+export const t = (key: Key) => dictionaries[lang][key];

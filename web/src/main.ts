@@ -1,0 +1,143 @@
+// The single page: a login form, then a navigation bar with the views the
+// user's role may use, routed by the URL's hash (#/search, #/person/12).
+
+import './style.css';
+import { ApiError, get, post, setCsrf, type SessionInfo } from './api';
+import { clear, h } from './dom';
+import { currentLang, setLang, t, type Key } from './i18n';
+import { testimonyView } from './views/testimony';
+import { searchView } from './views/search';
+import { personView } from './views/person';
+import { reviewView } from './views/review';
+import { estimatesView } from './views/estimates';
+import { mapView } from './views/map';
+import { usersView } from './views/users';
+import { pseudonymizedView } from './views/pseudonymized';
+
+type Role = SessionInfo['role'];
+interface Route {
+  path: string;
+  label: Key;
+  roles: Role[];
+  view: (main: HTMLElement, arg?: string) => void | Promise<void>;
+}
+
+// The same roles as the server's endpoint table; the server enforces them,
+// this only hides what would be refused.
+const routes: Route[] = [
+  { path: 'testimony', label: 'navTestimony', roles: ['documenter'], view: testimonyView },
+  { path: 'search', label: 'navSearch', roles: ['documenter', 'reviewer'], view: searchView },
+  { path: 'review', label: 'navReview', roles: ['reviewer'], view: reviewView },
+  { path: 'estimates', label: 'navEstimates', roles: ['analyst'], view: estimatesView },
+  { path: 'records', label: 'navRecords', roles: ['analyst'], view: pseudonymizedView },
+  { path: 'map', label: 'navMap', roles: ['administrator', 'documenter', 'analyst', 'reviewer'], view: mapView },
+  { path: 'users', label: 'navUsers', roles: ['administrator'], view: usersView },
+];
+const personRoute: Route = { path: 'person', label: 'personTitle', roles: ['documenter', 'reviewer'], view: personView };
+
+let session: SessionInfo | null = null;
+const main = document.getElementById('main')!;
+const top = document.getElementById('top')!;
+
+export function status(message: string, isError = false) {
+  const el = document.getElementById('status')!;
+  el.textContent = message;
+  el.className = isError ? 'error' : 'ok';
+}
+
+export function showError(e: unknown) {
+  const message = e instanceof ApiError ? e.message : String(e);
+  status(`${t('error')}: ${message}`, true);
+  if (e instanceof ApiError && e.status === 401) {
+    session = null;
+    render();
+  }
+}
+
+function header() {
+  clear(top);
+  const langButton = h('button', {
+    type: 'button', class: 'lang', lang: currentLang() === 'ko' ? 'en' : 'ko',
+    onclick: () => { setLang(currentLang() === 'ko' ? 'en' : 'ko'); render(); },
+  }, t('switchLang'));
+  const nav = h('nav', { 'aria-label': 'main' });
+  if (session) {
+    for (const r of routes.filter((r) => r.roles.includes(session!.role))) {
+      const current = location.hash.startsWith('#/' + r.path);
+      nav.appendChild(h('a', { href: '#/' + r.path, 'aria-current': current ? 'page' : undefined }, t(r.label)));
+    }
+  }
+  top.append(
+    h('div', { class: 'brand' }, h('strong', {}, 'uncounted'), ' ', h('span', {}, t('app'))),
+    nav,
+    h('div', { class: 'who' },
+      session ? h('span', { class: 'user' }, `${session.user} · ${session.role}`) : null,
+      langButton,
+      session ? h('button', { type: 'button', onclick: logout }, t('logout')) : null),
+  );
+}
+
+async function logout() {
+  try { await post('/api/logout'); } catch { /* the session is gone either way */ }
+  session = null;
+  setCsrf('');
+  location.hash = '';
+  render();
+}
+
+function loginView() {
+  const user = h('input', { id: 'login-user', name: 'user', autocomplete: 'username', required: true });
+  const password = h('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const form = h('form', { class: 'login card', onsubmit: async (e: Event) => {
+    e.preventDefault();
+    try {
+      session = await post<SessionInfo>('/api/login', { user: user.value, password: password.value });
+      setCsrf(session.csrf_token);
+      status(`${t('welcome')}, ${session.user}`);
+      const first = routes.find((r) => r.roles.includes(session!.role));
+      location.hash = '#/' + (first ? first.path : 'map');
+      render();
+    } catch (err) {
+      status(`${t('loginFailed')}: ${err instanceof ApiError ? err.message : String(err)}`, true);
+    }
+  } },
+    h('h1', {}, t('login')),
+    h('label', { for: 'login-user' }, t('user')), user,
+    h('label', { for: 'login-password' }, t('password')), password,
+    h('button', { type: 'submit', class: 'primary' }, t('login')));
+  main.appendChild(form);
+  user.focus();
+}
+
+async function render() {
+  document.documentElement.lang = currentLang();
+  header();
+  clear(main);
+  if (!session) {
+    loginView();
+    return;
+  }
+  const [path, arg] = location.hash.replace(/^#\//, '').split('/');
+  const route = [...routes, personRoute].find((r) => r.path === path && r.roles.includes(session!.role))
+    ?? routes.find((r) => r.roles.includes(session!.role));
+  if (!route) return;
+  try {
+    await route.view(main, arg);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+window.addEventListener('hashchange', () => render());
+
+// A reload keeps the session (the cookie); the CSRF token is asked again.
+(async () => {
+  setLang(currentLang());
+  try {
+    session = await get<SessionInfo>('/api/session');
+    setCsrf(session.csrf_token);
+  } catch {
+    session = null;
+  }
+  render();
+})();

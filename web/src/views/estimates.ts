@@ -1,0 +1,87 @@
+// The estimates dashboard: per stratum, the documented count and each
+// method's estimate with its interval (an SVG chart, and the same figures
+// in a table), and the overlap between sources.
+
+import { post } from '../api';
+import { clear, h, s } from '../dom';
+import { t } from '../i18n';
+import { showError, status } from '../main';
+
+const colors: Record<string, string> = { loglinear: '#24609c', lcmcr: '#b5651d', chao: '#6a3d9a' };
+
+interface Row { label: string; observed: number; methods: { method: string; N: number; lower: number | null; upper: number | null }[] }
+
+function rows(result: any): Row[] {
+  const byStratum = new Map<string, Row>();
+  for (const e of result.estimates as any[]) {
+    const label = Object.entries(e.stratum ?? {}).map(([k, v]) => `${k}=${v}`).join(', ') || 'all';
+    const row: Row = byStratum.get(label) ?? { label, observed: e.observed, methods: [] };
+    row.methods.push({ method: e.method, N: e.N, lower: e.lower ?? null, upper: e.upper ?? null });
+    byStratum.set(label, row);
+  }
+  return [...byStratum.values()];
+}
+
+export function chart(data: Row[]): SVGElement {
+  const width = 760, rowH = 18, left = 190;
+  const lines = data.reduce((n, r) => n + r.methods.length + 1, 0);
+  const height = lines * rowH + 40;
+  const max = Math.max(1, ...data.flatMap((r) => [r.observed, ...r.methods.map((m) => m.upper ?? m.N)]).filter(Number.isFinite));
+  const x = (v: number) => left + (v / max) * (width - left - 30);
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, role: 'img', 'aria-labelledby': 'chart-caption', id: 'estimate-chart' });
+  let y = 10;
+  for (const r of data) {
+    svg.appendChild(s('text', { x: 4, y: y + 12, 'font-weight': 'bold' }, r.label));
+    svg.appendChild(s('rect', { x: left, y: y + 3, width: Math.max(1, x(r.observed) - left), height: rowH - 8, fill: '#222' }, s('title', {}, `${t('observed')}: ${r.observed}`)));
+    y += rowH;
+    for (const m of r.methods) {
+      const c = colors[m.method] ?? '#444';
+      svg.appendChild(s('text', { x: 16, y: y + 12 }, m.method));
+      if (m.lower !== null && m.upper !== null) {
+        svg.appendChild(s('line', { x1: x(m.lower), x2: x(m.upper), y1: y + 8, y2: y + 8, stroke: c, 'stroke-width': 2 }));
+      }
+      if (Number.isFinite(m.N)) {
+        svg.appendChild(s('circle', { cx: x(m.N), cy: y + 8, r: 4, fill: c, class: 'estimate-point' },
+          s('title', {}, `${m.method}: ${Math.round(m.N)} (${m.lower === null ? '?' : Math.round(m.lower)}–${m.upper === null ? '?' : Math.round(m.upper)})`)));
+      }
+      y += rowH;
+    }
+  }
+  for (let i = 0; i <= 4; i++) {
+    const v = (max * i) / 4;
+    svg.appendChild(s('line', { x1: x(v), x2: x(v), y1: 0, y2: height - 24, stroke: '#ddd' }));
+    svg.appendChild(s('text', { x: x(v) - 10, y: height - 8 }, String(Math.round(v))));
+  }
+  return svg;
+}
+
+export async function estimatesView(main: HTMLElement) {
+  const strata = h('select', { id: 'est-strata' },
+    [['', t('none')], ['event_place', 'event_place'], ['year', 'year'], ['sex', 'sex'], ['event', 'event']].map(([v, l]) => h('option', { value: v }, l)));
+  const method = h('select', { id: 'est-method' }, [['all', t('methodAll')], ['loglinear', 'loglinear'], ['lcmcr', 'lcmcr']].map(([v, l]) => h('option', { value: v }, l)));
+  const out = h('section', { id: 'estimate-results' });
+  async function run() {
+    clear(out);
+    status(t('running'));
+    try {
+      const result = await post('/api/estimates', { method: method.value, strata: strata.value ? [strata.value] : [], iterations: 5000, burn_in: 1000 });
+      status('');
+      const data = rows(result);
+      out.append(h('figure', { class: 'card' }, chart(data), h('figcaption', { id: 'chart-caption' }, t('chartCaption'))),
+        h('table', { class: 'card' }, h('thead', {}, h('tr', {}, [t('stratum'), t('method'), t('observed'), t('estimate'), t('interval')].map((c) => h('th', {}, c)))),
+          h('tbody', {}, data.flatMap((r) => r.methods.map((m) => h('tr', {}, h('td', {}, r.label), h('td', {}, m.method), h('td', {}, r.observed),
+            h('td', {}, Number.isFinite(m.N) ? Math.round(m.N) : '—'),
+            h('td', {}, m.lower === null ? '—' : `${Math.round(m.lower)} – ${m.upper === null ? '∞' : Math.round(m.upper)}`)))))),
+        h('section', { class: 'card' }, h('h2', {}, t('overlap')),
+          (result.overlap.strata as any[]).map((st) => h('div', {}, h('h3', {}, `${st.stratum} (${t('observed')} ${st.observed})`),
+            h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('lists')), h('th', {}, t('count')))),
+              h('tbody', {}, (st.cells as any[]).map((c) => h('tr', {}, h('td', {}, (c.lists as string[]).join(' ∩ ')), h('td', {}, c.count)))))))));
+    } catch (e) { showError(e); }
+  }
+  main.append(h('h1', {}, t('estimatesTitle')),
+    h('form', { class: 'card row', onsubmit: (e: Event) => { e.preventDefault(); run(); } },
+      h('div', {}, h('label', { for: 'est-strata' }, t('strata')), strata),
+      h('div', {}, h('label', { for: 'est-method' }, t('method')), method),
+      h('div', {}, h('button', { type: 'submit', class: 'primary', id: 'run-estimate' }, t('run')))),
+    out);
+}

@@ -1,0 +1,44 @@
+// A map of the gazetteer's places and detention facilities, drawn offline
+// from the outline shipped with the app (peninsula.ts).
+
+import { get } from '../api';
+import { h, s } from '../dom';
+import { currentLang, t } from '../i18n';
+import { demarcation, outline } from '../peninsula';
+
+const W = 560, H = 680;
+const project = (lon: number, lat: number): [number, number] => {
+  // Equirectangular around 38.5° N: fine at this scale.
+  const k = H / (43.2 - 33.9);
+  return [(lon - 124.1) * k * Math.cos((38.5 * Math.PI) / 180) + 10, (43.2 - lat) * k];
+};
+const path = (points: [number, number][], close: boolean) =>
+  points.map(([lon, lat], i) => `${i ? 'L' : 'M'}${project(lon, lat).map((v) => v.toFixed(1)).join(' ')}`).join(' ') + (close ? ' Z' : '');
+
+export async function mapView(main: HTMLElement) {
+  const r = await get('/api/places');
+  const places = (r.places as any[]).filter((p) => p.lat !== null && p.lon !== null);
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, role: 'img', 'aria-label': t('mapTitle'), id: 'place-map' });
+  svg.appendChild(s('path', { d: path(outline, true), fill: '#f4f1e6', stroke: '#555', 'stroke-width': 1.2 }));
+  svg.appendChild(s('path', { d: path(demarcation, false), fill: 'none', stroke: '#999', 'stroke-dasharray': '4 3' }));
+  for (const p of places.filter((p) => !p.facility && (p.kind === 'province' || p.kind === 'special_city' || p.kind === 'city'))) {
+    const [x, y] = project(p.lon, p.lat);
+    svg.appendChild(s('circle', { cx: x, cy: y, r: p.kind === 'city' ? 2.5 : 3.5, fill: '#4a6378' }, s('title', {}, `${p.hangul} ${p.name}`)));
+  }
+  for (const p of places.filter((p) => p.facility)) {
+    const [x, y] = project(p.lon, p.lat);
+    // A facility with no published coordinates is drawn hollow at the county
+    // it lies in.
+    svg.appendChild(s('path', { d: `M${x} ${y - 5} L${x + 4.5} ${y + 3.5} L${x - 4.5} ${y + 3.5} Z`,
+      fill: p.approximate ? '#fff' : '#b22', stroke: '#b22', 'stroke-width': 1.2, class: 'facility' },
+      s('title', {}, `${p.hangul} ${p.name} (${p.kind})${p.approximate ? ' · ' + t('approximateSite') : ''}`)));
+  }
+  const facilities = places.filter((p) => p.facility);
+  main.append(h('h1', {}, t('mapTitle')),
+    h('div', { class: 'legend' }, h('span', {}, '▲ ', t('facilities')), h('span', {}, '△ ', t('approximateSite')), h('span', {}, '● ', t('areas'))),
+    h('div', { class: 'map card' }, svg),
+    h('details', { class: 'card' }, h('summary', {}, `${t('facilities')} (${facilities.length})`),
+      h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('placeName')), h('th', {}, t('placeKind')), h('th', {}, 'lat, lon'))),
+        h('tbody', {}, facilities.map((p) => h('tr', {}, h('td', {}, currentLang() === 'ko' ? `${p.hangul} (${p.name})` : `${p.name} (${p.hangul})`),
+          h('td', {}, p.kind), h('td', {}, `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}${p.approximate ? ' (' + t('approximateSite') + ')' : ''}`)))))));
+}
