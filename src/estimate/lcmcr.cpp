@@ -35,6 +35,7 @@ class Chain {
     one_minus_.resize(jk);
     odds_.resize(jk);
     ones_.resize(jk);
+    nu_.resize(k_);
     log_nu_.resize(k_);
     base_.resize(k_);
     scaled_base_.resize(k_);
@@ -98,15 +99,20 @@ class Chain {
   }
 
   // Class weights in product form, so that a cell costs multiplications and
-  // no exp(): weight(cell, k) = exp(base_k - max base) * prod over the
-  // cell's lists of odds_jk, with base_k = log nu_k + sum_j log(1 -
-  // lambda_jk) and odds_jk = lambda_jk / (1 - lambda_jk). The odds stay
-  // within e^(+-50) (lambda is a Beta draw with counts below 10^9), so the
-  // products neither overflow nor underflow for the classes that matter.
-  // The sum of logs is taken as the log of a product (one log per class),
-  // unless the product could underflow. Also sets p0_, the probability that
-  // a case is on no list: sum_k exp(base_k).
+  // no exp(): weight(cell, k) = base_k / max base * prod over the cell's
+  // lists of odds_jk, with base_k = nu_k prod_j (1 - lambda_jk) and odds_jk =
+  // lambda_jk / (1 - lambda_jk). The odds stay within e^(+-50) (lambda is a
+  // Beta draw with counts below 10^9), so the products neither overflow nor
+  // underflow for the classes that matter. base_k is a plain product while
+  // the stick weights are held as numbers (see sample_nu) and the largest is
+  // far from underflow; otherwise it is summed in logs. Also sets p0_, the
+  // probability that a case is on no list: sum_k base_k.
   void refresh_class_terms() {
+    if (linear_until_ == k_ && refresh_from_numbers()) {
+      order_classes();
+      return;
+    }
+    logs_of_stick_weights();
     double top = -INFINITY;
     for (int k = 0; k < k_; ++k) {
       double product = 1;
@@ -126,9 +132,34 @@ class Chain {
       total += scaled_base_[k];
     }
     p0_ = std::min(std::exp(top) * total, 1.0);
-    // One class order for every multinomial of the sweep, by decreasing
-    // nu_k prod_j (1 - lambda_jk): a cell's heaviest classes are usually the
-    // overall heaviest, and sorting per cell cost more than it saved.
+    order_classes();
+  }
+
+  // The plain-product refresh; false (and nothing changed that matters) when
+  // the largest base_k is so small that the scaled weights would lose digits.
+  bool refresh_from_numbers() {
+    double top = 0;
+    for (int k = 0; k < k_; ++k) {
+      double product = nu_[k];
+      for (int j = 0; j < j_; ++j) product *= one_minus_[at(j, k)];
+      base_[k] = product;
+      top = std::max(top, product);
+    }
+    if (!(top > 1e-250)) return false;
+    const double inv = 1 / top;
+    double total = 0;
+    for (int k = 0; k < k_; ++k) {
+      scaled_base_[k] = base_[k] * inv;
+      total += scaled_base_[k];
+    }
+    p0_ = std::min(top * total, 1.0);
+    return true;
+  }
+
+  // One class order for every multinomial of the sweep, by decreasing
+  // nu_k prod_j (1 - lambda_jk): a cell's heaviest classes are usually the
+  // overall heaviest, and sorting per cell cost more than it saved.
+  void order_classes() {
     for (int k = 0; k < k_; ++k) {
       int i = k;
       while (i > 0 && scaled_base_[order_[i - 1]] < scaled_base_[k]) {
@@ -137,6 +168,12 @@ class Chain {
       }
       order_[i] = static_cast<std::uint16_t>(k);
     }
+  }
+
+  // Makes log_nu_ hold every class's log stick weight.
+  void logs_of_stick_weights() {
+    for (int k = 0; k < linear_until_; ++k) log_nu_[k] = std::log(nu_[k]);
+    linear_until_ = 0;
   }
 
   void sample_cell_classes() {
@@ -188,19 +225,55 @@ class Chain {
     }
   }
 
+  // Stick-breaking weights nu_k = V_k prod_{l<k} (1 - V_l). They are kept
+  // as plain numbers (nu_, two gamma variates and no log per class) while
+  // what is left of the stick stays far from underflow; from the first class
+  // where it would not, they are kept as logs (log_nu_). The classes below
+  // linear_until_ are the ones held in nu_.
   void sample_nu() {
+    constexpr double kSmallestRest = 1e-200;
     std::int64_t after = 0;  // members of classes after k
     for (int k = 0; k < k_; ++k) after += class_count_[k] + z0_[k];
-    double log_rest = 0;
+    double rest = 1, log_rest = 0;
+    bool numbers = true;
+    linear_until_ = k_;
     for (int k = 0; k + 1 < k_; ++k) {
       const std::int64_t members = class_count_[k] + z0_[k];
       after -= members;
-      const LogBeta v = log_beta_variate(rng_, 1.0 + static_cast<double>(members),
-                                         alpha_ + static_cast<double>(after));
+      const double b = alpha_ + static_cast<double>(after);
+      if (numbers && b >= 1) {
+        const BetaPair v = stick_beta_variate(rng_, members, b);
+        nu_[k] = rest * v.x;
+        rest *= v.one_minus_x;
+        if (rest < kSmallestRest) {
+          numbers = false;
+          linear_until_ = k + 1;
+          log_rest = std::log(rest);
+        }
+        continue;
+      }
+      // B < 1 (the empty classes at the end when alpha < 1): the log form
+      // keeps 1 - V accurate when it is tiny.
+      const LogBeta v = log_beta_variate(rng_, 1.0 + static_cast<double>(members), b);
+      if (numbers) {
+        const double next = rest * std::exp(v.log_1mx);
+        if (next >= kSmallestRest) {
+          nu_[k] = rest * std::exp(v.log_x);
+          rest = next;
+          continue;
+        }
+        numbers = false;
+        linear_until_ = k;
+        log_rest = std::log(rest);
+      }
       log_nu_[k] = log_rest + v.log_x;
       log_rest += v.log_1mx;
     }
-    log_nu_[k_ - 1] = log_rest;
+    if (numbers) {
+      nu_[k_ - 1] = rest;
+    } else {
+      log_nu_[k_ - 1] = log_rest;
+    }
   }
 
   void sample_n0(double p0) {
@@ -222,12 +295,14 @@ class Chain {
   }
 
   void sample_alpha() {
-    const double rate = options_.alpha_rate - log_nu_[k_ - 1];
+    const double log_last = linear_until_ == k_ ? std::log(nu_[k_ - 1]) : log_nu_[k_ - 1];
+    const double rate = options_.alpha_rate - log_last;
     alpha_ = gamma_variate(rng_, options_.alpha_shape + k_ - 1) / rate;
     alpha_ = std::max(alpha_, 1e-300);  // keep Beta(1, alpha) proper
   }
 
   void permute_classes_by_weight() {
+    logs_of_stick_weights();
     std::vector<int> order(k_);
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
@@ -252,7 +327,8 @@ class Chain {
   std::vector<Pattern> cells_;
   std::vector<std::int64_t> freq_;
   std::int64_t n_ = 0;
-  std::vector<double> one_minus_, odds_, log_nu_, base_, scaled_base_, weights_;
+  std::vector<double> one_minus_, odds_, nu_, log_nu_, base_, scaled_base_, weights_;
+  int linear_until_ = 0;
   std::vector<std::int64_t> ones_, split_, class_count_, z0_;
   std::vector<std::uint16_t> order_;
   double alpha_ = 0;

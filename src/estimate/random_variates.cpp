@@ -275,6 +275,13 @@ LogBeta log_beta_variate(RandomSource& rng, double a, double b) {
   return {lx - total, ly - total};
 }
 
+BetaPair stick_beta_variate(RandomSource& rng, std::int64_t count, double b) {
+  const double gx = gamma_integer(rng, 1 + count);
+  const double gy = gamma_large(rng, b);
+  const double inv = 1 / (gx + gy);
+  return {gx * inv, gy * inv};
+}
+
 BetaOdds beta_odds_count_variate(RandomSource& rng, std::int64_t ones, std::int64_t zeros) {
   if (ones == 0 && zeros == 0) {
     // Beta(1, 1) is uniform: an empty class's lambda costs one uniform.

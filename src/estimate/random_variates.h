@@ -30,6 +30,15 @@ struct LogBeta {
 };
 LogBeta log_beta_variate(RandomSource& rng, double a, double b);
 
+// Beta(1 + COUNT, B) for COUNT >= 0 and B >= 1, returned as x and 1 - x,
+// both from the two gamma variates (no log): the stick-breaking weights.
+// With these shapes neither can underflow (x > 1e-30 unless B > 1e25).
+struct BetaPair {
+  double x;
+  double one_minus_x;
+};
+BetaPair stick_beta_variate(RandomSource& rng, std::int64_t count, double b);
+
 // Beta(a, b) for A, B >= 1, returned as 1 - x and the odds x / (1 - x). Both
 // come straight from the two gamma variates (1 - x = Y / (X + Y), odds = X /
 // Y), so they are accurate at both ends and cost no log or exp, which is what

@@ -192,19 +192,21 @@ TEST(RandomVariates, GammaMatchesExactProbabilities) {
 }
 
 // Beta(a, b) with integer a, b: P(X <= x) = P(Binomial(a + b - 1, x) >= a).
+double beta_cdf(int a, int b, double x) {
+  if (x <= 0) return 0.0;
+  if (x >= 1) return 1.0;
+  const int n = a + b - 1;
+  double p = 0;
+  for (int k = a; k <= n; ++k)
+    p += std::exp(log_choose(n, k) + k * std::log(x) + (n - k) * std::log1p(-x));
+  return p;
+}
+
 TEST(RandomVariates, BetaOddsMatchesExactProbabilities) {
   RandomSource rng(31);
   for (auto [a, b] : std::vector<std::pair<int, int>>{{1, 1}, {1, 60}, {4, 9}, {300, 20}}) {
     SCOPED_TRACE(a);
-    const auto cdf = [a, b](double x) {
-      if (x <= 0) return 0.0;
-      if (x >= 1) return 1.0;
-      const int n = a + b - 1;
-      double p = 0;
-      for (int k = a; k <= n; ++k)
-        p += std::exp(log_choose(n, k) + k * std::log(x) + (n - k) * std::log1p(-x));
-      return p;
-    };
+    const auto cdf = [a, b](double x) { return beta_cdf(a, b, x); };
     expect_continuous_fits(
         [&] {
           const BetaOdds v = beta_odds_variate(rng, a, b);
@@ -222,20 +224,29 @@ TEST(RandomVariates, BetaOddsFromCountsMatchesExactProbabilities) {
   for (auto [ones, zeros] : std::vector<std::pair<int, int>>{{0, 0}, {0, 59}, {3, 8}, {700, 19}}) {
     SCOPED_TRACE(ones);
     const int a = 1 + ones, b = 1 + zeros;
-    const auto cdf = [a, b](double x) {
-      if (x <= 0) return 0.0;
-      if (x >= 1) return 1.0;
-      const int n = a + b - 1;
-      double p = 0;
-      for (int k = a; k <= n; ++k)
-        p += std::exp(log_choose(n, k) + k * std::log(x) + (n - k) * std::log1p(-x));
-      return p;
-    };
+    const auto cdf = [a, b](double x) { return beta_cdf(a, b, x); };
     expect_continuous_fits(
         [&] {
           const BetaOdds v = beta_odds_count_variate(rng, ones, zeros);
           EXPECT_NEAR(v.odds * v.one_minus_x, 1 - v.one_minus_x, 1e-12);
           return 1 - v.one_minus_x;
+        },
+        cdf, grid(0, 1, 100));
+  }
+}
+
+// Beta(1 + count, b), the stick-breaking draw, by the same CDF.
+TEST(RandomVariates, StickBetaMatchesExactProbabilities) {
+  RandomSource rng(41);
+  for (auto [count, b] : std::vector<std::pair<int, int>>{{0, 1}, {0, 25}, {4, 9}, {200, 30}}) {
+    SCOPED_TRACE(count);
+    const int a = 1 + count;
+    const auto cdf = [a, b](double x) { return beta_cdf(a, b, x); };
+    expect_continuous_fits(
+        [&] {
+          const BetaPair v = stick_beta_variate(rng, count, b);
+          EXPECT_NEAR(v.x + v.one_minus_x, 1.0, 1e-12);
+          return v.x;
         },
         cdf, grid(0, 1, 100));
   }
