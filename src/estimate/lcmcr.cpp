@@ -64,7 +64,9 @@ class Chain {
   std::int64_t observed() const { return n_; }
 
  private:
-  std::size_t at(int j, int k) const { return static_cast<std::size_t>(k * j_ + j); }
+  // List-major: a list's K values are contiguous, so that a cell's weights
+  // and counts are updated a list at a time across all classes.
+  std::size_t at(int j, int k) const { return static_cast<std::size_t>(j * k_ + k); }
 
   void initialize() {
     // nu by stick-breaking with Beta(1, 1) pieces; lambda_jk at the list's
@@ -179,36 +181,36 @@ class Chain {
   void sample_cell_classes() {
     std::fill(class_count_.begin(), class_count_.end(), 0);
     std::fill(ones_.begin(), ones_.end(), 0);
+    const std::size_t k = static_cast<std::size_t>(k_);
     for (std::size_t m = 0; m < cells_.size(); ++m) {
       const Pattern x = cells_[m];
-      double total = 0;
-      for (int k = 0; k < k_; ++k) {
-        double w = scaled_base_[k];
-        for (Pattern bits = x; bits; bits &= bits - 1) w *= odds_[at(std::countr_zero(bits), k)];
-        weights_[k] = w;
-        total += w;
+      std::copy(scaled_base_.begin(), scaled_base_.end(), weights_.begin());
+      for (Pattern bits = x; bits; bits &= bits - 1) {
+        const double* odds = &odds_[at(std::countr_zero(bits), 0)];
+        for (std::size_t c = 0; c < k; ++c) weights_[c] *= odds[c];
       }
       if (freq_[m] == 1) {
         // One categorical draw is cheaper than a multinomial.
+        double total = 0;
+        for (std::size_t c = 0; c < k; ++c) total += weights_[c];
         double u = rng_.uniform() * total;
         int chosen = k_ - 1;
-        for (int k = 0; k < k_; ++k) {
-          u -= weights_[k];
+        for (int c = 0; c < k_; ++c) {
+          u -= weights_[c];
           if (u <= 0) {
-            chosen = k;
+            chosen = c;
             break;
           }
         }
-        std::fill(split_.begin(), split_.end(), 0);
-        split_[chosen] = 1;
-      } else {
-        multinomial_variate(rng_, freq_[m], weights_, order_, split_);
+        ++class_count_[chosen];
+        for (Pattern bits = x; bits; bits &= bits - 1) ++ones_[at(std::countr_zero(bits), chosen)];
+        continue;
       }
-      for (int k = 0; k < k_; ++k) {
-        if (split_[k] == 0) continue;
-        class_count_[k] += split_[k];
-        for (Pattern bits = x; bits; bits &= bits - 1)
-          ones_[at(std::countr_zero(bits), k)] += split_[k];
+      multinomial_variate(rng_, freq_[m], weights_, order_, split_);
+      for (std::size_t c = 0; c < k; ++c) class_count_[c] += split_[c];
+      for (Pattern bits = x; bits; bits &= bits - 1) {
+        std::int64_t* ones = &ones_[at(std::countr_zero(bits), 0)];
+        for (std::size_t c = 0; c < k; ++c) ones[c] += split_[c];
       }
     }
   }
