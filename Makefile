@@ -6,19 +6,24 @@ ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test test-unit test-asan test-fuzz bench format clean
+.PHONY: all deps program build demo test test-unit test-asan test-fuzz bench format clean
 
 all: build
 
 deps:
 	@scripts/install-deps.sh
 
-build: deps
+# The program alone (the uncounted binary and the web front end): what the
+# demo needs, without the tests and benchmarks that `build` adds.
+program: deps
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
-	@cmake --build $(BUILD) -j$(JOBS)
+	@cmake --build $(BUILD) -j$(JOBS) --target uncounted
 	@if [ -x scripts/build-web.sh ]; then scripts/build-web.sh; fi
 
-demo: build
+build: program
+	@cmake --build $(BUILD) -j$(JOBS)
+
+demo: program
 	$(BUILD)/uncounted demo
 
 # Every test: the release build's unit and end-to-end tests, the same suite
