@@ -6,7 +6,10 @@
 // memory. With --syn100k also links the shared synthetic_100k A x B set
 // (fastLink: 283 s); the files are gunzipped to /tmp first.
 //
-//   link_bench [--syn100k] [RECORDS...]
+//   link_bench [--syn100k] [--settings FILE] [RECORDS...]
+//
+// --settings links the simulated lists with another model (a settings
+// document; what it leaves out takes the default model's values).
 
 #include <chrono>
 #include <cstdio>
@@ -18,6 +21,7 @@
 #include "link/accuracy.h"
 #include "link/input_files.h"
 #include "link/linker.h"
+#include "link/settings.h"
 #include "link/table.h"
 #include "peak_memory.h"
 #include "simulate/scenario.h"
@@ -58,9 +62,10 @@ void report(const char* name, const Linker& linker, double wall) {
       s.preparing, s.blocking, s.comparing, s.estimating_u_and_em, s.predicting, s.clustering,
       s.total(), wall);
   for (const RuleCount& rule : r.rules) {
-    std::printf("  rule %s: %llu pairs, %llu new\n", rule.rule.c_str(),
+    std::printf("  rule %s: %llu pairs, %llu new, largest block %llu\n", rule.rule.c_str(),
                 static_cast<unsigned long long>(rule.pairs),
-                static_cast<unsigned long long>(rule.new_pairs));
+                static_cast<unsigned long long>(rule.new_pairs),
+                static_cast<unsigned long long>(rule.largest_block));
   }
   std::printf("  pairs compared per second: %.3g\n",
               s.comparing > 0 ? static_cast<double>(r.candidate_pairs) / s.comparing : 0.0);
@@ -77,9 +82,12 @@ void report(const char* name, const Linker& linker, double wall) {
 int main(int argc, char** argv) {
   std::vector<std::size_t> sizes;
   bool syn100k = false;
+  std::string settings_file;
   for (int k = 1; k < argc; ++k) {
     if (std::string(argv[k]) == "--syn100k")
       syn100k = true;
+    else if (std::string(argv[k]) == "--settings" && k + 1 < argc)
+      settings_file = argv[++k];
     else
       sizes.push_back(std::stoull(argv[k]));
   }
@@ -89,7 +97,8 @@ int main(int argc, char** argv) {
     Table table = simulated_lists(n, 20261124);
     const double simulating =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    Linker linker(std::move(table), default_settings());
+    Linker linker(std::move(table),
+                  settings_file.empty() ? default_settings() : read_settings_file(settings_file));
     linker.run();
     const double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

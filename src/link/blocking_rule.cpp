@@ -25,6 +25,7 @@ constexpr std::pair<KeyTransform, const char*> kFunctions[] = {
     {KeyTransform::kKoreanKey, "korean_key"},
     {KeyTransform::kSurnameKey, "surname_key"},
     {KeyTransform::kGivenKey, "given_key"},
+    {KeyTransform::kPlace, "place"},
 };
 
 BlockingKey parse_key(std::string_view text, const std::string& where) {
@@ -97,6 +98,8 @@ ColumnKind key_kind(const BlockingKey& key) {
     case KeyTransform::kSurnameKey:
     case KeyTransform::kGivenKey:
       return ColumnKind::kName;
+    case KeyTransform::kPlace:
+      return ColumnKind::kPlace;
     default:
       return ColumnKind::kString;
   }
@@ -143,12 +146,17 @@ std::vector<std::uint64_t> key_hashes(const BlockingKey& key, const PreparedColu
       case KeyTransform::kGivenKey:
         h = column.korean_key_hash(key.transform, id);
         break;
+      case KeyTransform::kPlace: {
+        const std::int32_t place = column.place_index(id);
+        h = place >= 0 ? mix(0x706c616365, static_cast<std::uint64_t>(place)) : hash_text(v);
+        break;
+      }
     }
     // Text keys of non-null text are never null; year and name keys are
     // null when the text has no single year or no Korean reading.
-    const bool text_key = key.transform == KeyTransform::kValue ||
-                          key.transform == KeyTransform::kPrefix ||
-                          key.transform == KeyTransform::kSuffix;
+    const bool text_key =
+        key.transform == KeyTransform::kValue || key.transform == KeyTransform::kPrefix ||
+        key.transform == KeyTransform::kSuffix || key.transform == KeyTransform::kPlace;
     by_id[id] = (h == 0 && text_key) ? 1 : h;
   }
   std::vector<std::uint64_t> out(column.size());
@@ -247,7 +255,7 @@ std::vector<std::uint64_t> blocking_keys(const BlockingRule& rule, const Table& 
 }
 
 Blocks make_blocks(const BlockingRule& rule, const Table& table, LinkType link_type,
-                   KeyColumns* columns) {
+                   KeyColumns* columns, std::uint64_t max_block_size) {
   Blocks b;
   b.keys = blocking_keys(rule, table, columns);
   b.order.reserve(table.size());
@@ -280,7 +288,12 @@ Blocks make_blocks(const BlockingRule& rule, const Table& table, LinkType link_t
           run = run_end;
         }
       }
-      if (pairs > 0) {
+      if (pairs > 0 && max_block_size > 0 && n > max_block_size) {
+        ++b.purged_groups;
+        b.purged_records += n;
+        b.purged_pairs += pairs;
+        for (std::size_t k = start; k < end; ++k) b.keys[b.order[k]] = 0;
+      } else if (pairs > 0) {
         b.groups.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
         b.pairs += pairs;
         b.largest_group = std::max(b.largest_group, n);

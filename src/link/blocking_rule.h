@@ -14,6 +14,8 @@
 //   korean_key(COLUMN)   a name's romanization-invariant key (Korean)
 //   surname_key(COLUMN)  a name's family-name key (Korean)
 //   given_key(COLUMN)    a name's given-name key (Korean)
+//   place(COLUMN)        the gazetteer place ("Yodok", "요덕", "Camp 15" are
+//                        one); text the gazetteer does not know is its own key
 
 #include <cstdint>
 #include <memory>
@@ -29,7 +31,16 @@ enum class LinkType;
 enum class ColumnKind;
 class PreparedColumn;
 
-enum class KeyTransform { kValue, kPrefix, kSuffix, kYear, kKoreanKey, kSurnameKey, kGivenKey };
+enum class KeyTransform {
+  kValue,
+  kPrefix,
+  kSuffix,
+  kYear,
+  kKoreanKey,
+  kSurnameKey,
+  kGivenKey,
+  kPlace
+};
 
 struct BlockingKey {
   KeyTransform transform = KeyTransform::kValue;
@@ -79,7 +90,11 @@ std::vector<std::uint64_t> blocking_keys(const BlockingRule& rule, const Table& 
 
 // The records grouped by key: ORDER lists records sorted by (key, source);
 // each group is a range [begin, end) of ORDER. Groups that create no pair
-// (one record, or one source under link_only) are left out.
+// (one record, or one source under link_only) are left out, and so are
+// groups of more than MAX_BLOCK_SIZE records when it is not 0 (block
+// purging: a key that many records share, a common name alone, says little
+// about any pair among them; their keys are set to 0 so that no later rule
+// takes their pairs as already compared).
 struct Group {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
@@ -89,14 +104,17 @@ struct Blocks {
   std::vector<std::uint64_t> keys;  // by record
   std::vector<std::uint32_t> order;
   std::vector<Group> groups;
-  std::uint64_t pairs = 0;  // candidate pairs the rule creates (before deduplication)
-  std::uint64_t largest_group = 0;
+  std::uint64_t pairs = 0;           // candidate pairs the rule creates (before deduplication)
+  std::uint64_t largest_group = 0;   // records in the largest group kept
+  std::uint64_t purged_groups = 0;   // groups over max_block_size, left out
+  std::uint64_t purged_records = 0;  // records in them
+  std::uint64_t purged_pairs = 0;    // pairs they would have created
 };
 
 // Groups TABLE's records under RULE and counts the pairs it would create,
 // without creating them. Under link_only, pairs inside one source are not
 // counted.
 Blocks make_blocks(const BlockingRule& rule, const Table& table, LinkType link_type,
-                   KeyColumns* columns = nullptr);
+                   KeyColumns* columns = nullptr, std::uint64_t max_block_size = 0);
 
 }  // namespace uncounted::link

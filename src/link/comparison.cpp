@@ -63,9 +63,17 @@ int Comparison::gamma(const PreparedColumn& column, std::uint32_t i, std::uint32
         break;
       case LevelType::kJaroWinkler:
         if (jw < 0) {
-          jw = same ? 1.0
-                    : jaro_winkler_at_least(column.text(i), column.text(j),
-                                            lowest_threshold(LevelType::kJaroWinkler));
+          const double floor = lowest_threshold(LevelType::kJaroWinkler);
+          const TextSketch* a = column.sketch(i);
+          const TextSketch* b = column.sketch(j);
+          // The sketches' bound rejects most unrelated values without
+          // reading their text (the margin keeps rounding on the safe side).
+          if (same)
+            jw = 1.0;
+          else if (a != nullptr && b != nullptr && jaro_winkler_bound(*a, *b) < floor - 1e-9)
+            jw = 0.0;
+          else
+            jw = jaro_winkler_at_least(column.text(i), column.text(j), floor);
         }
         holds = jw >= level.threshold;
         break;
@@ -79,8 +87,14 @@ int Comparison::gamma(const PreparedColumn& column, std::uint32_t i, std::uint32
         int& d = edit[damerau ? 1 : 0];
         if (d < 0) {
           const int limit = max_edit_distance(level.type);
-          d = same      ? 0
-              : damerau ? damerau_levenshtein(column.text(i), column.text(j), limit)
+          const TextSketch* a = column.sketch(i);
+          const TextSketch* b = column.sketch(j);
+          if (same)
+            d = 0;
+          else if (a != nullptr && b != nullptr && edit_distance_bound(*a, *b) > limit)
+            d = limit + 1;
+          else
+            d = damerau ? damerau_levenshtein(column.text(i), column.text(j), limit)
                         : levenshtein(column.text(i), column.text(j), limit);
         }
         holds = d <= static_cast<int>(level.threshold);

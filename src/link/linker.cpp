@@ -28,7 +28,8 @@ std::vector<Blocks> block(const Table& table, const Settings& settings,
                           const std::vector<BlockingRule>& rules, KeyColumns& key_columns) {
   std::vector<Blocks> blocks;
   for (const BlockingRule& rule : rules) {
-    blocks.push_back(make_blocks(rule, table, settings.link_type, &key_columns));
+    blocks.push_back(
+        make_blocks(rule, table, settings.link_type, &key_columns, settings.max_block_size));
     const Blocks& b = blocks.back();
     if (b.pairs > settings.max_pairs) {
       throw invalid_input(
@@ -171,8 +172,16 @@ const LinkResult& Linker::run(const LinkOptions& options) {
                                                    progress("comparing"), kept);
   r.candidate_pairs = compared.pairs.size();
   for (std::size_t k = 0; k < kept; ++k) {
-    r.rules.push_back(
-        {settings_.blocking_rules[k].text(), blocks[k].pairs, compared.new_pairs_per_rule[k]});
+    const Blocks& b = blocks[k];
+    r.rules.push_back({settings_.blocking_rules[k].text(), b.pairs, compared.new_pairs_per_rule[k],
+                       b.largest_group, b.purged_groups, b.purged_pairs});
+    if (b.purged_groups > 0) {
+      r.warnings.push_back(
+          "blocking rule " + r.rules.back().rule + ": " + std::to_string(b.purged_groups) +
+          " block(s) of more than " + std::to_string(settings_.max_block_size) + " records (" +
+          std::to_string(b.purged_records) + " records, " + std::to_string(b.purged_pairs) +
+          " pairs) skipped (max_block_size); other rules still pair them");
+    }
   }
   std::vector<Pattern> training_patterns;
   if (!training_index.empty()) {
@@ -242,7 +251,12 @@ nlohmann::json summary_json(const Linker& linker) {
   const LinkResult& r = linker.result();
   nlohmann::json rules = nlohmann::json::array();
   for (const RuleCount& c : r.rules) {
-    rules.push_back({{"rule", c.rule}, {"pairs", c.pairs}, {"new_pairs", c.new_pairs}});
+    rules.push_back({{"rule", c.rule},
+                     {"pairs", c.pairs},
+                     {"new_pairs", c.new_pairs},
+                     {"largest_block", c.largest_block},
+                     {"purged_blocks", c.purged_blocks},
+                     {"purged_pairs", c.purged_pairs}});
   }
   nlohmann::json training = nlohmann::json::array();
   for (const RuleTraining& t : r.training.rules) {

@@ -72,8 +72,11 @@ struct StageSeconds {
 
 struct RuleCount {
   std::string rule;
-  std::uint64_t pairs = 0;      // pairs the rule creates
-  std::uint64_t new_pairs = 0;  // of which no earlier rule created
+  std::uint64_t pairs = 0;          // pairs the rule creates
+  std::uint64_t new_pairs = 0;      // of which no earlier rule created
+  std::uint64_t largest_block = 0;  // records in the rule's largest block
+  std::uint64_t purged_blocks = 0;  // blocks over max_block_size, skipped
+  std::uint64_t purged_pairs = 0;   // pairs they would have created
 };
 
 struct LinkResult {

@@ -26,6 +26,8 @@ class PlaceValues {
   bool empty() const { return chains_.empty(); }
   // Whether value ID was found in the gazetteer.
   bool known(std::uint32_t id) const { return chains_[id][0] >= 0; }
+  // The gazetteer index of value ID's place; -1 when not found.
+  std::int32_t place(std::uint32_t id) const { return chains_[id][0]; }
   // Both known and the same gazetteer place.
   bool same(std::uint32_t a, std::uint32_t b) const {
     return known(a) && chains_[a][0] == chains_[b][0];

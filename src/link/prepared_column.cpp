@@ -185,6 +185,10 @@ PreparedColumn::PreparedColumn(const Column& raw, ColumnKind kind, const Column*
     swap_ids_.resize(n);
     for (std::size_t i = 0; i < n; ++i) swap_ids_[i] = intern((*swap)[i]);
   }
+  if (kind_ == ColumnKind::kString) {
+    sketches_.resize(counts_.size());
+    for (std::uint32_t id = 1; id <= distinct(); ++id) sketches_[id] = sketch_text(value(id));
+  }
   if (kind_ == ColumnKind::kName || kind_ == ColumnKind::kPlace) {
     // Once per distinct value: the costly part (romanization, gazetteer
     // look-up) never runs per record or per pair.

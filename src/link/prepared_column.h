@@ -16,6 +16,7 @@
 #include "link/comparison.h"
 #include "link/korean_name_values.h"
 #include "link/place_values.h"
+#include "link/string_similarity.h"
 #include "link/table.h"
 
 namespace uncounted::link {
@@ -38,6 +39,11 @@ class PreparedColumn {
                                             value_ends_[id] - value_ends_[id - 1]);
   }
   std::string_view text(std::uint32_t record) const { return value(ids_[record]); }
+  // Sketch of the record's text for cheap similarity bounds (kind string;
+  // nullptr for other kinds and for null).
+  const TextSketch* sketch(std::uint32_t record) const {
+    return sketches_.empty() || ids_[record] == 0 ? nullptr : &sketches_[ids_[record]];
+  }
   // The value's share among the non-null records (for term frequencies).
   double frequency(std::uint32_t record) const {
     return non_null_ == 0 ? 0.0 : static_cast<double>(counts_[ids_[record]]) / non_null_;
@@ -73,6 +79,11 @@ class PreparedColumn {
   // Hash of a Korean name key of value ID (1-based); 0 when the value has
   // no Korean reading.
   std::uint64_t korean_key_hash(KeyTransform key, std::uint32_t id) const;
+  // The gazetteer index of value ID (1-based) of a place column; -1 when the
+  // gazetteer does not know the text (or the column is not of kind place).
+  std::int32_t place_index(std::uint32_t id) const {
+    return places_.empty() ? -1 : places_.place(id);
+  }
 
  private:
   ColumnKind kind_;
@@ -82,7 +93,8 @@ class PreparedColumn {
   std::vector<std::uint32_t> value_ends_{0};
   std::vector<std::uint32_t> counts_;  // by id
   std::size_t non_null_ = 0;
-  std::vector<double> lo_, hi_;  // by id
+  std::vector<double> lo_, hi_;       // by id
+  std::vector<TextSketch> sketches_;  // by id, kind string only
   std::size_t unparsed_ = 0;
   KoreanNameValues names_;  // kind name only
   PlaceValues places_;      // kind place only

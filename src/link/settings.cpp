@@ -174,6 +174,13 @@ Settings settings_from_json(const nlohmann::json& j) {
       throw invalid_input("max_pairs must be a positive integer", "max_pairs");
     s.max_pairs = j["max_pairs"].get<std::uint64_t>();
   }
+  if (j.contains("max_block_size")) {
+    if (!j["max_block_size"].is_number_unsigned())
+      throw invalid_input("max_block_size must be a non-negative integer", "max_block_size");
+    s.max_block_size = j["max_block_size"].get<std::uint64_t>();
+  } else if (!j.contains("blocking_rules")) {
+    s.max_block_size = default_settings().max_block_size;
+  }
   if (j.contains("training")) {
     try {
       const nlohmann::json& t = j["training"];
@@ -241,6 +248,7 @@ nlohmann::json to_json(const Settings& s) {
       {"threshold", s.threshold},
       {"retain_probability", s.retain_probability},
       {"max_pairs", s.max_pairs},
+      {"max_block_size", s.max_block_size},
       {"training",
        {{"estimate_u", s.training.estimate_u},
         {"u_sample_pairs", s.training.u_sample_pairs},
@@ -309,12 +317,21 @@ Settings default_settings() {
            {L{T::kOverlap, 0}, L{T::kWithin, 366}, L{T::kWithin, 5 * 366}}),
       make("event_place", ColumnKind::kPlace, {L{T::kPlaceEqual, 0}, L{T::kPlaceWithin, 0}}),
   };
+  // The romanization-invariant name key alone finds pairs whatever else is
+  // missing, but common names make its blocks grow with the square of the
+  // lists (562 million pairs at a million simulated records): blocks of more
+  // than max_block_size records are skipped, and the name key with a birth
+  // year, an origin or an event place pairs the records of those blocks.
   s.blocking_rules = {
       parse_blocking_rule("korean_key(name)", "default"),
-      parse_blocking_rule("surname_key(name) & birth_year", "default"),
-      parse_blocking_rule("given_key(name) & birth_year", "default"),
+      parse_blocking_rule("korean_key(name) & year(birth_year)", "default"),
+      parse_blocking_rule("korean_key(name) & place(origin)", "default"),
+      parse_blocking_rule("korean_key(name) & place(event_place)", "default"),
+      parse_blocking_rule("given_key(name) & year(birth_year)", "default"),
+      parse_blocking_rule("surname_key(name) & year(birth_year)", "default"),
       parse_blocking_rule("name & birth_year", "default"),
   };
+  s.max_block_size = 300;
   // Every blocking rule reads the name, so none leaves the name comparison
   // free to be trained: a rule on the other columns does (EM only; these
   // pairs are not linked unless a blocking rule also finds them).

@@ -78,6 +78,9 @@ struct Settings {
   double threshold = 0.5;            // link when match probability >= this
   double retain_probability = 1e-3;  // keep scored pairs at least this likely
   std::uint64_t max_pairs = 200'000'000;
+  // Block purging: a blocking rule's blocks of more records than this are
+  // skipped (counted and reported); 0: none are.
+  std::uint64_t max_block_size = 0;
   TrainingSettings training;
   ClusteringSettings clustering;
   // True once m, u and the prior are estimated (or given): then `link

@@ -136,6 +136,17 @@ double jaro_winkler_at_least(std::string_view a, std::string_view b, double floo
   return jaro_winkler(a, b);
 }
 
+TextSketch sketch_text(std::string_view s) {
+  s = clip(s);
+  TextSketch out;
+  out.length = static_cast<std::uint32_t>(s.size());
+  for (unsigned char c : s) out.mask |= 1ULL << (c & 63);
+  for (std::size_t k = 0; k < 4 && k < s.size(); ++k) {
+    out.prefix |= static_cast<std::uint32_t>(static_cast<unsigned char>(s[k])) << (8 * k);
+  }
+  return out;
+}
+
 int levenshtein(std::string_view a, std::string_view b, int limit) {
   return edit_distance(a, b, limit, false);
 }

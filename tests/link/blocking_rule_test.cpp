@@ -1,11 +1,14 @@
 // Risks: a pair count that disagrees with the pairs actually created (the
 // max_pairs guard would then be wrong), pairs compared twice when rules
-// overlap, and rules that silently ignore a missing column.
+// overlap, rules that silently ignore a missing column, a purged block whose
+// pairs a later rule then skips as "already compared", and place keys that
+// split one place by its spellings.
 
 #include "link/blocking_rule.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <set>
 
@@ -98,6 +101,46 @@ TEST(BlockingRule, TooManyPairsIsRefusedWithTheCountBeforeCreatingThem) {
     EXPECT_NE(std::string(e.what()).find("max_pairs"), std::string::npos);
     EXPECT_NE(std::string(e.what()).find("would create"), std::string::npos);
   }
+}
+
+TEST(BlockingRule, PurgedBlocksAreCountedAndLeaveTheirPairsToLaterRules) {
+  const Table t = random_table(400, 2, 9);
+  const Blocks all = make_blocks(parse_blocking_rule("a", "t"), t, LinkType::kDedupeOnly);
+  KeyColumns columns;
+  // Every block has two records at least, so a limit of one purges them all.
+  const Blocks purged =
+      make_blocks(parse_blocking_rule("a", "t"), t, LinkType::kDedupeOnly, &columns, 1);
+  EXPECT_GT(all.pairs, 0u);
+  EXPECT_EQ(purged.pairs, 0u);
+  EXPECT_EQ(purged.purged_pairs, all.pairs);
+  EXPECT_EQ(purged.purged_groups, all.groups.size());
+  EXPECT_EQ(std::count(purged.keys.begin(), purged.keys.end(), 0u), 400);
+
+  Settings s = settings_for(LinkType::kDedupeOnly);
+  s.blocking_rules = {parse_blocking_rule("a", "t"), parse_blocking_rule("a & b", "t")};
+  const std::vector<Blocks> blocks = {
+      purged, make_blocks(s.blocking_rules[1], t, LinkType::kDedupeOnly, &columns)};
+  const std::vector<PreparedColumn> prepared = prepare_columns(t, s);
+  const ComparedPairs compared = compare_candidate_pairs(t, s, blocks, prepared, 2);
+  EXPECT_EQ(compared.pairs.size(), blocks[1].pairs);
+}
+
+TEST(BlockingRule, PlaceKeyJoinsSpellingsOfOnePlace) {
+  Table t;
+  t.columns.emplace_back("origin");
+  t.source_names = {"s"};
+  for (const char* place : {"Yodok", "요덕", "Hoeryong", "nowhere-in-the-gazetteer", ""}) {
+    t.source.push_back(0);
+    t.record_id.push_back(place);
+    t.columns[0].push_back(place);
+    t.truth.push_back("");
+  }
+  const std::vector<std::uint64_t> k = blocking_keys(parse_blocking_rule("place(origin)", "t"), t);
+  EXPECT_EQ(k[0], k[1]);
+  EXPECT_NE(k[0], k[2]);
+  EXPECT_NE(k[3], 0u);
+  EXPECT_NE(k[3], k[2]);
+  EXPECT_EQ(k[4], 0u);
 }
 
 TEST(BlockingRule, MissingColumnIsAnError) {

@@ -82,5 +82,27 @@ TEST(StringSimilarity, LongStringsAreClippedNotOverrun) {
   EXPECT_DOUBLE_EQ(jaro_winkler(a, b), 1.0);
 }
 
+TEST(StringSimilarity, SketchBoundsNeverCutAPairThatWouldHold) {
+  // The sketches let comparisons skip the text; a bound on the wrong side
+  // would move pairs to a lower level.
+  std::mt19937_64 rng(17);
+  const std::string alphabet = "abcdeklmnor0123456789 -";
+  auto random_text = [&] {
+    std::string s(1 + rng() % 12, 'a');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  for (int k = 0; k < 20000; ++k) {
+    const std::string a = random_text();
+    std::string b = k % 2 ? random_text() : a;
+    if (k % 2 == 0 && !b.empty()) b[rng() % b.size()] = alphabet[rng() % alphabet.size()];
+    const TextSketch x = sketch_text(a), y = sketch_text(b);
+    EXPECT_GE(jaro_winkler_bound(x, y) + 1e-12, jaro_winkler(a, b)) << a << " / " << b;
+    const int bound = edit_distance_bound(x, y);
+    EXPECT_LE(bound, reference_distance(a, b, true)) << a << " / " << b;
+    EXPECT_LE(bound, reference_distance(a, b, false)) << a << " / " << b;
+  }
+}
+
 }  // namespace
 }  // namespace uncounted::link
