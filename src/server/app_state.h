@@ -1,12 +1,11 @@
 #pragma once
 // What every request handler shares: the store (one connection, used by one
-// thread at a time, hence the mutex), sessions, the login throttle and the
-// drafts. Owned by the Server; handlers get a reference.
+// thread at a time, hence the mutex), sessions and the login throttle.
+// Owned by the Server; handlers get a reference.
 
 #include <mutex>
 #include <semaphore>
 
-#include "server/draft_store.h"
 #include "server/login_throttle.h"
 #include "server/server.h"
 #include "server/session_store.h"
@@ -25,7 +24,6 @@ struct AppState {
   ServeOptions options;
   SessionStore sessions;
   LoginThrottle throttle;
-  DraftStore drafts;
   // Argon2id costs 64 MiB per verification: at most two at a time, so that
   // a burst of logins cannot exhaust memory.
   std::counting_semaphore<2> password_slots{2};

@@ -1,37 +1,24 @@
 #pragma once
-// Testimony drafts, saved as a documenter types, one per user, in memory
-// only: a draft holds names and places before the documenter decides to
-// keep them, so it never goes to disk in plaintext (not in the browser's
-// storage either), and a draft lives until it is saved, discarded, or the
-// server stops. Bounded in size. Thread-safe.
+// Testimony drafts, saved as a documenter types: one per user, in the
+// encrypted store (table `drafts`, migration 3), so that an interview in
+// progress survives a reload of the page and a restart of the server. A
+// draft holds names and places before the documenter decides to keep them:
+// it never goes to the browser's storage nor anywhere in plaintext. It
+// lives until it is saved as a testimony, discarded, or its user removed.
+//
+// Draft saves are not audited one by one (one arrives every few seconds
+// while typing, and a draft is not a record); saving the testimony is.
+// The caller holds AppState::store_mutex.
 
-#include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
+
+#include "store/database.h"
 
 namespace uncounted::server {
 
-class DraftStore {
- public:
-  void put(const std::string& user, std::string draft) {
-    std::lock_guard lock(mutex_);
-    drafts_[user] = std::move(draft);
-  }
-  std::optional<std::string> get(const std::string& user) {
-    std::lock_guard lock(mutex_);
-    auto it = drafts_.find(user);
-    if (it == drafts_.end()) return std::nullopt;
-    return it->second;
-  }
-  void discard(const std::string& user) {
-    std::lock_guard lock(mutex_);
-    drafts_.erase(user);
-  }
-
- private:
-  std::mutex mutex_;
-  std::unordered_map<std::string, std::string> drafts_;
-};
+void put_draft(store::Database& db, const std::string& user, const std::string& document);
+std::optional<std::string> find_draft(store::Database& db, const std::string& user);
+void discard_draft(store::Database& db, const std::string& user);
 
 }  // namespace uncounted::server

@@ -1,6 +1,7 @@
 // Testimonies: create, list, read, edit; and the documenter's draft.
 
 #include "server/app_state.h"
+#include "server/draft_store.h"
 #include "server/endpoint.h"
 #include "server/http.h"
 #include "server/http_error.h"
@@ -83,22 +84,25 @@ nlohmann::json read(RequestContext& ctx) {
   return out;
 }
 
-nlohmann::json get_draft(RequestContext& ctx) {
-  const auto draft = ctx.app.drafts.get(ctx.user());
+nlohmann::json read_draft(RequestContext& ctx) {
+  std::lock_guard lock(ctx.app.store_mutex);
+  const auto draft = find_draft(ctx.app.store.db(), ctx.user());
   if (!draft) return {{"draft", nullptr}};
   return {{"draft", nlohmann::json::parse(*draft)}};
 }
 
-nlohmann::json put_draft(RequestContext& ctx) {
+nlohmann::json save_draft(RequestContext& ctx) {
   if (!ctx.body.contains("draft")) throw HttpError(400, "'draft' is missing");
-  std::string text = ctx.body["draft"].dump();
+  const std::string text = ctx.body["draft"].dump();
   if (text.size() > kMaxDraftBytes) throw HttpError(413, "the draft is too large");
-  ctx.app.drafts.put(ctx.user(), std::move(text));
+  std::lock_guard lock(ctx.app.store_mutex);
+  put_draft(ctx.app.store.db(), ctx.user(), text);
   return {{"saved", true}};
 }
 
-nlohmann::json delete_draft(RequestContext& ctx) {
-  ctx.app.drafts.discard(ctx.user());
+nlohmann::json remove_draft(RequestContext& ctx) {
+  std::lock_guard lock(ctx.app.store_mutex);
+  discard_draft(ctx.app.store.db(), ctx.user());
   return {{"discarded", true}};
 }
 
@@ -151,11 +155,11 @@ void add_testimony_endpoints(std::vector<Endpoint>& out) {
                  "/api/draft",
                  false,
                  documenters,
-                 "The caller's testimony draft (kept in memory only)",
+                 "The caller's testimony draft (kept in the encrypted store)",
                  {},
                  false,
                  {},
-                 get_draft});
+                 read_draft});
   out.push_back({"PUT",
                  "/api/draft",
                  false,
@@ -164,7 +168,7 @@ void add_testimony_endpoints(std::vector<Endpoint>& out) {
                  {},
                  true,
                  {{"draft", {{"source", "NKDB"}}}},
-                 put_draft});
+                 save_draft});
   out.push_back({"DELETE",
                  "/api/draft",
                  false,
@@ -173,7 +177,7 @@ void add_testimony_endpoints(std::vector<Endpoint>& out) {
                  {},
                  false,
                  {},
-                 delete_draft});
+                 remove_draft});
 }
 
 }  // namespace uncounted::server

@@ -100,8 +100,19 @@ ALTER TABLE candidate_pairs ADD COLUMN explanation TEXT;
 CREATE INDEX candidate_pairs_by_review ON candidate_pairs(in_review_queue);
 )sql";
 
+// Migration 3: testimony drafts of the web application, one per user, kept
+// in the encrypted store so that an interview in progress survives a
+// restart of the server (and never touches the browser's storage).
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE drafts (
+  user       TEXT PRIMARY KEY,
+  document   TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+)sql";
+
 const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> all = {kVersion1, kVersion2};
+  static const std::vector<const char*> all = {kVersion1, kVersion2, kVersion3};
   return all;
 }
 

@@ -106,8 +106,8 @@ TEST_F(AuthorizationTest, EveryEndpointAnswersEachRoleAsTheTableSays) {
       auto res = call(op.method, url, caller);
       ASSERT_TRUE(res) << op.key() << " as " << who << ": no answer";
       const int status = res->status;
-      const std::string context = op.key() + " as " + (who.empty() ? "nobody" : who) +
-                                  " -> " + std::to_string(status) + " " + res->body;
+      const std::string context = op.key() + " as " + (who.empty() ? "nobody" : who) + " -> " +
+                                  std::to_string(status) + " " + res->body;
       EXPECT_LT(status, 500) << context;
       EXPECT_NE(res->get_header_value("Content-Type").find("application/json"), std::string::npos)
           << context;
@@ -163,9 +163,9 @@ TEST_F(AuthorizationTest, UnknownApiPathsTellNobodyAnything) {
 }
 
 TEST_F(AuthorizationTest, LogoutEndsTheSessionAndTheCookieIsHardened) {
-  auto r = client_->Post("/api/login",
-                         nlohmann::json{{"user", "rev"}, {"password", kPassword}}.dump(),
-                         "application/json");
+  auto r =
+      client_->Post("/api/login", nlohmann::json{{"user", "rev"}, {"password", kPassword}}.dump(),
+                    "application/json");
   const std::string set_cookie = r->get_header_value("Set-Cookie");
   EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
   EXPECT_NE(set_cookie.find("SameSite=Strict"), std::string::npos);
@@ -190,9 +190,9 @@ TEST_F(AuthorizationTest, WrongPasswordsBackOff) {
     }
   }
   // The sixth failure set a wait; the next try is refused before checking.
-  auto r = client_->Post("/api/login",
-                         nlohmann::json{{"user", "doc"}, {"password", kPassword}}.dump(),
-                         "application/json");
+  auto r =
+      client_->Post("/api/login", nlohmann::json{{"user", "doc"}, {"password", kPassword}}.dump(),
+                    "application/json");
   EXPECT_EQ(last, 401);
   EXPECT_EQ(r->status, 429) << r->body;
   EXPECT_FALSE(r->get_header_value("Retry-After").empty());

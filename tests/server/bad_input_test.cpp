@@ -29,9 +29,9 @@ TEST_F(BadInputTest, BadBodiesAreRefusedAndNothingIsStored) {
                  "oversized body");
   expect_refused(call("POST", "/api/testimonies", doc, "{\"source\": "), 400, "truncated JSON");
   expect_refused(call("POST", "/api/testimonies", doc, "[1, 2]"), 400, "not an object");
-  expect_refused(call("POST", "/api/testimonies", doc, sample_testimony().dump(), true,
-                      "text/plain"),
-                 415, "wrong content type");
+  expect_refused(
+      call("POST", "/api/testimonies", doc, sample_testimony().dump(), true, "text/plain"), 415,
+      "wrong content type");
   std::string bad_utf8 = sample_testimony().dump();
   bad_utf8.replace(bad_utf8.find("Ri Chol Ho"), 2, "\xC3\x28");
   expect_refused(call("POST", "/api/testimonies", doc, bad_utf8), 400, "invalid UTF-8");
@@ -99,11 +99,10 @@ TEST_F(BadInputTest, WritesAreAuditedWithTheirActor) {
 
 TEST_F(BadInputTest, CrossOriginWritesAreRefused) {
   const Caller doc = login("doc");
-  httplib::Headers headers = {{"Cookie", doc.cookie},
-                              {"X-CSRF-Token", doc.csrf},
-                              {"Origin", "http://evil.example"}};
-  auto r = client_->Post("/api/testimonies", headers, sample_testimony().dump(),
-                         "application/json");
+  httplib::Headers headers = {
+      {"Cookie", doc.cookie}, {"X-CSRF-Token", doc.csrf}, {"Origin", "http://evil.example"}};
+  auto r =
+      client_->Post("/api/testimonies", headers, sample_testimony().dump(), "application/json");
   expect_refused(r, 403, "cross-origin");
   EXPECT_EQ(count("testimonies"), 0);
 }
@@ -115,10 +114,10 @@ TEST_F(BadInputTest, StaticFilesStayInsideTheirFolder) {
   r = client_->Get("/assets/app.js");
   ASSERT_EQ(r->status, 200);
   EXPECT_EQ(r->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
-  for (const char* path : {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
-                           "/assets/%2e%2e/%2e%2e/secret.txt", "/assets/..%2f..%2fsecret.txt",
-                           "/..%5csecret.txt", "/.hidden", "/assets/app.js%00.html",
-                           "/../../../../etc/passwd"}) {
+  for (const char* path :
+       {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
+        "/assets/%2e%2e/%2e%2e/secret.txt", "/assets/..%2f..%2fsecret.txt", "/..%5csecret.txt",
+        "/.hidden", "/assets/app.js%00.html", "/../../../../etc/passwd"}) {
     auto res = client_->Get(path);
     ASSERT_TRUE(res) << path;
     EXPECT_GE(res->status, 400) << path;
@@ -134,10 +133,11 @@ TEST_F(BadInputTest, LoginRefusesMalformedRequests) {
   expect_refused(client_->Post("/api/login", "{\"user\": 1, \"password\": 2}", "application/json"),
                  400, "wrong types");
   expect_refused(client_->Post("/api/login", "not json", "application/json"), 400, "not JSON");
-  expect_refused(client_->Post("/api/login",
-                               nlohmann::json{{"user", "nobody"}, {"password", "whatever12"}}.dump(),
-                               "application/json"),
-                 401, "unknown user");
+  expect_refused(
+      client_->Post("/api/login",
+                    nlohmann::json{{"user", "nobody"}, {"password", "whatever12"}}.dump(),
+                    "application/json"),
+      401, "unknown user");
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 // browser would meet them.
 
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -46,6 +45,17 @@ class ServerFixture : public ::testing::Test {
     add_user(store_->db(), "doc", Role::kDocumenter, kPassword, "test");
     add_user(store_->db(), "ana", Role::kAnalyst, kPassword, "test");
     add_user(store_->db(), "rev", Role::kReviewer, kPassword, "test");
+    start_server();
+  }
+
+  void TearDown() override {
+    stop_server();
+    std::filesystem::remove_all(dir_);
+  }
+
+  // A server over the store, as `uncounted serve` starts one.
+  void start_server() {
+    if (!store_) store_ = store::Store::open((dir_ / "store.db").string(), "store passphrase");
     ServeOptions options;
     options.host = "127.0.0.1";
     options.port = 0;
@@ -62,12 +72,13 @@ class ServerFixture : public ::testing::Test {
     }
   }
 
-  void TearDown() override {
+  // Stops the server and closes the store, as the end of the process would.
+  void stop_server() {
     server_->stop();
     thread_.join();
+    client_.reset();
     server_.reset();
     store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   static void write(const std::filesystem::path& p, const std::string& text) {
@@ -75,9 +86,9 @@ class ServerFixture : public ::testing::Test {
   }
 
   Caller login(const std::string& user) {
-    auto r = client_->Post("/api/login",
-                           nlohmann::json{{"user", user}, {"password", kPassword}}.dump(),
-                           "application/json");
+    auto r =
+        client_->Post("/api/login", nlohmann::json{{"user", user}, {"password", kPassword}}.dump(),
+                      "application/json");
     EXPECT_TRUE(r);
     EXPECT_EQ(r->status, 200) << r->body;
     const std::string set_cookie = r->get_header_value("Set-Cookie");
@@ -95,7 +106,8 @@ class ServerFixture : public ::testing::Test {
     if (method == "GET") return client_->Get(path.c_str(), headers);
     if (method == "POST") return client_->Post(path.c_str(), headers, body, content_type.c_str());
     if (method == "PUT") return client_->Put(path.c_str(), headers, body, content_type.c_str());
-    if (method == "DELETE") return client_->Delete(path.c_str(), headers, body, content_type.c_str());
+    if (method == "DELETE")
+      return client_->Delete(path.c_str(), headers, body, content_type.c_str());
     ADD_FAILURE() << "unknown method " << method;
     return client_->Get("/");
   }
