@@ -1,6 +1,7 @@
 #include "link/cluster.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 #include <unordered_map>
@@ -104,7 +105,7 @@ bool forbidden(Constraints& k, DisjointSets& sets, std::uint32_t a, std::uint32_
 Clusters cluster_records(std::size_t records, const std::vector<std::uint32_t>& source,
                          const std::vector<ScoredPair>& pairs, double threshold,
                          const std::vector<PairDecision>& decisions,
-                         const ClusteringSettings& settings) {
+                         const ClusteringSettings& settings, const PairWeight& pair_weight) {
   std::unordered_map<std::uint64_t, bool> decided;
   for (const PairDecision& d : decisions) decided[pair_key(d.i, d.j)] = d.match;
 
@@ -141,6 +142,31 @@ Clusters cluster_records(std::size_t records, const std::vector<std::uint32_t>& 
     }
   }
 
+  // Members of each cluster as a circular list (joining two is O(1)).
+  const bool average = settings.average_linkage && static_cast<bool>(pair_weight);
+  std::vector<std::uint32_t> next;
+  if (average) {
+    next.resize(records);
+    std::iota(next.begin(), next.end(), 0u);
+  }
+  const double t = std::clamp(threshold, 1e-12, 1 - 1e-12);
+  const double threshold_weight = std::log2(t / (1 - t));
+  auto mean_weight_across = [&](std::uint32_t a, std::uint32_t b) {
+    double sum = 0;
+    std::size_t n = 0;
+    std::uint32_t x = a;
+    do {
+      std::uint32_t y = b;
+      do {
+        sum += pair_weight(std::min(x, y), std::max(x, y));
+        ++n;
+        y = next[y];
+      } while (y != b);
+      x = next[x];
+    } while (x != a);
+    return sum / static_cast<double>(n);
+  };
+
   Clusters out;
   std::vector<Edge> tree;
   std::vector<Edge> inside;  // links within one cluster (for the bridge test)
@@ -156,6 +182,13 @@ Clusters cluster_records(std::size_t records, const std::vector<std::uint32_t>& 
       ++out.refused_links;
       continue;
     }
+    if (average && !e.human && sets.size(a) * sets.size(b) > 1 &&
+        mean_weight_across(a, b) < threshold_weight) {
+      ++out.refused_links;
+      ++out.average_linkage_refused;
+      continue;
+    }
+    if (average) std::swap(next[a], next[b]);  // splices the two circular lists
     const std::uint32_t root = sets.join(a, b);
     const std::uint32_t other = root == a ? b : a;
     merge_lists(k.sources, root, other, true);

@@ -11,9 +11,13 @@
 //   - with one_record_per_source, a link that would put two records of one
 //     source in one cluster is refused;
 //   - a cluster whose weakest link is far weaker than its median link and
-//     is its only bridge is split there (or only flagged, by setting).
+//     is its only bridge is split there (or only flagged, by setting);
+//   - with average_linkage and a pair scorer, a link that joins two clusters
+//     is refused when the mean match weight over all pairs across them is
+//     below the threshold's (their other records disagree).
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,8 +42,9 @@ struct FlaggedCluster {
 struct Clusters {
   std::vector<std::uint32_t> entity;  // per record, 0..entities-1, in order of first record
   std::size_t entities = 0;
-  std::size_t links_used = 0;     // links that joined two clusters
-  std::size_t refused_links = 0;  // links above threshold refused by a constraint
+  std::size_t links_used = 0;               // links that joined two clusters
+  std::size_t refused_links = 0;            // links above threshold refused by a constraint
+  std::size_t average_linkage_refused = 0;  // of which by average linkage
   std::size_t weak_links_split = 0;
   std::vector<FlaggedCluster> flagged;
 };
@@ -47,9 +52,12 @@ struct Clusters {
 // Clusters RECORDS records (SOURCE gives each one's source) from PAIRS
 // (scored pairs; those at or above THRESHOLD are links) and DECISIONS.
 // Deterministic for equal input.
+// PAIR_WEIGHT, when set, gives the match weight of any two records (for
+// average linkage).
+using PairWeight = std::function<double(std::uint32_t i, std::uint32_t j)>;
 Clusters cluster_records(std::size_t records, const std::vector<std::uint32_t>& source,
                          const std::vector<ScoredPair>& pairs, double threshold,
                          const std::vector<PairDecision>& decisions,
-                         const ClusteringSettings& settings);
+                         const ClusteringSettings& settings, const PairWeight& pair_weight = {});
 
 }  // namespace uncounted::link

@@ -225,8 +225,11 @@ const LinkResult& Linker::run(const LinkOptions& options) {
   for (const ScoredPair& p : r.pairs) r.links += p.match_probability >= settings_.threshold;
   r.seconds.predicting = watch.lap();
 
+  const PairWeight pair_weight = [this](std::uint32_t i, std::uint32_t j) {
+    return weights_->weight(comparison_vector(settings_.comparisons, columns_, i, j), i);
+  };
   r.clusters = cluster_records(table_.size(), table_.source, r.pairs, settings_.threshold,
-                               options.decisions, settings_.clustering);
+                               options.decisions, settings_.clustering, pair_weight);
   r.best_probability.assign(table_.size(), 0);
   for (const ScoredPair& p : r.pairs) {
     r.best_probability[p.i] = std::max(r.best_probability[p.i], p.match_probability);
@@ -279,6 +282,7 @@ nlohmann::json summary_json(const Linker& linker) {
       {"threshold", r.settings.threshold},
       {"entities", r.clusters.entities},
       {"links_refused", r.clusters.refused_links},
+      {"links_refused_by_average_linkage", r.clusters.average_linkage_refused},
       {"weak_links_split", r.clusters.weak_links_split},
       {"clusters_flagged", r.clusters.flagged.size()},
       {"review_pairs", review_pairs},

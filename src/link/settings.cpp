@@ -208,6 +208,7 @@ Settings settings_from_json(const nlohmann::json& j) {
       if (k.max_cluster_size < 2)
         throw invalid_input("max_cluster_size must be at least 2", "clustering");
       k.split_weak_links = c.value("split_weak_links", k.split_weak_links);
+      k.average_linkage = c.value("average_linkage", k.average_linkage);
       k.review_low = probability(c, "review_low", k.review_low, false);
       k.review_high = probability(c, "review_high", k.review_high, false);
     } catch (const nlohmann::json::exception&) {
@@ -261,6 +262,7 @@ nlohmann::json to_json(const Settings& s) {
         {"weak_link_gap_bits", s.clustering.weak_link_gap_bits},
         {"max_cluster_size", s.clustering.max_cluster_size},
         {"split_weak_links", s.clustering.split_weak_links},
+        {"average_linkage", s.clustering.average_linkage},
         {"review_low", s.clustering.review_low},
         {"review_high", s.clustering.review_high}}},
       {"trained", s.trained},

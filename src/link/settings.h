@@ -60,6 +60,11 @@ struct ClusteringSettings {
   // person has hundreds of records, but a chain of weak links does.
   std::uint32_t max_cluster_size = 100;
   bool split_weak_links = true;
+  // Average linkage: two clusters of several records are joined only when
+  // the mean match weight of all pairs across them reaches the threshold's,
+  // so one strong link between two persons of the same common name does not
+  // merge them when their other records disagree (needs a pair scorer).
+  bool average_linkage = true;
   // Pairs with a match probability in [review_low, review_high) go to the
   // review queue.
   double review_low = 0.2;
