@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "link/parallel.h"
+
 namespace uncounted::link {
 
 KoreanNameValues::KoreanNameValues(const std::vector<std::string_view>& values) {
@@ -11,14 +13,16 @@ KoreanNameValues::KoreanNameValues(const std::vector<std::string_view>& values) 
   surname_keys_.assign(n, 0);
   given_keys_.assign(n, 0);
   shares_.assign(n, 0);
-  for (std::size_t id = 1; id < n; ++id) {
+  // Each distinct value on its own (korean::prepare is pure): all cores.
+  parallel_for(n - 1, default_thread_count(), [&](std::size_t item, int) {
+    const std::size_t id = item + 1;
     korean::PreparedName& name = names_[id];
     name = korean::prepare(values[id - 1]);
     const korean::BlockingKeys keys = korean::blocking_keys(name);
     // A blocking rule holds one key per record: the best reading's key is
     // the one every romanization of the same Hangul shares.
     if (keys.count > 0) full_keys_[id] = keys.keys[0];
-    if (name.count == 0) continue;
+    if (name.count == 0) return;
     const korean::PreparedCandidate& best = name.candidates[0];
     if (best.surname_class != 0) {
       surname_keys_[id] = 0x9E3779B97F4A7C15ull * (best.surname_class + 1);
@@ -34,7 +38,7 @@ KoreanNameValues::KoreanNameValues(const std::vector<std::string_view>& values) 
     given.candidates[0].surname_class = 0;
     const korean::BlockingKeys g = korean::blocking_keys(given);
     if (g.count > 0 && best.name.given_length() > 0) given_keys_[id] = g.keys[0];
-  }
+  });
 }
 
 std::uint64_t KoreanNameValues::key(KeyTransform transform, std::uint32_t id) const {

@@ -1,5 +1,6 @@
 #include "link/place_values.h"
 
+#include "link/parallel.h"
 #include "places/gazetteer.h"
 
 namespace uncounted::link {
@@ -9,7 +10,9 @@ PlaceValues::PlaceValues(const std::vector<std::string_view>& values) {
   const places::Place* first = g.places().data();
   chains_.resize(values.size() + 1);
   chains_[0].fill(-1);
-  for (std::size_t id = 1; id <= values.size(); ++id) {
+  // Each distinct value on its own (lookup is const and thread-safe).
+  parallel_for(values.size(), default_thread_count(), [&](std::size_t item, int) {
+    const std::size_t id = item + 1;
     std::array<std::int32_t, kMaxDepth>& chain = chains_[id];
     chain.fill(-1);
     const places::PlaceMatch match = g.lookup(values[id - 1]);
@@ -18,7 +21,7 @@ PlaceValues::PlaceValues(const std::vector<std::string_view>& values) {
       chain[depth] = static_cast<std::int32_t>(p - first);
       p = p->parent.empty() ? nullptr : g.find(p->parent);
     }
-  }
+  });
 }
 
 }  // namespace uncounted::link
