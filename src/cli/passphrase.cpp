@@ -19,7 +19,9 @@ std::string strip_line_end(std::string s) {
   return s;
 }
 
-std::string prompt(const char* question) {
+}  // namespace
+
+std::string prompt_without_echo(const char* question) {
   std::cerr << question << std::flush;
   termios old{};
   tcgetattr(STDIN_FILENO, &old);
@@ -33,8 +35,6 @@ std::string prompt(const char* question) {
   return strip_line_end(line);
 }
 
-}  // namespace
-
 std::string read_passphrase(const GlobalOptions& global, bool confirm) {
   std::string passphrase;
   if (!global.passphrase_file.empty()) {
@@ -45,8 +45,8 @@ std::string read_passphrase(const GlobalOptions& global, bool confirm) {
   } else if (const char* env = std::getenv("UNCOUNTED_PASSPHRASE"); env != nullptr) {
     passphrase = env;
   } else if (isatty(STDIN_FILENO)) {
-    passphrase = prompt("Passphrase: ");
-    if (confirm && prompt("Passphrase again: ") != passphrase) {
+    passphrase = prompt_without_echo("Passphrase: ");
+    if (confirm && prompt_without_echo("Passphrase again: ") != passphrase) {
       throw usage_error("the passphrases differ");
     }
   } else {

@@ -15,6 +15,10 @@ namespace uncounted::cli {
 // CONFIRM asks twice at a prompt (for init).
 std::string read_passphrase(const GlobalOptions& global, bool confirm = false);
 
+// Asks QUESTION on standard error and reads one line from a terminal
+// without echo (passphrases, passwords); the line end is dropped.
+std::string prompt_without_echo(const char* question);
+
 // Opens the store named by --store with the passphrase from read_passphrase.
 std::unique_ptr<store::Store> open_store(const GlobalOptions& global);
 

@@ -1,7 +1,6 @@
 // uncounted user add NAME --role ROLE [--password-file FILE], user list:
 // the web application's accounts.
 
-#include <termios.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -22,20 +21,6 @@ struct UserArgs {
   std::string password_file;
 };
 
-std::string prompt_without_echo(const char* prompt) {
-  std::cerr << prompt << std::flush;
-  termios old{};
-  tcgetattr(STDIN_FILENO, &old);
-  termios quiet = old;
-  quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-  tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-  std::string line;
-  std::getline(std::cin, line);
-  tcsetattr(STDIN_FILENO, TCSANOW, &old);
-  std::cerr << "\n";
-  return line;
-}
-
 // The new user's password: the first line of --password-file, else asked
 // twice without echo on a terminal; never an argument (it would show in
 // the process list and the shell's history).
@@ -52,7 +37,8 @@ std::string read_password(const std::string& file) {
     throw usage_error("no password: give --password-file FILE or run on a terminal", "user add");
   }
   const std::string first = prompt_without_echo("New user's password: ");
-  if (prompt_without_echo("Again: ") != first) throw usage_error("the passwords differ", "user add");
+  if (prompt_without_echo("Again: ") != first)
+    throw usage_error("the passwords differ", "user add");
   return first;
 }
 
@@ -84,8 +70,8 @@ void add_user_commands(CLI::App& app, GlobalOptions& global) {
     nlohmann::json out = nlohmann::json::array();
     for (const server::User& u : server::list_users(store->db())) {
       if (global.json) {
-        out.push_back({{"user", u.name}, {"role", server::to_string(u.role)},
-                       {"created_at", u.created_at}});
+        out.push_back(
+            {{"user", u.name}, {"role", server::to_string(u.role)}, {"created_at", u.created_at}});
       } else {
         std::cout << u.name << "\t" << server::to_string(u.role) << "\t" << u.created_at << "\n";
       }
