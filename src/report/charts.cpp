@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "report/svg_canvas.h"
 
@@ -16,6 +18,23 @@ void x_axis(SvgCanvas& svg, const LinearScale& x, double y, double top, int tick
     svg.line(x(t), top, x(t), y, "grid");
     svg.text(x(t), y + 16, format_count(t), "tick", "middle");
   }
+}
+
+// TEXT in lines of at most about MAX_BYTES bytes, broken between words
+// (SVG text does not wrap). Hangul takes 3 bytes a letter and about twice a
+// Latin letter's width, so bytes are a fair measure of width.
+std::vector<std::string> wrap_words(const std::string& text, std::size_t max_bytes) {
+  std::vector<std::string> lines(1);
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t end = std::min(text.find(' ', at), text.size());
+    const std::string word = text.substr(at, end - at);
+    if (!lines.back().empty() && lines.back().size() + 1 + word.size() > max_bytes)
+      lines.emplace_back();
+    lines.back() += (lines.back().empty() ? "" : " ") + word;
+    at = end + 1;
+  }
+  return lines;
 }
 
 }  // namespace
@@ -88,7 +107,8 @@ std::string upset_chart(const ReportData& data, std::size_t max_bars) {
     svg.line(left - 6, y(t), left + column * static_cast<double>(bars), y(t), "grid");
     svg.text(left - 10, y(t) + 4, format_count(t), "tick", "end");
   }
-  svg.text(left - 10, bar_top - 6, "persons 인물", "tick", "end");
+  // Left of the tick labels (which end at left - 10), level with the top tick.
+  svg.text(left - 56, bar_top + 4, "persons 인물", "tick", "end");
   // Set sizes to the left of the matrix, as UpSet plots show them.
   double largest_set = 1;
   for (const auto& s : data.sources)
@@ -153,7 +173,8 @@ std::string weight_histogram(const LinkageSummary& linkage) {
   }
   double most = 1;
   for (int b = 0; b < bins; ++b) most = std::max(most, below[b] + above[b]);
-  const double left = 70, top = 30, bottom = height - 40.0;
+  // The legend's row (y 6-18), then the threshold label's row, then the bars.
+  const double left = 70, top = 44, bottom = height - 40.0;
   const LinearScale x{lo, hi, left, kWidth - 30.0};
   const LinearScale y{0, nice_ceiling(most), bottom, top};
   for (double t : y.ticks(4)) {
@@ -172,8 +193,8 @@ std::string weight_histogram(const LinkageSummary& linkage) {
              format_count(above[b]) + " pairs linked");
   }
   if (std::isfinite(threshold)) {
-    svg.line(x(threshold), top - 10, x(threshold), bottom, "threshold");
-    svg.text(x(threshold) + 4, top - 2,
+    svg.line(x(threshold), top - 20, x(threshold), bottom, "threshold");
+    svg.text(x(threshold) + 4, top - 6,
              "threshold 임계값 (p = " + std::to_string(linkage.threshold).substr(0, 4) + ")",
              "legend");
   }
@@ -190,15 +211,24 @@ std::string estimates_chart(const ReportData& data) {
       static_cast<int>(top + block * static_cast<double>(data.estimates.size()) + 40);
   SvgCanvas svg(kWidth, height,
                 "Estimated totals per stratum with 95% intervals / 층별 추정 총계와 95% 구간");
-  double most = 1;
+  // The axis holds every point (documented, estimates, Chao, truth) and the
+  // intervals up to twice the largest point: one stratum's very wide
+  // interval (a blank-place stratum, say) would otherwise squash every other
+  // row into the axis's first few pixels. A whisker past the axis ends in an
+  // arrow with its upper bound written beside it.
+  double points = 1, uppers = 1;
   for (const auto& row : data.estimates) {
-    most = std::max(most, static_cast<double>(row.estimate.observed));
-    if (auto i = lcmcr_interval(row.estimate)) most = std::max(most, i->upper);
-    if (auto i = loglinear_interval(row.estimate); i && !i->open_upper)
-      most = std::max(most, i->upper);
-    if (row.truth) most = std::max(most, static_cast<double>(row.truth->total));
+    const auto& e = row.estimate;
+    points = std::max(points, static_cast<double>(e.observed));
+    if (!e.skipped) points = std::max(points, e.chao.N);
+    for (const auto& i : {lcmcr_interval(e), loglinear_interval(e)}) {
+      if (!i) continue;
+      points = std::max(points, i->point);
+      if (!i->open_upper) uppers = std::max(uppers, i->upper);
+    }
+    if (row.truth) points = std::max(points, static_cast<double>(row.truth->total));
   }
-  const LinearScale x{0, nice_ceiling(most * 1.05), left, kWidth - right};
+  const LinearScale x{0, nice_ceiling(std::min(uppers, 2 * points) * 1.05), left, kWidth - right};
   const double bottom = top + block * static_cast<double>(data.estimates.size());
   x_axis(svg, x, bottom, top - 8, 8);
   // Legend.
@@ -221,10 +251,17 @@ std::string estimates_chart(const ReportData& data) {
   }
 
   auto whisker = [&](double y, const Interval& i, const char* css, const std::string& name) {
-    const double hi = i.open_upper ? kWidth - right : x(i.upper);
+    const bool clipped = !i.open_upper && i.upper > x.domain_hi;
+    const double hi = i.open_upper || clipped ? kWidth - right : x(i.upper);
     svg.line(x(i.lower), y, hi, y, std::string(css) + "-whisker");
     svg.line(x(i.lower), y - 5, x(i.lower), y + 5, std::string(css) + "-whisker");
-    if (!i.open_upper) svg.line(hi, y - 5, hi, y + 5, std::string(css) + "-whisker");
+    if (clipped) {
+      svg.line(hi - 6, y - 4, hi, y, std::string(css) + "-whisker");
+      svg.line(hi - 6, y + 4, hi, y, std::string(css) + "-whisker");
+      svg.text(hi - 8, y - 5, "→ " + format_count(i.upper), "value-small", "end");
+    } else if (!i.open_upper) {
+      svg.line(hi, y - 5, hi, y + 5, std::string(css) + "-whisker");
+    }
     svg.circle(x(i.point), y, 5.5, css,
                name + ": " + format_count(i.point) + " (" + format_count(i.lower) + " - " +
                    (i.open_upper ? std::string("open") : format_count(i.upper)) + ")");
@@ -238,7 +275,9 @@ std::string estimates_chart(const ReportData& data) {
     svg.text(left - 10, y0 + 48, "documented " + format_count(static_cast<double>(e.observed)),
              "tick", "end");
     if (e.skipped) {
-      svg.text(left + 10, y0 + 40, "not estimable 추정 불가: " + *e.skipped, "note-svg");
+      const auto lines = wrap_words("not estimable 추정 불가: " + *e.skipped, 100);
+      for (std::size_t k = 0; k < lines.size() && k < 4; ++k)
+        svg.text(left + 10, y0 + 26 + 16 * static_cast<double>(k), lines[k], "note-svg");
       continue;
     }
     svg.rect(left, y0 + 10, x(static_cast<double>(e.observed)) - left, 12, "documented",
