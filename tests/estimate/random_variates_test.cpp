@@ -202,54 +202,47 @@ double beta_cdf(int a, int b, double x) {
   return p;
 }
 
+// DRAW returns x and 1 - x of one Beta(a, b) variate; both must describe the
+// same x, and x must follow the exact CDF.
+void expect_beta_fits(int a, int b, const std::function<std::pair<double, double>()>& draw) {
+  SCOPED_TRACE("Beta(" + std::to_string(a) + ", " + std::to_string(b) + ")");
+  expect_continuous_fits(
+      [&] {
+        const auto [x, one_minus_x] = draw();
+        EXPECT_NEAR(x + one_minus_x, 1.0, 1e-12);
+        return x;
+      },
+      [a, b](double x) { return beta_cdf(a, b, x); }, grid(0, 1, 100));
+}
+
 TEST(RandomVariates, BetaOddsMatchesExactProbabilities) {
   RandomSource rng(31);
-  for (auto [a, b] : std::vector<std::pair<int, int>>{{1, 1}, {1, 60}, {4, 9}, {300, 20}}) {
-    SCOPED_TRACE(a);
-    const auto cdf = [a, b](double x) { return beta_cdf(a, b, x); };
-    expect_continuous_fits(
-        [&] {
-          const BetaOdds v = beta_odds_variate(rng, a, b);
-          // The two outputs describe the same x.
-          EXPECT_NEAR(v.odds * v.one_minus_x, 1 - v.one_minus_x, 1e-12);
-          return 1 - v.one_minus_x;
-        },
-        cdf, grid(0, 1, 100));
-  }
+  for (auto [a, b] : std::vector<std::pair<int, int>>{{1, 1}, {1, 60}, {4, 9}, {300, 20}})
+    expect_beta_fits(a, b, [&] {
+      const BetaOdds v = beta_odds_variate(rng, a, b);
+      // x from the odds, so that the pair checks that the two outputs agree.
+      return std::pair{v.odds * v.one_minus_x, v.one_minus_x};
+    });
 }
 
-// Beta(1 + ones, 1 + zeros), the lambda update's draw, by the same CDF.
+// Beta(1 + ones, 1 + zeros), the lambda update's draw.
 TEST(RandomVariates, BetaOddsFromCountsMatchesExactProbabilities) {
   RandomSource rng(37);
-  for (auto [ones, zeros] : std::vector<std::pair<int, int>>{{0, 0}, {0, 59}, {3, 8}, {700, 19}}) {
-    SCOPED_TRACE(ones);
-    const int a = 1 + ones, b = 1 + zeros;
-    const auto cdf = [a, b](double x) { return beta_cdf(a, b, x); };
-    expect_continuous_fits(
-        [&] {
-          const BetaOdds v = beta_odds_count_variate(rng, ones, zeros);
-          EXPECT_NEAR(v.odds * v.one_minus_x, 1 - v.one_minus_x, 1e-12);
-          return 1 - v.one_minus_x;
-        },
-        cdf, grid(0, 1, 100));
-  }
+  for (auto [ones, zeros] : std::vector<std::pair<int, int>>{{0, 0}, {0, 59}, {3, 8}, {700, 19}})
+    expect_beta_fits(1 + ones, 1 + zeros, [&] {
+      const BetaOdds v = beta_odds_count_variate(rng, ones, zeros);
+      return std::pair{v.odds * v.one_minus_x, v.one_minus_x};
+    });
 }
 
-// Beta(1 + count, b), the stick-breaking draw, by the same CDF.
+// Beta(1 + count, b), the stick-breaking draw.
 TEST(RandomVariates, StickBetaMatchesExactProbabilities) {
   RandomSource rng(41);
-  for (auto [count, b] : std::vector<std::pair<int, int>>{{0, 1}, {0, 25}, {4, 9}, {200, 30}}) {
-    SCOPED_TRACE(count);
-    const int a = 1 + count;
-    const auto cdf = [a, b](double x) { return beta_cdf(a, b, x); };
-    expect_continuous_fits(
-        [&] {
-          const BetaPair v = stick_beta_variate(rng, count, b);
-          EXPECT_NEAR(v.x + v.one_minus_x, 1.0, 1e-12);
-          return v.x;
-        },
-        cdf, grid(0, 1, 100));
-  }
+  for (auto [count, b] : std::vector<std::pair<int, int>>{{0, 1}, {0, 25}, {4, 9}, {200, 30}})
+    expect_beta_fits(1 + count, b, [&] {
+      const BetaPair v = stick_beta_variate(rng, count, b);
+      return std::pair{v.x, v.one_minus_x};
+    });
 }
 
 TEST(RandomVariates, BetaMeanAndLogsConsistent) {
