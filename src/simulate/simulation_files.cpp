@@ -31,8 +31,8 @@ void append_quoted(std::string& out, std::string_view field) {
   out += '"';
 }
 
-void append_cell(std::string& out, const std::optional<std::string>& value) {
-  if (value) append_quoted(out, *value);
+std::string_view value_or_empty(const std::optional<std::string>& value) {
+  return value ? std::string_view(*value) : std::string_view();
 }
 
 std::ofstream open_for_writing(const std::filesystem::path& path) {
@@ -53,27 +53,22 @@ std::string record_csv_header() {
 }
 
 void append_record_csv_row(std::string& row, const Record& r) {
-  append_quoted(row, r.source);
-  row += ',';
-  append_quoted(row, r.record_id);
-  row += ',';
-  append_cell(row, r.name);
-  row += ',';
-  row += to_code(r.sex);
-  row += ',';
-  append_cell(row, r.birth_year);
-  row += ',';
-  append_cell(row, r.origin);
-  row += ',';
-  append_quoted(row, r.event);
-  row += ',';
-  append_cell(row, r.event_date);
-  row += ',';
-  append_cell(row, r.event_place);
-  row += ',';
-  append_cell(row, r.notes);
-  row += ',';
-  append_cell(row, r.true_id);
+  // In the order of record_csv_header(); a missing value is an empty cell.
+  const std::string_view cells[] = {r.source,
+                                    r.record_id,
+                                    value_or_empty(r.name),
+                                    to_code(r.sex),
+                                    value_or_empty(r.birth_year),
+                                    value_or_empty(r.origin),
+                                    r.event,
+                                    value_or_empty(r.event_date),
+                                    value_or_empty(r.event_place),
+                                    value_or_empty(r.notes),
+                                    value_or_empty(r.true_id)};
+  for (std::size_t i = 0; i < std::size(cells); ++i) {
+    if (i > 0) row += ',';
+    append_quoted(row, cells[i]);
+  }
 }
 
 std::string record_csv_row(const Record& r) {
