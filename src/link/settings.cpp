@@ -97,7 +97,9 @@ std::vector<std::string> Settings::columns() const {
   return out;
 }
 
-Settings settings_from_json(const nlohmann::json& j) {
+namespace {
+
+Settings parse_settings(const nlohmann::json& j) {
   if (!j.is_object()) throw invalid_input("the settings document must be a JSON object");
   Settings s;
   if (j.contains("link_type")) {
@@ -226,6 +228,20 @@ Settings settings_from_json(const nlohmann::json& j) {
     }
   }
   return s;
+}
+
+}  // namespace
+
+Settings settings_from_json(const nlohmann::json& j) {
+  try {
+    return parse_settings(j);
+  } catch (const nlohmann::json::exception& e) {
+    // Any value of a wrong type that the checks above did not name (found
+    // by fuzz/link_settings_fuzz): still invalid input, never a crash. The
+    // library's message names the types, never the values.
+    throw invalid_input(std::string("a settings value has the wrong type: ") + e.what(),
+                        "settings");
+  }
 }
 
 nlohmann::json to_json(const Settings& s) {
