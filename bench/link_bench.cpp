@@ -88,8 +88,16 @@ int main(int argc, char** argv) {
       syn100k = true;
     else if (std::string(argv[k]) == "--settings" && k + 1 < argc)
       settings_file = argv[++k];
-    else
-      sizes.push_back(std::stoull(argv[k]));
+    else if (const std::string arg = argv[k];
+             !arg.empty() && arg.find_first_not_of("0123456789") == std::string::npos &&
+             arg.size() < 10)
+      sizes.push_back(std::stoull(arg));
+    else {
+      std::fprintf(stderr,
+                   "usage: link_bench [RECORDS...] [--syn100k] [--settings FILE]\n"
+                   "  RECORDS: sizes to simulate and link (default 100000 1000000)\n");
+      return arg == "--help" || arg == "-h" ? 0 : 2;
+    }
   }
   if (sizes.empty() && !syn100k) sizes = {100000, 1000000};
   for (std::size_t n : sizes) {

@@ -9,6 +9,10 @@ import { showError, status } from '../main';
 
 const colors: Record<string, string> = { loglinear: '#24609c', lcmcr: '#b5651d', chao: '#6a3d9a' };
 
+// A method's name in the interface's language (the API's codes otherwise).
+const methodName = (code: string) =>
+  code === 'loglinear' ? t('methodLoglinear') : code === 'lcmcr' ? t('methodLcmcr') : code;
+
 interface Row { label: string; observed: number; methods: { method: string; N: number; lower: number | null; upper: number | null }[] }
 
 function rows(result: any): Row[] {
@@ -36,13 +40,13 @@ export function chart(data: Row[]): SVGElement {
     y += rowH;
     for (const m of r.methods) {
       const c = colors[m.method] ?? '#444';
-      svg.appendChild(s('text', { x: 16, y: y + 12 }, m.method));
+      svg.appendChild(s('text', { x: 16, y: y + 12 }, methodName(m.method)));
       if (m.lower !== null && m.upper !== null) {
         svg.appendChild(s('line', { x1: x(m.lower), x2: x(m.upper), y1: y + 8, y2: y + 8, stroke: c, 'stroke-width': 2 }));
       }
       if (Number.isFinite(m.N)) {
         svg.appendChild(s('circle', { cx: x(m.N), cy: y + 8, r: 4, fill: c, class: 'estimate-point' },
-          s('title', {}, `${m.method}: ${Math.round(m.N)} (${m.lower === null ? '?' : Math.round(m.lower)}–${m.upper === null ? '?' : Math.round(m.upper)})`)));
+          s('title', {}, `${methodName(m.method)}: ${Math.round(m.N)} (${m.lower === null ? '?' : Math.round(m.lower)}–${m.upper === null ? '?' : Math.round(m.upper)})`)));
       }
       y += rowH;
     }
@@ -58,7 +62,7 @@ export function chart(data: Row[]): SVGElement {
 export async function estimatesView(main: HTMLElement) {
   const strata = h('select', { id: 'est-strata' },
     [['', t('none')], ['event_place', 'event_place'], ['year', 'year'], ['sex', 'sex'], ['event', 'event']].map(([v, l]) => h('option', { value: v }, l)));
-  const method = h('select', { id: 'est-method' }, [['all', t('methodAll')], ['loglinear', 'loglinear'], ['lcmcr', 'lcmcr']].map(([v, l]) => h('option', { value: v }, l)));
+  const method = h('select', { id: 'est-method' }, [['all', t('methodAll')], ['loglinear', t('methodLoglinear')], ['lcmcr', t('methodLcmcr')]].map(([v, l]) => h('option', { value: v }, l)));
   const out = h('section', { id: 'estimate-results' });
   async function run() {
     clear(out);
@@ -69,7 +73,7 @@ export async function estimatesView(main: HTMLElement) {
       const data = rows(result);
       out.append(h('figure', { class: 'card' }, chart(data), h('figcaption', { id: 'chart-caption' }, t('chartCaption'))),
         h('table', { class: 'card' }, h('thead', {}, h('tr', {}, [t('stratum'), t('method'), t('observed'), t('estimate'), t('interval')].map((c) => h('th', {}, c)))),
-          h('tbody', {}, data.flatMap((r) => r.methods.map((m) => h('tr', {}, h('td', {}, r.label), h('td', {}, m.method), h('td', {}, r.observed),
+          h('tbody', {}, data.flatMap((r) => r.methods.map((m) => h('tr', {}, h('td', {}, r.label), h('td', {}, methodName(m.method)), h('td', {}, r.observed),
             h('td', {}, Number.isFinite(m.N) ? Math.round(m.N) : '—'),
             h('td', {}, m.lower === null ? '—' : `${Math.round(m.lower)} – ${m.upper === null ? '∞' : Math.round(m.upper)}`)))))),
         h('section', { class: 'card' }, h('h2', {}, t('overlap')),
