@@ -220,14 +220,13 @@ void run(const DemoArgs& a, const GlobalOptions& global) {
   // The web application over the demo store: one login per role, all with
   // one fresh random password in an owner-only file beside the passphrase.
   fs::path password_file;
-  std::string password;
+  std::vector<std::string> users;
   if (!a.no_serve) {
-    password = random_passphrase();
+    const std::string password = random_passphrase();
     password_file = dir / "web-password.txt";
     write_secret_file(password_file, password);
-    server::add_demo_users(*store, password, "demo");
-    summary["web"] = {{"users", {"demo-admin", "demo-documenter", "demo-analyst", "demo-reviewer"}},
-                      {"password_file", password_file.string()}};
+    users = server::add_demo_users(*store, password, "demo");
+    summary["web"] = {{"users", users}, {"password_file", password_file.string()}};
   }
   if (global.json) {
     std::cout << summary.dump(2) << std::endl;
@@ -249,9 +248,11 @@ void run(const DemoArgs& a, const GlobalOptions& global) {
   if (server::find_static_dir().empty())
     std::cerr << "warning: the front end is not built (web/dist); only the API is served\n";
   options.on_listening = [&](int port) {
-    const std::string url = "http://" + options.host + ":" + std::to_string(port) + "/";
+    const std::string url = server::listening_url(options, port);
+    std::string logins;
+    for (const std::string& user : users) logins += (logins.empty() ? "" : ", ") + user;
     std::cerr << "\nThe web application / 웹 애플리케이션: " << url << "\n"
-              << "  log in as demo-documenter, demo-reviewer, demo-analyst or demo-admin\n"
+              << "  log in as one of " << logins << "\n"
               << "  password / 비밀번호: in " << password_file.string() << " (owner-only)\n"
               << "  Ctrl-C stops it.\n";
     open_in_browser(url);

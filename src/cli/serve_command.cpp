@@ -45,12 +45,8 @@ void add_serve(CLI::App& app, GlobalOptions& global) {
     options.static_dir = args.static_dir;
     options.session_idle = std::chrono::minutes(args.session_minutes);
     options.threads = args.threads;
-    const bool tls = !args.cert.empty();
-    options.on_listening = [&options, &global, tls](int port) {
-      const std::string host =
-          options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
-      const std::string url =
-          std::string(tls ? "https" : "http") + "://" + host + ":" + std::to_string(port) + "/";
+    options.on_listening = [&options, &global](int port) {
+      const std::string url = server::listening_url(options, port);
       // The URL on standard output (scripts read the port from it when
       // --listen asked for port 0); nothing else goes there.
       if (global.json) {

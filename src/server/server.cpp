@@ -185,14 +185,25 @@ void serve(store::Store& store, const ServeOptions& options) {
   waiter.join();
 }
 
-void add_demo_users(store::Store& store, const std::string& password, const std::string& actor) {
+std::vector<std::string> add_demo_users(store::Store& store, const std::string& password,
+                                        const std::string& actor) {
   const std::pair<const char*, Role> users[] = {{"demo-admin", Role::kAdministrator},
                                                 {"demo-documenter", Role::kDocumenter},
                                                 {"demo-analyst", Role::kAnalyst},
                                                 {"demo-reviewer", Role::kReviewer}};
+  std::vector<std::string> names;
   for (const auto& [name, role] : users) {
     if (!find_user(store.db(), name)) add_user(store.db(), name, role, password, actor);
+    names.emplace_back(name);
   }
+  return names;
+}
+
+std::string listening_url(const ServeOptions& options, int port) {
+  const bool tls = !options.tls_certificate.empty();
+  const std::string host =
+      options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+  return std::string(tls ? "https" : "http") + "://" + host + ":" + std::to_string(port) + "/";
 }
 
 }  // namespace uncounted::server

@@ -18,6 +18,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "server/role.h"
 #include "store/store.h"
@@ -71,8 +72,13 @@ class Server {
 void serve(store::Store& store, const ServeOptions& options);
 
 // Adds demo logins, one per role (demo-admin, demo-documenter, demo-analyst,
-// demo-reviewer), all with PASSWORD, skipping those that exist. Audited with
-// ACTOR. For `uncounted demo` only: real stores get real accounts.
-void add_demo_users(store::Store& store, const std::string& password, const std::string& actor);
+// demo-reviewer), all with PASSWORD, skipping those that exist, and returns
+// their names. Audited with ACTOR. For `uncounted demo` only: real stores
+// get real accounts.
+std::vector<std::string> add_demo_users(store::Store& store, const std::string& password,
+                                        const std::string& actor);
+
+// The address a browser opens: "http://127.0.0.1:8080/", "https://[::1]:8443/".
+std::string listening_url(const ServeOptions& options, int port);
 
 }  // namespace uncounted::server
