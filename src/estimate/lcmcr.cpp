@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <span>
 #include <sstream>
 #include <thread>
 
@@ -44,6 +45,9 @@ class Chain {
     order_.resize(k_);
     class_count_.resize(k_);
     z0_.resize(k_);
+    cell_order_.resize(cells_.size() * static_cast<std::size_t>(k_));
+    for (std::size_t i = 0; i < cell_order_.size(); ++i)
+      cell_order_[i] = static_cast<std::uint16_t>(i % static_cast<std::size_t>(k_));
     initialize();
   }
 
@@ -182,12 +186,20 @@ class Chain {
     std::fill(class_count_.begin(), class_count_.end(), 0);
     std::fill(ones_.begin(), ones_.end(), 0);
     const std::size_t k = static_cast<std::size_t>(k_);
+    const bool resort = sweeps_until_resort_ == 0;
+    sweeps_until_resort_ = resort ? kResortEvery - 1 : sweeps_until_resort_ - 1;
     for (std::size_t m = 0; m < cells_.size(); ++m) {
       const Pattern x = cells_[m];
-      std::copy(scaled_base_.begin(), scaled_base_.end(), weights_.begin());
-      for (Pattern bits = x; bits; bits &= bits - 1) {
-        const double* odds = &odds_[at(std::countr_zero(bits), 0)];
-        for (std::size_t c = 0; c < k; ++c) weights_[c] *= odds[c];
+      // Every observed cell has a list; its first list's odds start the
+      // products (restrict: no buffer aliases another, so the loops
+      // vectorize).
+      double* __restrict weights = weights_.data();
+      const double* __restrict base = scaled_base_.data();
+      const double* __restrict first = &odds_[at(std::countr_zero(x), 0)];
+      for (std::size_t c = 0; c < k; ++c) weights[c] = base[c] * first[c];
+      for (Pattern bits = x & (x - 1); bits; bits &= bits - 1) {
+        const double* __restrict odds = &odds_[at(std::countr_zero(bits), 0)];
+        for (std::size_t c = 0; c < k; ++c) weights[c] *= odds[c];
       }
       if (freq_[m] == 1) {
         // One categorical draw is cheaper than a multinomial.
@@ -206,11 +218,22 @@ class Chain {
         for (Pattern bits = x; bits; bits &= bits - 1) ++ones_[at(std::countr_zero(bits), chosen)];
         continue;
       }
-      multinomial_variate(rng_, freq_[m], weights_, order_, split_);
-      for (std::size_t c = 0; c < k; ++c) class_count_[c] += split_[c];
+      // Each cell visits its classes heaviest first, so that the count left
+      // reaches 0 after the few classes that hold the cell. Any order gives
+      // the same distribution; the weights move little between sweeps, so
+      // the order is re-sorted only every kResortEvery sweeps.
+      const std::span<std::uint16_t> order(&cell_order_[m * k], k);
+      if (resort) {
+        std::sort(order.begin(), order.end(),
+                  [&](std::uint16_t a, std::uint16_t b) { return weights[a] > weights[b]; });
+      }
+      multinomial_variate(rng_, freq_[m], weights_, order, split_);
+      const std::int64_t* __restrict split = split_.data();
+      std::int64_t* __restrict count = class_count_.data();
+      for (std::size_t c = 0; c < k; ++c) count[c] += split[c];
       for (Pattern bits = x; bits; bits &= bits - 1) {
-        std::int64_t* ones = &ones_[at(std::countr_zero(bits), 0)];
-        for (std::size_t c = 0; c < k; ++c) ones[c] += split_[c];
+        std::int64_t* __restrict ones = &ones_[at(std::countr_zero(bits), 0)];
+        for (std::size_t c = 0; c < k; ++c) ones[c] += split[c];
       }
     }
   }
@@ -254,8 +277,29 @@ class Chain {
         }
         continue;
       }
-      // B < 1 (the empty classes at the end when alpha < 1): the log form
-      // keeps 1 - V accurate when it is tiny.
+      // B < 1 (the empty classes at the end when alpha < 1).
+      if (numbers && members == 0) {
+        // V ~ Beta(1, B) is 1 - U^(1/B): log(1 - V) = log(U) / B. Two libm
+        // calls, where the general form below needs five.
+        const double log_1mv = std::log(rng_.uniform()) / b;
+        const double one_minus_v = std::exp(log_1mv);
+        const double next = rest * one_minus_v;
+        if (next >= kSmallestRest) {
+          // V from expm1 where 1 - V is near 1 and the subtraction would
+          // lose V's digits.
+          const double v = log_1mv > -0.5 ? -std::expm1(log_1mv) : 1 - one_minus_v;
+          nu_[k] = rest * v;
+          rest = next;
+          continue;
+        }
+        numbers = false;
+        linear_until_ = k;
+        log_rest = std::log(rest);
+        log_nu_[k] = log_rest + std::log(-std::expm1(log_1mv));
+        log_rest += log_1mv;
+        continue;
+      }
+      // The log form keeps 1 - V accurate when it is tiny.
       const LogBeta v = log_beta_variate(rng_, 1.0 + static_cast<double>(members), b);
       if (numbers) {
         const double next = rest * std::exp(v.log_1mx);
@@ -332,7 +376,10 @@ class Chain {
   std::vector<double> one_minus_, odds_, nu_, log_nu_, base_, scaled_base_, weights_;
   int linear_until_ = 0;
   std::vector<std::int64_t> ones_, split_, class_count_, z0_;
-  std::vector<std::uint16_t> order_;
+  std::vector<std::uint16_t> order_;       // classes by decreasing scaled_base_
+  std::vector<std::uint16_t> cell_order_;  // each cell's classes, heaviest first
+  static constexpr int kResortEvery = 16;
+  int sweeps_until_resort_ = 0;
   double alpha_ = 0;
   double p0_ = 0;
   std::int64_t n0_ = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <numbers>
 #include <vector>
@@ -69,35 +70,74 @@ double stirling_correction(std::int64_t k) {
   return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 * r2) * r2) * r;
 }
 
-// Binomial as a count of Bernoulli trials U < p: cheap for small n, and
-// exact: each U is compared with p to 64 bits, 32 at a time, so one random
-// word serves two trials and only a tie in the high half (probability
-// 2^-32) costs another word. P <= 1/2.
-std::int64_t binomial_trials(RandomSource& rng, std::int64_t n, double p) {
-  const auto t = static_cast<std::uint64_t>(std::ldexp(p, 64));
-  const auto hi = static_cast<std::uint32_t>(t >> 32);
-  const auto lo = static_cast<std::uint32_t>(t);
+// The number of 1 bits, inline: without -mpopcnt std::popcount is a call
+// into libgcc.
+inline int count_ones(std::uint64_t x) {
+  x -= (x >> 1) & 0x5555555555555555ULL;
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+  return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
+}
+
+// floor(X) for |X| < 2^63 without a libm call (baseline x86-64 has no
+// rounding instruction).
+inline double floor_small(double x) {
+  const double t = static_cast<double>(static_cast<std::int64_t>(x));
+  return t > x ? t - 1 : t;
+}
+
+// Binomial as N Bernoulli trials U_i < p, all decided together, digit by
+// digit: trial i is bit i of W 64-bit words, and a random word gives the
+// same binary digit of 64 of the U_i at once. A trial is decided at the
+// first digit where U_i differs from p (U_i < p where p has the 1). Two
+// digits are compared per step, which decides three quarters of the trials
+// still tied: about log4(n) + 1.5 steps of two random words per 64 trials,
+// whatever p. Exact: p's binary expansion ends after its 53 significant
+// digits, and a trial still tied there has U_i >= p. N <= 64 W and
+// 2^-64 <= P < 1 (the caller's n p >= 1/4 keeps P above 2^-9).
+template <int W>
+std::int64_t binomial_bitwise(RandomSource& rng, std::int64_t n, double p) {
+  // p = 1.f * 2^(e - 1023) (f the 52 stored digits): its expansion has
+  // 1022 - e zeros after the binary point, then the leading 1 and f.
+  const auto bits = std::bit_cast<std::uint64_t>(p);
+  const int e = static_cast<int>(bits >> 52);
+  const std::uint64_t significand = (bits << 11) | std::uint64_t{1} << 63;
+  const int zeros = 1022 - e;
+  std::uint64_t tied[W], below[W];
+  std::uint64_t any = 0;
+  for (int w = 0; w < W; ++w) {
+    const std::int64_t lanes = n - 64 * w;
+    tied[w] = lanes >= 64 ? ~std::uint64_t{0} : lanes <= 0 ? 0 : (std::uint64_t{1} << lanes) - 1;
+    below[w] = 0;
+    any |= tied[w];
+  }
+  // The next 128 digits of p, first digit at the top of HI.
+  std::uint64_t hi = zeros == 0 ? significand : significand >> zeros;
+  std::uint64_t lo = zeros == 0 ? 0 : significand << (64 - zeros);
+  while (any != 0 && (hi | lo) != 0) {
+    // All ones where p's first (second) digit of the pair is 1.
+    const std::uint64_t first = std::uint64_t{0} - (hi >> 63);
+    const std::uint64_t second = std::uint64_t{0} - ((hi >> 62) & 1);
+    hi = (hi << 2) | (lo >> 62);
+    lo <<= 2;
+    any = 0;
+    for (int w = 0; w < W; ++w) {
+      const std::uint64_t r1 = rng.next();
+      const std::uint64_t r2 = rng.next();
+      const std::uint64_t same_first = ~(r1 ^ first);
+      below[w] |= tied[w] & ((~r1 & first) | (same_first & ~r2 & second));
+      tied[w] &= same_first & ~(r2 ^ second);
+      any |= tied[w];
+    }
+  }
   std::int64_t x = 0;
-  std::int64_t ties = 0;
-  for (std::int64_t pairs = n / 2; pairs > 0; --pairs) {
-    const std::uint64_t r = rng.next();
-    const auto a = static_cast<std::uint32_t>(r >> 32);
-    const auto b = static_cast<std::uint32_t>(r);
-    x += (a < hi) + (b < hi);
-    ties += (a == hi) + (b == hi);
-  }
-  if (n % 2 != 0) {
-    const auto a = static_cast<std::uint32_t>(rng.next() >> 32);
-    x += a < hi;
-    ties += a == hi;
-  }
-  for (; ties > 0; --ties) x += static_cast<std::uint32_t>(rng.next() >> 32) < lo;
+  for (int w = 0; w < W; ++w) x += count_ones(below[w]);
   return x;
 }
 
 // Inversion by sequential search; expected cost O(n p), so only for small
 // means. P <= 1/2.
-std::int64_t binomial_inversion(RandomSource& rng, std::int64_t n, double p) {
+[[gnu::noinline]] std::int64_t binomial_inversion(RandomSource& rng, std::int64_t n, double p) {
   const double q = 1 - p;
   const double np = static_cast<double>(n) * p;
   // P(X = 0) = q^n >= 1 - n p (Bernoulli's inequality), so a uniform below
@@ -133,53 +173,68 @@ std::int64_t binomial_inversion(RandomSource& rng, std::int64_t n, double p) {
 
 // Hormann's BTRD (transformed rejection with decomposition); P <= 1/2 and
 // n p >= 10.
-std::int64_t binomial_btrd(RandomSource& rng, std::int64_t n, double p) {
-  // Only what the immediate acceptance (about 86% of draws) needs is set up
-  // before the first uniform; the rest waits for a draw that needs it.
+[[gnu::noinline]] std::int64_t binomial_btrd(RandomSource& rng, std::int64_t n, double p) {
+  // Only what the immediate acceptance needs is set up before the first
+  // uniform (it takes 0.86 vr of the draws: 53% at n p q = 25, 80% at
+  // 10,000); the rest waits for a draw that needs it.
   const double nd = static_cast<double>(n);
   const double q = 1 - p;
   const double npq = nd * p * q;
   const double spq = std::sqrt(npq);
   const double b = 1.15 + 2.53 * spq;
-  const double inv_b = 1 / b;
+  const double vr_b = 0.92 * b - 4.2;  // vr b, vr = 0.92 - 4.2 / b
+  const double inv_vr = b / vr_b;
   const double a = -0.0873 + 0.0248 * b + 0.01 * p;
   const double c = nd * p + 0.5;
-  const double vr = 0.92 - 4.2 * inv_b;
-  const double urvr = 0.86 * vr;
   for (;;) {
     double v = rng.uniform();
     double u;
-    if (v <= urvr) {
-      u = v / vr - 0.43;
-      return static_cast<std::int64_t>(std::floor((2 * a / (0.5 - std::abs(u)) + b) * u + c));
+    // v <= 0.86 vr, decided without waiting for a division.
+    if (v * b <= 0.86 * vr_b) {
+      // u is within (-0.43, 0.43], so the candidate is far below 2^63.
+      u = v * inv_vr - 0.43;
+      return static_cast<std::int64_t>(floor_small((2 * a / (0.5 - std::abs(u)) + b) * u + c));
     }
+    const double inv_b = 1 / b;
+    const double vr = vr_b * inv_b;
     if (v >= vr) {
       u = rng.uniform() - 0.5;
     } else {
-      u = v / vr - 0.93;
+      u = v * inv_vr - 0.93;
       u = (u < 0 ? -0.5 : 0.5) - u;
       v = rng.uniform() * vr;
     }
-    const std::int64_t m = static_cast<std::int64_t>(std::floor((nd + 1) * p));
+    const std::int64_t m = static_cast<std::int64_t>(floor_small((nd + 1) * p));
     const double md = static_cast<double>(m);
     const double r = p / q;
     const double nr = (nd + 1) * r;
     const double alpha = (2.83 + 5.1 * inv_b) * spq;
     const double us = 0.5 - std::abs(u);
-    const double kd = std::floor((2 * a / us + b) * u + c);
-    if (kd < 0 || kd > nd) continue;
+    const double candidate = (2 * a / us + b) * u + c;
+    if (!(candidate >= 0 && candidate < nd + 1)) continue;
+    const double kd = floor_small(candidate);
     const std::int64_t k = static_cast<std::int64_t>(kd);
     v = v * alpha / (a / (us * us) + b);
     const std::int64_t km = std::abs(k - m);
     if (km <= 15) {
-      // Recursive evaluation of f(k) / f(m).
-      double f = 1;
+      // f(k) / f(m) as one ratio of products: prod (nr - r i) / prod i over
+      // i between the two, with no division in the loop.
+      double top = 1, bottom = 1;
       if (m < k) {
-        for (std::int64_t i = m + 1; i <= k; ++i) f *= nr / static_cast<double>(i) - r;
-      } else if (m > k) {
-        for (std::int64_t i = k + 1; i <= m; ++i) v *= nr / static_cast<double>(i) - r;
+        for (std::int64_t i = m + 1; i <= k; ++i) {
+          const double id = static_cast<double>(i);
+          top *= nr - r * id;
+          bottom *= id;
+        }
+        if (v * bottom <= top) return k;
+      } else {
+        for (std::int64_t i = k + 1; i <= m; ++i) {
+          const double id = static_cast<double>(i);
+          top *= nr - r * id;
+          bottom *= id;
+        }
+        if (v * top <= bottom) return k;
       }
-      if (v <= f) return k;
       continue;
     }
     // Squeeze on log v, then the exact test with Stirling corrections.
@@ -197,6 +252,26 @@ std::int64_t binomial_btrd(RandomSource& rng, std::int64_t n, double p) {
                  stirling_correction(k) - stirling_correction(n - k))
       return k;
   }
+}
+
+// Binomial(n, p), inline for the multinomial's loop.
+[[gnu::always_inline]] inline std::int64_t binomial(RandomSource& rng, std::int64_t n, double p) {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  const bool flip = p > 0.5;
+  const double pp = flip ? 1 - p : p;
+  const double np = static_cast<double>(n) * pp;
+  // Inversion's first uniform settles most draws with a tiny mean at once;
+  // up to 128 trials the digit-by-digit comparison costs a few random words
+  // whatever the mean; beyond, BTRD's cost does not grow with n.
+  if (np < 0.25 || (n > 128 && np < 10)) {
+    const std::int64_t x = binomial_inversion(rng, n, pp);
+    return flip ? n - x : x;
+  }
+  if (n <= 64) return binomial_bitwise<1>(rng, n, p);
+  if (n <= 128) return binomial_bitwise<2>(rng, n, p);
+  const std::int64_t x = binomial_btrd(rng, n, pp);
+  return flip ? n - x : x;
 }
 
 std::int64_t poisson_inversion(RandomSource& rng, double mean) {
@@ -300,21 +375,7 @@ BetaOdds beta_odds_variate(RandomSource& rng, double a, double b) {
 }
 
 std::int64_t binomial_variate(RandomSource& rng, std::int64_t n, double p) {
-  if (n <= 0 || p <= 0) return 0;
-  if (p >= 1) return n;
-  const bool flip = p > 0.5;
-  const double pp = flip ? 1 - p : p;
-  const double np = static_cast<double>(n) * pp;
-  std::int64_t x;
-  // Counting trials costs about a cycle and a half per trial; inversion
-  // costs an exp and a log once past its first uniform, which it rarely gets
-  // past when n p is well below 1/2.
-  if (n <= 40 && np >= 0.5) {
-    x = binomial_trials(rng, n, pp);
-  } else {
-    x = np < 10 ? binomial_inversion(rng, n, pp) : binomial_btrd(rng, n, pp);
-  }
-  return flip ? n - x : x;
+  return binomial(rng, n, p);
 }
 
 std::int64_t poisson_variate(RandomSource& rng, double mean) {
@@ -330,43 +391,52 @@ std::int64_t negative_binomial_variate(RandomSource& rng, double size, double p)
 void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const double> weights,
                          std::span<const std::uint16_t> order, std::span<std::int64_t> out) {
   const std::size_t k = weights.size();
-  // Conditional binomials: the count left over usually reaches 0 after a
-  // few categories and the rest cost nothing.
-  constexpr std::int64_t kFewLeft = 6;
-  double rest = 0;
-  for (std::size_t i = 0; i < k; ++i) {
-    rest += weights[i];
-    out[i] = 0;
+  // Conditional binomials: category order[r] gets Binomial(n left, its
+  // weight / the weight of order[r..]). The weights left are summed from the
+  // end, so that a tiny weight behind large ones keeps its digits.
+  constexpr std::size_t kStack = 1024;  // the sampler allows up to 1000 classes
+  constexpr std::int64_t kFewLeft = 4;
+  double stack[kStack];
+  std::vector<double> heap;
+  double* rest = stack;
+  if (k > kStack) {
+    heap.resize(k);
+    rest = heap.data();
   }
-  for (std::size_t r = 0; r < k && n > 0; ++r) {
-    const std::size_t i = order[r];
-    if (r + 1 == k) {
-      out[i] = n;
-      break;
-    }
-    if (n <= kFewLeft && rest > 0) {
-      // Few items left: given the counts so far they are independent
-      // categorical draws over the remaining categories, which costs a
-      // uniform each instead of a binomial (exp, log) per category.
-      for (std::int64_t item = 0; item < n; ++item) {
-        double u = rng.uniform() * rest;
-        std::size_t chosen = k;  // rounding may leave u > 0: take the last positive one
-        for (std::size_t s = r; s < k; ++s) {
-          const std::size_t c = order[s];
-          if (weights[c] <= 0) continue;
-          chosen = c;
-          u -= weights[c];
+  double total = 0;
+  for (std::size_t r = k; r-- > 0;) {
+    total += weights[order[r]];
+    rest[r] = total;
+    out[r] = 0;
+  }
+  for (std::size_t r = 0; r + 1 < k && n > 0; ++r) {
+    if (n <= kFewLeft) {
+      // A few items left: given the counts so far, each is one categorical
+      // draw over order[r..], a uniform and a short scan (heaviest first).
+      for (; n > 0; --n) {
+        double u = rng.uniform() * rest[r];
+        std::size_t s = r;
+        for (; s + 1 < k; ++s) {
+          u -= weights[order[s]];
           if (u <= 0) break;
         }
-        if (chosen == k) chosen = order[r];
-        ++out[chosen];
+        while (s > r && weights[order[s]] <= 0) --s;  // rounding ran past the last weight
+        ++out[order[s]];
       }
-      break;
+      return;
     }
-    const double p = rest > 0 ? std::min(1.0, weights[i] / rest) : 0.0;
-    out[i] = binomial_variate(rng, n, p);
-    n -= out[i];
-    rest -= weights[i];
+    const double w = weights[order[r]];
+    const double share = rest[r] > 0 ? std::min(1.0, w / rest[r]) : 0.0;
+    const std::int64_t x = binomial(rng, n, share);
+    out[order[r]] = x;
+    n -= x;
+  }
+  // The last category with weight takes what is left (rounding may leave a
+  // share of 1 below it that is not exactly 1).
+  if (n > 0) {
+    std::size_t last = k - 1;
+    while (last > 0 && weights[order[last]] <= 0) --last;
+    out[order[last]] += n;
   }
 }
 

@@ -49,9 +49,30 @@ double log_choose(std::int64_t n, std::int64_t k) {
 
 TEST(RandomVariates, BinomialMatchesExactProbabilities) {
   const std::vector<std::pair<std::int64_t, double>> cases = {
-      {5, 0.3},      {40, 0.1},     {1131, 0.02}, {1131, 0.37}, {200, 0.9},
-      {100000, 0.5}, {30, 0.5},     {39, 0.7},    {12, 0.05},   {60, 0.1},
-      {41, 0.2},     {2000, 0.003}, {3, 0.97},    {40, 0.49},   {1000, 0.0099}};
+      {5, 0.3},
+      {40, 0.1},
+      {1131, 0.02},
+      {1131, 0.37},
+      {200, 0.9},
+      {100000, 0.5},
+      {30, 0.5},
+      {39, 0.7},
+      {12, 0.05},
+      {60, 0.1},
+      {41, 0.2},
+      {2000, 0.003},
+      {3, 0.97},
+      {40, 0.49},
+      {1000, 0.0099},
+      // digit-by-digit comparison: one and two words of trials, p near 1,
+      // a dyadic p, and a mean just above the inversion shortcut
+      {64, 0.999},
+      {65, 0.5},
+      {100, 0.3},
+      {128, 0.77},
+      {127, 0.002},
+      {50, 0.25},
+      {129, 0.6}};
   RandomSource rng(7);
   for (auto [n, p] : cases) {
     SCOPED_TRACE(std::to_string(n) + " " + std::to_string(p));
@@ -280,6 +301,74 @@ TEST(RandomVariates, MultinomialKeepsTotalAndMeans) {
   EXPECT_NEAR(sum[0] / n, 125, 0.5);
   EXPECT_NEAR(sum[2] / n, 500, 0.7);
   EXPECT_NEAR(sum[3] / n, 375, 0.7);
+}
+
+// The joint law of a split, checked exactly where the outcomes can be
+// listed (every composition of n into the categories) and through each
+// category's Binomial(n, w_k / sum w) margin where they cannot. The visiting
+// order must not matter, and a category of weight 0 never gets anything.
+TEST(RandomVariates, MultinomialMatchesExactProbabilities) {
+  RandomSource rng(43);
+  const std::vector<double> w = {0.2, 0.0, 0.5, 0.3, 1e-3};
+  double total_w = 0;
+  for (double x : w) total_w += x;
+  const std::vector<std::vector<std::uint16_t>> orders = {{2, 3, 0, 4, 1}, {1, 4, 0, 3, 2}};
+  for (const auto& order : orders) {
+    for (std::int64_t n : {3, 7, 90, 300, 5000}) {
+      SCOPED_TRACE("n " + std::to_string(n) + " first " + std::to_string(order[0]));
+      std::vector<std::int64_t> out(w.size());
+      std::vector<std::map<std::int64_t, int>> margins(w.size());
+      std::map<std::int64_t, int> joint;  // outcome coded in base n + 1
+      for (int i = 0; i < draws() / 4; ++i) {
+        multinomial_variate(rng, n, w, order, out);
+        std::int64_t sum = 0, code = 0;
+        for (std::size_t k = 0; k < w.size(); ++k) {
+          sum += out[k];
+          ++margins[k][out[k]];
+          code = code * (n + 1) + out[k];
+        }
+        ASSERT_EQ(sum, n);
+        ASSERT_EQ(out[1], 0);
+        ++joint[code];
+      }
+      for (std::size_t k = 0; k < w.size(); ++k) {
+        if (w[k] == 0) continue;
+        const double p = w[k] / total_w;
+        auto pmf = [&](std::int64_t x) {
+          return std::exp(log_choose(n, x) + x * std::log(p) + (n - x) * std::log1p(-p));
+        };
+        expect_fits(chi_square(margins[k], pmf, 0, n, draws() / 4));
+      }
+      if (n > 7) continue;
+      // Every outcome code, in order, with its multinomial probability.
+      std::map<std::int64_t, double> exact;
+      for (std::int64_t a = 0; a <= n; ++a)
+        for (std::int64_t c = 0; a + c <= n; ++c)
+          for (std::int64_t d = 0; a + c + d <= n; ++d) {
+            const std::int64_t e = n - a - c - d;
+            const std::vector<std::int64_t> x = {a, 0, c, d, e};
+            double log_p = std::lgamma(n + 1.0);
+            std::int64_t code = 0;
+            for (std::size_t k = 0; k < w.size(); ++k) {
+              code = code * (n + 1) + x[k];
+              if (w[k] > 0) log_p += x[k] * std::log(w[k] / total_w);
+              log_p -= std::lgamma(x[k] + 1.0);
+            }
+            exact[code] = std::exp(log_p);
+          }
+      std::map<std::int64_t, int> observed;  // re-indexed 0, 1, ... in code order
+      std::vector<double> probs;
+      for (const auto& [code, prob] : exact) {
+        const auto it = joint.find(code);
+        observed[static_cast<std::int64_t>(probs.size())] = it == joint.end() ? 0 : it->second;
+        probs.push_back(prob);
+      }
+      for (const auto& [code, count] : joint) ASSERT_TRUE(exact.count(code)) << code;
+      expect_fits(chi_square(
+          observed, [&](std::int64_t i) { return probs[static_cast<std::size_t>(i)]; }, 0,
+          static_cast<std::int64_t>(probs.size()) - 1, draws() / 4));
+    }
+  }
 }
 
 TEST(RandomVariates, SameSeedSameStreamDifferentStreamsDiffer) {
