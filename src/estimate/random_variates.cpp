@@ -409,6 +409,11 @@ void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const doub
     rest[r] = total;
     out[r] = 0;
   }
+  if (k < 2) {
+    if (k == 1) out[0] = n;
+    return;
+  }
+  double share = rest[0] > 0 ? weights[order[0]] / rest[0] : 0.0;
   for (std::size_t r = 0; r + 1 < k && n > 0; ++r) {
     if (n <= kFewLeft) {
       // A few items left: given the counts so far, each is one categorical
@@ -425,11 +430,16 @@ void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const doub
       }
       return;
     }
-    const double w = weights[order[r]];
-    const double share = rest[r] > 0 ? std::min(1.0, w / rest[r]) : 0.0;
-    const std::int64_t x = binomial(rng, n, share);
+    // The next category's share is divided out before this draw, so that
+    // the division is done by the time the draw's mispredicted branches
+    // resolve, instead of starting after them.
+    const double next_share = r + 2 >= k        ? 1.0
+                              : rest[r + 1] > 0 ? weights[order[r + 1]] / rest[r + 1]
+                                                : 0.0;
+    const std::int64_t x = binomial(rng, n, std::min(1.0, share));
     out[order[r]] = x;
     n -= x;
+    share = next_share;
   }
   // The last category with weight takes what is left (rounding may leave a
   // share of 1 below it that is not exactly 1).
