@@ -3,11 +3,13 @@
 // an exact algorithm (no normal approximations), checked against the exact
 // probabilities in tests/estimate/random_variates_test.cpp:
 //   gamma: Marsaglia and Tsang (2000), with the U^(1/a) boost for shape < 1;
-//   binomial: counted trials for small n, inversion for small means,
-//     Hormann's BTRD (1993) otherwise;
+//   binomial: inversion for tiny means, up to 128 trials all decided at
+//     once digit by digit (64 trials per random word), Hormann's BTRD (1993)
+//     otherwise;
 //   Poisson: inversion for small means, Hormann's PTRS (1993) otherwise;
 //   negative binomial: a Poisson-gamma mixture;
-//   multinomial: conditional binomials.
+//   multinomial: conditional binomials, the last few items as categorical
+//     draws.
 
 #include <cstdint>
 #include <span>
