@@ -5,20 +5,18 @@
 namespace uncounted::estimate {
 namespace {
 
-std::uint64_t splitmix64(std::uint64_t& x) {
-  std::uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
+// The splitmix64 state for (SEED, STREAM): one step past their mix, so that
+// seed and stream are decorrelated before the state is filled.
+std::uint64_t mixed(std::uint64_t seed, std::uint64_t stream) {
+  std::uint64_t x = seed ^ (stream * 0xd1b54a32d192ed03ULL);
+  splitmix64(x);
+  return x;
 }
 
 }  // namespace
 
-RandomSource::RandomSource(std::uint64_t seed, std::uint64_t stream) {
-  std::uint64_t x = seed ^ (stream * 0xd1b54a32d192ed03ULL);
-  splitmix64(x);  // decorrelate seed and stream before filling the state
-  for (auto& word : s_) word = splitmix64(x);
-}
+RandomSource::RandomSource(std::uint64_t seed, std::uint64_t stream)
+    : words_(mixed(seed, stream)) {}
 
 // The ziggurat's layer edges for the unnormalised density f(x) = exp(-x^2 /
 // 2) on x >= 0: 128 regions of equal area V, the base being the rectangle

@@ -1,13 +1,15 @@
 #pragma once
-// The random numbers behind the Gibbs sampler: xoshiro256** (Blackman and
-// Vigna), seeded through splitmix64 so that nearby seeds give unrelated
-// streams. Small, fast and reproducible across platforms, which std::
+// The random numbers behind the Gibbs sampler: xoshiro256**
+// (model/xoshiro256.h) with the uniform and normal draws the samplers in
+// random_variates.h build on. Reproducible across platforms, which std::
 // distributions are not (their algorithms are implementation-defined).
 //
 // Not thread-safe: give each thread (each chain) its own RandomSource.
 
 #include <cmath>
 #include <cstdint>
+
+#include "model/xoshiro256.h"
 
 namespace uncounted::estimate {
 
@@ -16,17 +18,7 @@ class RandomSource {
   // STREAM separates independent streams from one seed (one per chain).
   explicit RandomSource(std::uint64_t seed, std::uint64_t stream = 0);
 
-  std::uint64_t next() {
-    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-    const std::uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 45);
-    return result;
-  }
+  std::uint64_t next() { return words_.next(); }
 
   // Uniform on the open interval (0, 1): never exactly 0 or 1, so log(u)
   // and 1/u are always finite.
@@ -53,8 +45,7 @@ class RandomSource {
   static const double* const kZigX;  // layer edges x_0 > x_1 > ... > x_128 = 0
   double normal_slow(unsigned layer, double x);
 
-  static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  std::uint64_t s_[4];
+  Xoshiro256 words_;
 };
 
 }  // namespace uncounted::estimate

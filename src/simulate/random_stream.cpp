@@ -4,39 +4,11 @@
 #include <numbers>
 
 namespace uncounted::simulate {
-namespace {
-
-std::uint64_t splitmix64(std::uint64_t& x) {
-  std::uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-}  // namespace
-
-RandomStream::RandomStream(std::uint64_t seed) : seed_(seed) {
-  std::uint64_t x = seed;
-  for (auto& s : s_) s = splitmix64(x);
-}
+RandomStream::RandomStream(std::uint64_t seed) : seed_(seed), words_(seed) {}
 
 RandomStream RandomStream::fork(std::uint64_t label) const {
   std::uint64_t x = seed_ ^ (label * 0xd1342543de82ef95ULL + 0x2545f4914f6cdd1dULL);
   return RandomStream(splitmix64(x));
-}
-
-std::uint64_t RandomStream::next() {
-  const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-  const std::uint64_t t = s_[1] << 17;
-  s_[2] ^= s_[0];
-  s_[3] ^= s_[1];
-  s_[1] ^= s_[2];
-  s_[0] ^= s_[3];
-  s_[2] ^= t;
-  s_[3] = rotl(s_[3], 45);
-  return result;
 }
 
 double RandomStream::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }

@@ -1,5 +1,5 @@
 #pragma once
-// The simulator's source of randomness: xoshiro256** seeded by splitmix64,
+// The simulator's source of randomness: xoshiro256** (model/xoshiro256.h)
 // with its own uniform, normal and categorical draws. The standard library's
 // distributions are implementation-defined, so a scenario and a seed would
 // give different lists on different compilers; these give the same lists
@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <span>
+
+#include "model/xoshiro256.h"
 
 namespace uncounted::simulate {
 
@@ -21,7 +23,7 @@ class RandomStream {
   // another part's draws.
   RandomStream fork(std::uint64_t label) const;
 
-  std::uint64_t next();
+  std::uint64_t next() { return words_.next(); }
   // Uniform in [0, 1).
   double uniform();
   // Uniform integer in [lo, hi] (inclusive). Requires lo <= hi.
@@ -34,7 +36,7 @@ class RandomStream {
 
  private:
   std::uint64_t seed_;
-  std::uint64_t s_[4];
+  Xoshiro256 words_;
 };
 
 }  // namespace uncounted::simulate
