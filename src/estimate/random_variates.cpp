@@ -417,15 +417,14 @@ void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const doub
   for (std::size_t r = 0; r + 1 < k && n > 0; ++r) {
     if (n <= kFewLeft) {
       // A few items left: given the counts so far, each is one categorical
-      // draw over order[r..], a uniform and a short scan (heaviest first).
+      // draw over order[r..]. With v uniform on (0, rest[r]), the item goes
+      // to the t with rest[t + 1] <= v < rest[t], probability weight / rest[r];
+      // t is found by counting, without a branch to mispredict, and a
+      // category of weight 0 (rest[t + 1] == rest[t]) is never chosen.
       for (; n > 0; --n) {
-        double u = rng.uniform() * rest[r];
+        const double v = rng.uniform() * rest[r];
         std::size_t s = r;
-        for (; s + 1 < k; ++s) {
-          u -= weights[order[s]];
-          if (u <= 0) break;
-        }
-        while (s > r && weights[order[s]] <= 0) --s;  // rounding ran past the last weight
+        for (std::size_t t = r + 1; t < k; ++t) s += rest[t] > v;
         ++out[order[s]];
       }
       return;
