@@ -206,19 +206,21 @@ std::string weight_histogram(const LinkageSummary& linkage) {
 }
 
 std::string estimates_chart(const ReportData& data) {
-  const double left = 210, top = 40, block = 86, right = 40;
+  const double left = 210, top = 40, block = 104, right = 40;
   const int height =
-      static_cast<int>(top + block * static_cast<double>(data.estimates.size()) + 40);
+      static_cast<int>(top + block * static_cast<double>(data.estimates.size()) + 20);
   SvgCanvas svg(kWidth, height,
                 "Estimated totals per stratum with 95% intervals / 층별 추정 총계와 95% 구간");
-  // The axis holds every point (documented, estimates, Chao, truth) and the
-  // intervals up to twice the largest point: one stratum's very wide
-  // interval (a blank-place stratum, say) would otherwise squash every other
-  // row into the axis's first few pixels. A whisker past the axis ends in an
-  // arrow with its upper bound written beside it.
-  double points = 1, uppers = 1;
-  for (const auto& row : data.estimates) {
+  // Each stratum has its own axis: the strata's totals differ by orders of
+  // magnitude (a blank-place stratum can hold more people than every camp
+  // together), and one shared axis would squash the small strata into its
+  // first few pixels. A row's axis holds every point (documented,
+  // estimates, Chao, truth) and the intervals up to twice the largest
+  // point; a whisker past the axis ends in an arrow with its upper bound
+  // written beside it.
+  const auto row_scale = [&](const StratumRow& row) {
     const auto& e = row.estimate;
+    double points = 1, uppers = 1;
     points = std::max(points, static_cast<double>(e.observed));
     if (!e.skipped) points = std::max(points, e.chao.N);
     for (const auto& i : {lcmcr_interval(e), loglinear_interval(e)}) {
@@ -227,10 +229,9 @@ std::string estimates_chart(const ReportData& data) {
       if (!i->open_upper) uppers = std::max(uppers, i->upper);
     }
     if (row.truth) points = std::max(points, static_cast<double>(row.truth->total));
-  }
-  const LinearScale x{0, nice_ceiling(std::min(uppers, 2 * points) * 1.05), left, kWidth - right};
-  const double bottom = top + block * static_cast<double>(data.estimates.size());
-  x_axis(svg, x, bottom, top - 8, 8);
+    const double reach = std::min(std::max(uppers, points), 2 * points);
+    return LinearScale{0, nice_ceiling(reach * 1.05), left, kWidth - right};
+  };
   // Legend.
   double lx = left;
   svg.rect(lx, 8, 10, 10, "documented");
@@ -249,7 +250,9 @@ std::string estimates_chart(const ReportData& data) {
     svg.diamond(lx + 5, 13, 6, "truth");
     svg.text(lx + 14, 17, "true total 실제 총계", "legend");
   }
+  svg.text(left, 33, "Each row has its own scale. 층마다 축척이 다릅니다.", "tick");
 
+  LinearScale x{0, 1, left, kWidth - right};  // the row being drawn
   auto whisker = [&](double y, const Interval& i, const char* css, const std::string& name) {
     const bool clipped = !i.open_upper && i.upper > x.domain_hi;
     const double hi = i.open_upper || clipped ? kWidth - right : x(i.upper);
@@ -271,6 +274,8 @@ std::string estimates_chart(const ReportData& data) {
     const auto& e = row.estimate;
     const double y0 = top + block * static_cast<double>(s);
     if (s % 2 == 0) svg.rect(0, y0, kWidth, block, "stripe");
+    x = row_scale(row);
+    if (!e.skipped) x_axis(svg, x, y0 + 80, y0 + 4, 5);
     svg.text(left - 10, y0 + 30, stratum_label(e), "label", "end");
     svg.text(left - 10, y0 + 48, "documented " + format_count(static_cast<double>(e.observed)),
              "tick", "end");

@@ -97,6 +97,36 @@ TEST(HtmlReport, ShowsTruthAndWhetherTheIntervalCoversIt) {
   EXPECT_EQ(diamonds, 3u + 1u);  // one per stratum and the legend's
 }
 
+// Strata whose totals differ a hundredfold each get an axis of their own,
+// so the small stratum's estimate is not squashed against the left edge.
+TEST(EstimatesChart, EachStratumHasItsOwnScale) {
+  ReportData d = sample();
+  auto& big = d.estimates[2];
+  big.estimate.observed = 60000;
+  big.estimate.chao.N = 70000;
+  big.estimate.lcmcr->median = 90000;
+  big.estimate.lcmcr->lower = 80000;
+  big.estimate.lcmcr->upper = 110000;
+  big.truth = TrueTotal{95000, 60000};
+  const std::string chart = estimates_chart(d);
+  // The circle of each row's LCMCR estimate: x from 210 (axis start) to 920.
+  const auto circle_x = [&](const std::string& title) {
+    const std::size_t t = chart.find("<title>" + title);
+    EXPECT_NE(t, std::string::npos) << title;
+    const std::size_t cx = chart.rfind("<circle cx=\"", t);
+    return std::stod(chart.substr(cx + 12));
+  };
+  const double small = circle_x("LCMCR: 900 ");
+  const double large = circle_x("LCMCR: 90,000 ");
+  // Each point sits in the middle half of its own axis; on one shared axis
+  // the small one would be at 210 + 710 * 900 / 115,000, about 216.
+  EXPECT_GT(small, 210 + 0.3 * 710);
+  EXPECT_LT(small, 210 + 0.9 * 710);
+  EXPECT_GT(large, 210 + 0.3 * 710);
+  EXPECT_LT(large, 210 + 0.9 * 710);
+  EXPECT_NE(chart.find("Each row has its own scale"), std::string::npos);
+}
+
 TEST(HtmlReport, UnlinkedStoreSaysSo) {
   ReportData d = sample();
   d.linkage = LinkageSummary{};
