@@ -7,6 +7,7 @@
 #include "server/http_error.h"
 #include "store/audit_log.h"
 #include "store/record_table.h"
+#include "store/testimony_table.h"
 
 namespace uncounted::server {
 namespace {
@@ -70,18 +71,7 @@ SavedTestimony create_testimony(store::Database& db, const nlohmann::json& docum
   if (find_testimony(db, t.source, t.testimony_id)) {
     throw HttpError(409, "a testimony with this source and testimony_id exists; edit it instead");
   }
-  const std::string now = store::utc_now();
-  const std::string text = t.document.dump();
-  db.prepare(
-        "INSERT INTO testimonies(source, testimony_id, document, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?)")
-      .bind(1, std::string_view(t.source))
-      .bind(2, std::string_view(t.testimony_id))
-      .bind(3, std::string_view(text))
-      .bind(4, std::string_view(now))
-      .bind(5, std::string_view(now))
-      .run();
-  const std::int64_t id = db.last_insert_rowid();
+  const std::int64_t id = store::insert_testimony(db, t);
   std::vector<std::int64_t> ids = write_records(db, t);
   audit(db, "testimony_create", id, ids, t.records.size(), actor);
   tx.commit();

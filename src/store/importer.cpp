@@ -11,6 +11,7 @@
 #include "model/error.h"
 #include "store/audit_log.h"
 #include "store/record_table.h"
+#include "store/testimony_table.h"
 
 namespace uncounted::store {
 namespace {
@@ -38,7 +39,7 @@ class ImportRun {
   ImportReport report;
 
  private:
-  void upsert_testimony(const io::Testimony& t);
+  void write_testimony(const io::Testimony& t);
   void reject(io::RowError error, std::vector<std::pair<std::string, std::string>> fields);
   // Checks that (source, record_id) is not already in this import.
   bool claim_key(const Record& r, const std::string& file, std::size_t line);
@@ -171,37 +172,15 @@ void ImportRun::jsonl_file(const std::string& path) {
     }
     if (duplicate) continue;
     if (!options_.skip_invalid && !report.errors.empty()) continue;
-    upsert_testimony(testimony);
+    write_testimony(testimony);
     for (const Record& r : testimony.records) write(r);
   }
   if (in.bad()) throw runtime_error("cannot read the file", path);
   done_bytes_ += size;
 }
 
-void ImportRun::upsert_testimony(const io::Testimony& t) {
-  // SQLCipher 3.4 is SQLite 3.15: no INSERT ... ON CONFLICT DO UPDATE.
-  const std::string now = utc_now();
-  const std::string document = t.document.dump();
-  Database& db = store_.db();
-  db.prepare(
-        "UPDATE testimonies SET document = ?, updated_at = ? WHERE source = ? AND "
-        "testimony_id = ?")
-      .bind(1, std::string_view(document))
-      .bind(2, std::string_view(now))
-      .bind(3, std::string_view(t.source))
-      .bind(4, std::string_view(t.testimony_id))
-      .run();
-  if (db.changes() == 0) {
-    db.prepare(
-          "INSERT INTO testimonies(source, testimony_id, document, created_at, updated_at) "
-          "VALUES (?, ?, ?, ?, ?)")
-        .bind(1, std::string_view(t.source))
-        .bind(2, std::string_view(t.testimony_id))
-        .bind(3, std::string_view(document))
-        .bind(4, std::string_view(now))
-        .bind(5, std::string_view(now))
-        .run();
-  }
+void ImportRun::write_testimony(const io::Testimony& t) {
+  upsert_testimony(store_.db(), t);
   ++report.testimonies;
 }
 
