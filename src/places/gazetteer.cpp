@@ -177,7 +177,7 @@ void Gazetteer::build_index() {
       add_key(ix.folded, q.folded, i);
     }
     if (is_facility(p.kind)) {
-      for (const Place* up = find(p.parent); up != nullptr; up = find(up->parent)) {
+      for (const Place* up = parent_of(p); up != nullptr; up = parent_of(*up)) {
         ix.facilities_within[by_id_.at(up->id)].push_back(i);
       }
     }
@@ -205,10 +205,21 @@ const Place* Gazetteer::find(std::string_view id) const {
   return it == by_id_.end() ? nullptr : &places_[it->second];
 }
 
+const Place* Gazetteer::parent_of(const Place& p) const {
+  return p.parent.empty() ? nullptr : find(p.parent);
+}
+
+const Place* Gazetteer::nearest_with_coordinates(std::string_view id) const {
+  for (const Place* p = find(id); p != nullptr; p = parent_of(*p)) {
+    if (p->lat && p->lon) return p;
+  }
+  return nullptr;
+}
+
 bool Gazetteer::same_or_within(std::string_view a, std::string_view b) const {
   const Place* target = find(b);
   if (!target) return false;
-  for (const Place* p = find(a); p != nullptr; p = p->parent.empty() ? nullptr : find(p->parent)) {
+  for (const Place* p = find(a); p != nullptr; p = parent_of(*p)) {
     if (p == target) return true;
   }
   return false;

@@ -49,6 +49,15 @@ class Gazetteer {
   // no shared mutable state); no exceptions.
   PlaceMatch lookup(std::string_view text) const;
 
+  // The area P lies in (its parent entry), or nullptr at the top level.
+  const Place* parent_of(const Place& p) const;
+
+  // The place ID when it has coordinates, else the nearest area it lies in
+  // that has them (a camp without a published site -> its county, then its
+  // province). nullptr when ID is unknown or nothing up the chain has
+  // coordinates.
+  const Place* nearest_with_coordinates(std::string_view id) const;
+
   // Whether A is B or lies inside B (a county in its province, a camp in
   // its county). False when either id is unknown.
   bool same_or_within(std::string_view a, std::string_view b) const;

@@ -44,24 +44,13 @@ nlohmann::json place_json(const places::Place& p) {
   nlohmann::json j = {{"id", p.id},         {"kind", places::to_string(p.kind)},
                       {"name", p.name},     {"hangul", p.hangul},
                       {"parent", p.parent}, {"status", p.status}};
-  j["lat"] = p.lat ? nlohmann::json(*p.lat) : nlohmann::json(nullptr);
-  j["lon"] = p.lon ? nlohmann::json(*p.lon) : nlohmann::json(nullptr);
   // Most facilities have no published coordinates: the map places them at
   // the county they lie in and says so ("approximate"), never inventing a
   // site.
-  j["approximate"] = false;
-  if (!p.lat || !p.lon) {
-    const places::Place* area = places::gazetteer().find(p.parent);
-    for (int depth = 0; area != nullptr && depth < 8; ++depth) {
-      if (area->lat && area->lon) {
-        j["lat"] = *area->lat;
-        j["lon"] = *area->lon;
-        j["approximate"] = true;
-        break;
-      }
-      area = places::gazetteer().find(area->parent);
-    }
-  }
+  const places::Place* site = places::gazetteer().nearest_with_coordinates(p.id);
+  j["lat"] = site ? nlohmann::json(*site->lat) : nlohmann::json(nullptr);
+  j["lon"] = site ? nlohmann::json(*site->lon) : nlohmann::json(nullptr);
+  j["approximate"] = site != nullptr && site->id != p.id;
   j["facility"] = places::is_facility(p.kind);
   return j;
 }

@@ -209,6 +209,33 @@ TEST(GazetteerWithin, CountiesLieInTheirProvinces) {
   EXPECT_FALSE(g.same_or_within("city-hoeryong", "unknown-id"));
 }
 
+// The map's approximate site: a place without published coordinates is
+// drawn at the nearest area it lies in that has them, never further out
+// than needed and never at an invented site.
+TEST(GazetteerWithin, NearestWithCoordinatesClimbsOnlyAsFarAsNeeded) {
+  const Gazetteer& shipped = gazetteer();
+  ASSERT_NE(shipped.nearest_with_coordinates("kwanliso-15"), nullptr);
+  EXPECT_EQ(shipped.nearest_with_coordinates("kwanliso-15")->id, "county-yodok");
+  ASSERT_NE(shipped.nearest_with_coordinates("kwanliso-14"), nullptr);
+  EXPECT_EQ(shipped.nearest_with_coordinates("kwanliso-14")->id, "kwanliso-14");
+  EXPECT_EQ(shipped.nearest_with_coordinates("unknown-id"), nullptr);
+
+  const Gazetteer g = Gazetteer::parse(
+      "id\tkind\tname\thangul\trr\tmr\tdprk\taliases\tparent\tlat\tlon\tstatus\tsource\n"
+      "prov\tprovince\tP\t가\tP\tP\t\t\t\t40\t127\tactive\ts\n"
+      "county\tcounty\tC\t나\tC\tC\t\t\tprov\t\t\tactive\ts\n"
+      "camp\tkwanliso\tK\t다\tK\tK\t\t\tcounty\t\t\tactive\ts\n"
+      "sited\tkwanliso\tS\t라\tS\tS\t\t\tcounty\t39.5\t126.5\tactive\ts\n"
+      "lone\tprovince\tL\t마\tL\tL\t\t\t\t\t\tactive\ts\n");
+  EXPECT_EQ(g.nearest_with_coordinates("camp"), g.find("prov"));  // two levels up
+  EXPECT_EQ(g.nearest_with_coordinates("county"), g.find("prov"));
+  EXPECT_EQ(g.nearest_with_coordinates("sited"), g.find("sited"));
+  EXPECT_EQ(g.nearest_with_coordinates("prov"), g.find("prov"));
+  EXPECT_EQ(g.nearest_with_coordinates("lone"), nullptr);
+  EXPECT_EQ(g.parent_of(*g.find("camp")), g.find("county"));
+  EXPECT_EQ(g.parent_of(*g.find("prov")), nullptr);
+}
+
 TEST(GazetteerParse, RejectsMalformedTables) {
   const std::string header =
       "id\tkind\tname\thangul\trr\tmr\tdprk\taliases\tparent\tlat\tlon\tstatus\tsource\n";
