@@ -11,8 +11,11 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 #include <thread>
 
+#include "server/endpoint.h"
 #include "server/http.h"
 #include "server/server.h"
 #include "server/user_table.h"
@@ -125,17 +128,18 @@ class ServerFixture : public ::testing::Test {
   std::unique_ptr<httplib::Client> client_;
 };
 
-// A valid testimony with one victim (one record).
-inline nlohmann::json sample_testimony(const std::string& name = "리철호 (Ri Chol Ho)") {
-  return {{"source", "NKDB"},
-          {"consent", {{"given", true}, {"scope", "documentation"}}},
-          {"people", {{{"ref", "p1"}, {"name", name}, {"sex", "M"}}}},
-          {"events",
-           {{{"ref", "e1"},
-             {"event", "detention_kwanliso"},
-             {"event_date", "2009년 봄"},
-             {"event_place", "요덕"},
-             {"participants", {{{"person", "p1"}, {"role", "victim"}}}}}}}};
+// A valid testimony with one victim (one record): the body example that
+// the OpenAPI document gives for POST /api/testimonies, taken from the
+// endpoint table so that the two cannot drift apart (and so that the tests
+// keep that example valid). NAME, when given, replaces the victim's name.
+inline nlohmann::json sample_testimony(const std::optional<std::string>& name = std::nullopt) {
+  nlohmann::json testimony;
+  for (const Endpoint& e : api_endpoints()) {
+    if (e.method == "POST" && e.path == "/api/testimonies") testimony = e.body_example;
+  }
+  EXPECT_TRUE(testimony.is_object()) << "POST /api/testimonies has no body example";
+  if (name) testimony["people"][0]["name"] = *name;
+  return testimony;
 }
 
 }  // namespace uncounted::server::testing
