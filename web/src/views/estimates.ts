@@ -13,12 +13,17 @@ const colors: Record<string, string> = { loglinear: '#24609c', lcmcr: '#b5651d',
 const methodName = (code: string) =>
   code === 'loglinear' ? t('methodLoglinear') : code === 'lcmcr' ? t('methodLcmcr') : code;
 
+// A stratum's label in the interface's language: the API labels the
+// unstratified whole "all" (other labels are "column=value" pairs, shown
+// as written).
+const stratumName = (label: string) => (label === 'all' ? t('stratumAll') : label);
+
 interface Row { label: string; observed: number; methods: { method: string; N: number; lower: number | null; upper: number | null }[] }
 
 function rows(result: any): Row[] {
   const byStratum = new Map<string, Row>();
   for (const e of result.estimates as any[]) {
-    const label = Object.entries(e.stratum ?? {}).map(([k, v]) => `${k}=${v}`).join(', ') || 'all';
+    const label = stratumName(Object.entries(e.stratum ?? {}).map(([k, v]) => `${k}=${v}`).join(', ') || 'all');
     const row: Row = byStratum.get(label) ?? { label, observed: e.observed, methods: [] };
     row.methods.push({ method: e.method, N: e.N, lower: e.lower ?? null, upper: e.upper ?? null });
     byStratum.set(label, row);
@@ -77,7 +82,7 @@ export async function estimatesView(main: HTMLElement) {
             h('td', {}, Number.isFinite(m.N) ? Math.round(m.N) : '—'),
             h('td', {}, m.lower === null ? '—' : `${Math.round(m.lower)} – ${m.upper === null ? '∞' : Math.round(m.upper)}`)))))),
         h('section', { class: 'card' }, h('h2', {}, t('overlap')),
-          (result.overlap.strata as any[]).map((st) => h('div', {}, h('h3', {}, `${st.stratum} (${t('observed')} ${st.observed})`),
+          (result.overlap.strata as any[]).map((st) => h('div', {}, h('h3', {}, `${stratumName(st.stratum)} (${t('observed')} ${st.observed})`),
             h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('lists')), h('th', {}, t('count')))),
               h('tbody', {}, (st.cells as any[]).map((c) => h('tr', {}, h('td', {}, (c.lists as string[]).join(' ∩ ')), h('td', {}, c.count)))))))));
     } catch (e) { showError(e); }
