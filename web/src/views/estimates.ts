@@ -31,15 +31,42 @@ function rows(result: any): Row[] {
   return [...byStratum.values()];
 }
 
+// 1, 2, 2.5 or 5 times a power of ten, at least V.
+function niceCeiling(v: number): number {
+  const p = Math.pow(10, Math.floor(Math.log10(v)));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
+  return 10 * p;
+}
+
+// Each stratum has its own axis: strata differ by orders of magnitude (the
+// stratum of blank places can outnumber every camp together), and one
+// shared axis would squash the small ones against its left end. A row's
+// axis reaches its largest point and its intervals, but no further than
+// twice the largest point; a longer interval ends in an arrow with its
+// upper bound written beside it.
+function rowScale(r: Row): number {
+  const points = Math.max(1, r.observed, ...r.methods.map((m) => m.N).filter(Number.isFinite));
+  const uppers = Math.max(points, ...r.methods.map((m) => m.upper ?? 0).filter(Number.isFinite));
+  return niceCeiling(Math.min(uppers, 2 * points) * 1.05);
+}
+
 export function chart(data: Row[]): SVGElement {
-  const width = 760, rowH = 18, left = 190;
-  const lines = data.reduce((n, r) => n + r.methods.length + 1, 0);
-  const height = lines * rowH + 40;
-  const max = Math.max(1, ...data.flatMap((r) => [r.observed, ...r.methods.map((m) => m.upper ?? m.N)]).filter(Number.isFinite));
-  const x = (v: number) => left + (v / max) * (width - left - 30);
+  const width = 760, rowH = 18, left = 190, right = width - 30;
+  const lines = data.reduce((n, r) => n + r.methods.length + 2, 0);
+  const height = lines * rowH + 10;
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, role: 'img', 'aria-labelledby': 'chart-caption', id: 'estimate-chart' });
   let y = 10;
   for (const r of data) {
+    const max = rowScale(r);
+    const x = (v: number) => left + (Math.min(v, max) / max) * (right - left);
+    // The row's own axis, drawn first so that the marks lie on top of it.
+    const axisY = y + (r.methods.length + 1) * rowH + 2;
+    svg.appendChild(s('line', { x1: left, x2: right, y1: axisY, y2: axisY, stroke: '#999' }));
+    for (let i = 0; i <= 4; i++) {
+      const v = (max * i) / 4;
+      svg.appendChild(s('line', { x1: x(v), x2: x(v), y1: y, y2: axisY, stroke: '#ddd' }));
+      svg.appendChild(s('text', { x: x(v), y: axisY + 12, 'text-anchor': 'middle', 'font-size': 10, class: 'axis-tick' }, String(Math.round(v))));
+    }
     svg.appendChild(s('text', { x: 4, y: y + 12, 'font-weight': 'bold' }, r.label));
     svg.appendChild(s('rect', { x: left, y: y + 3, width: Math.max(1, x(r.observed) - left), height: rowH - 8, fill: '#222' }, s('title', {}, `${t('observed')}: ${r.observed}`)));
     y += rowH;
@@ -48,6 +75,10 @@ export function chart(data: Row[]): SVGElement {
       svg.appendChild(s('text', { x: 16, y: y + 12 }, methodName(m.method)));
       if (m.lower !== null && m.upper !== null) {
         svg.appendChild(s('line', { x1: x(m.lower), x2: x(m.upper), y1: y + 8, y2: y + 8, stroke: c, 'stroke-width': 2 }));
+        if (m.upper > max) {
+          svg.appendChild(s('path', { d: `M${right - 6} ${y + 4}L${right} ${y + 8}L${right - 6} ${y + 12}`, stroke: c, fill: 'none' }));
+          svg.appendChild(s('text', { x: right - 10, y: y + 4, 'text-anchor': 'end', 'font-size': 10 }, `→ ${Math.round(m.upper)}`));
+        }
       }
       if (Number.isFinite(m.N)) {
         svg.appendChild(s('circle', { cx: x(m.N), cy: y + 8, r: 4, fill: c, class: 'estimate-point' },
@@ -55,11 +86,7 @@ export function chart(data: Row[]): SVGElement {
       }
       y += rowH;
     }
-  }
-  for (let i = 0; i <= 4; i++) {
-    const v = (max * i) / 4;
-    svg.appendChild(s('line', { x1: x(v), x2: x(v), y1: 0, y2: height - 24, stroke: '#ddd' }));
-    svg.appendChild(s('text', { x: x(v) - 10, y: height - 8 }, String(Math.round(v))));
+    y += rowH;
   }
   return svg;
 }
