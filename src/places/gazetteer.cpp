@@ -146,6 +146,15 @@ Gazetteer Gazetteer::parse(std::string_view tsv) {
       throw invalid_input("gazetteer parent is not an id of the table", "gazetteer entry " + p.id);
     }
   }
+  // Every walk up the parents (same_or_within, the index, the map) must end:
+  // a chain longer than the table has come back to a place it passed.
+  for (const Place& p : g.places_) {
+    std::size_t steps = 0;
+    for (const Place* up = g.parent_of(p); up != nullptr; up = g.parent_of(*up)) {
+      if (++steps > g.places_.size())
+        throw invalid_input("gazetteer parents form a loop", "gazetteer entry " + p.id);
+    }
+  }
   g.build_index();
   return g;
 }

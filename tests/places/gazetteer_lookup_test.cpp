@@ -248,6 +248,12 @@ TEST(GazetteerParse, RejectsMalformedTables) {
   EXPECT_THROW(Gazetteer::parse(header + "a\tcounty\tA\t\t\t\t\t\t\t91\t1\tx\ts\n"), Error);
   EXPECT_THROW(Gazetteer::parse(header + "a\tcounty\tA\t\t\t\t\t\t\t1\t\tx\ts\n"), Error);
   EXPECT_THROW(Gazetteer::parse(header + "a\tcounty\tA\n"), Error);
+  // Parents that loop (a place its own parent, or two places each other's)
+  // would make every walk up the chain run forever.
+  EXPECT_THROW(Gazetteer::parse(header + "a\tcounty\tA\t\t\t\t\t\ta\t\t\tx\ts\n"), Error);
+  EXPECT_THROW(Gazetteer::parse(header + "a\tcounty\tA\t\t\t\t\t\tb\t\t\tx\ts\n" +
+                                "b\tprovince\tB\t\t\t\t\t\ta\t\t\tx\ts\n"),
+               Error);
 }
 
 TEST(PlaceText, KeysAndNumbers) {
