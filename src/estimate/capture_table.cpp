@@ -17,6 +17,11 @@ namespace {
 // vector itself would be unreasonable.
 constexpr std::size_t kMaxListColumns = 16;
 
+// Each stratum holds a count for every one of the 2^J patterns, so a short
+// file with many list columns and many strata could ask for gigabytes: the
+// table may hold at most this many pattern cells in all (128 MiB of counts).
+constexpr std::size_t kMaxCells = std::size_t{1} << 24;
+
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -130,6 +135,11 @@ CaptureTable read_capture_table(std::istream& in, const std::string& file_name,
     for (int c : stratum_column) key_values.push_back(trim(fields[c]));
     auto [it, inserted] = stratum_index.emplace(key_values, table.strata.size());
     if (inserted) {
+      if ((table.strata.size() + 1) * cells > kMaxCells)
+        throw invalid_input("the table has more than " + std::to_string(kMaxCells / cells) +
+                                " strata for its " + std::to_string(table.lists.size()) +
+                                " list columns",
+                            where);
       Stratum s;
       for (std::size_t i = 0; i < key_values.size(); ++i)
         s.key.emplace_back(table.stratum_columns[i], key_values[i]);

@@ -96,6 +96,13 @@ expect_error "nine lists" 3 "more than 8 lists" "$TMP/nine.csv"
 printf 'A,B,count\n1,0,10\n0,1,x\n' > "$TMP/text.csv"
 expect_error "count not a number" 3 "count" "$TMP/text.csv"
 expect_error "unknown list in --lists" 2 "not in the table" "$TMP/kosovo.csv" --lists EXH,XYZ
+# 16 list columns are 65,536 patterns a stratum: 300 strata would be 20
+# million counts (150 MiB) from a 15 KiB file, which the reader refuses.
+{
+  echo "L1,L2,L3,L4,L5,L6,L7,L8,L9,L10,L11,L12,L13,L14,L15,L16,camp,count"
+  for i in $(seq 1 300); do echo "1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,c$i,1"; done
+} > "$TMP/wide.csv"
+expect_error "too many strata for 16 lists" 3 "more than 256 strata" "$TMP/wide.csv" --strata camp
 
 UNCOUNTED_PASSPHRASE=x "$BIN" --store "$TMP/none.db" estimate > "$TMP/out" 2> "$TMP/err"
 check "no --table and no store: runtime error (exit 1)" test $? -eq 1
