@@ -201,23 +201,6 @@ class Chain {
         const double* __restrict odds = &odds_[at(std::countr_zero(bits), 0)];
         for (std::size_t c = 0; c < k; ++c) weights[c] *= odds[c];
       }
-      if (freq_[m] == 1) {
-        // One categorical draw is cheaper than a multinomial.
-        double total = 0;
-        for (std::size_t c = 0; c < k; ++c) total += weights_[c];
-        double u = rng_.uniform() * total;
-        int chosen = k_ - 1;
-        for (int c = 0; c < k_; ++c) {
-          u -= weights_[c];
-          if (u <= 0) {
-            chosen = c;
-            break;
-          }
-        }
-        ++class_count_[chosen];
-        for (Pattern bits = x; bits; bits &= bits - 1) ++ones_[at(std::countr_zero(bits), chosen)];
-        continue;
-      }
       // Each cell visits its classes heaviest first, so that the count left
       // reaches 0 after the few classes that hold the cell. Any order gives
       // the same distribution; the weights move little between sweeps, so
