@@ -41,7 +41,7 @@ class Chain {
     base_.resize(k_);
     scaled_base_.resize(k_);
     weights_.resize(k_);
-    split_.resize(k_);
+    split_.resize(cells_.size() * static_cast<std::size_t>(k_));
     order_.resize(k_);
     class_count_.resize(k_);
     z0_.resize(k_);
@@ -144,13 +144,17 @@ class Chain {
   // The plain-product refresh; false (and nothing changed that matters) when
   // the largest base_k is so small that the scaled weights would lose digits.
   bool refresh_from_numbers() {
-    double top = 0;
-    for (int k = 0; k < k_; ++k) {
-      double product = nu_[k];
-      for (int j = 0; j < j_; ++j) product *= one_minus_[at(j, k)];
-      base_[k] = product;
-      top = std::max(top, product);
+    // A list at a time over all classes, so that the products vectorize.
+    const std::size_t classes = static_cast<std::size_t>(k_);
+    double* __restrict base = base_.data();
+    const double* __restrict nu = nu_.data();
+    for (std::size_t k = 0; k < classes; ++k) base[k] = nu[k];
+    for (int j = 0; j < j_; ++j) {
+      const double* __restrict one_minus = &one_minus_[at(j, 0)];
+      for (std::size_t k = 0; k < classes; ++k) base[k] *= one_minus[k];
     }
+    double top = 0;
+    for (std::size_t k = 0; k < classes; ++k) top = std::max(top, base[k]);
     if (!(top > 1e-250)) return false;
     const double inv = 1 / top;
     double total = 0;
@@ -210,11 +214,17 @@ class Chain {
         std::sort(order.begin(), order.end(),
                   [&](std::uint16_t a, std::uint16_t b) { return weights[a] > weights[b]; });
       }
-      multinomial_variate(rng_, freq_[m], weights_, order, split_);
-      const std::int64_t* __restrict split = split_.data();
+      multinomial_variate(rng_, freq_[m], weights_, order,
+                          std::span<std::int64_t>(&split_[m * k], k));
+    }
+    // The counts are summed once every cell is split, when the multinomials'
+    // scalar stores have retired: vector loads right behind them would wait
+    // for each store (no store forwarding from two stores to one load).
+    for (std::size_t m = 0; m < cells_.size(); ++m) {
+      const std::int64_t* __restrict split = &split_[m * k];
       std::int64_t* __restrict count = class_count_.data();
       for (std::size_t c = 0; c < k; ++c) count[c] += split[c];
-      for (Pattern bits = x; bits; bits &= bits - 1) {
+      for (Pattern bits = cells_[m]; bits; bits &= bits - 1) {
         std::int64_t* __restrict ones = &ones_[at(std::countr_zero(bits), 0)];
         for (std::size_t c = 0; c < k; ++c) ones[c] += split[c];
       }

@@ -135,6 +135,18 @@ std::int64_t binomial_bitwise(RandomSource& rng, std::int64_t n, double p) {
   return x;
 }
 
+// Binomial as N separate trials, each one random word compared with p
+// scaled to 2^64: no branch but the loop's. Exact for 2^-11 <= P < 1, where
+// p 2^64 is an integer (p has 53 significant digits), so that a word is
+// below it with probability p exactly; the caller's n p >= 1/4 with small N
+// keeps P above 2^-8.
+inline std::int64_t binomial_trials(RandomSource& rng, std::int64_t n, double p) {
+  const auto threshold = static_cast<std::uint64_t>(p * 0x1.0p64);
+  std::int64_t x = 0;
+  for (std::int64_t i = 0; i < n; ++i) x += rng.next() < threshold;
+  return x;
+}
+
 // Inversion by sequential search; expected cost O(n p), so only for small
 // means. P <= 1/2.
 [[gnu::noinline]] std::int64_t binomial_inversion(RandomSource& rng, std::int64_t n, double p) {
@@ -183,7 +195,6 @@ std::int64_t binomial_bitwise(RandomSource& rng, std::int64_t n, double p) {
   const double spq = std::sqrt(npq);
   const double b = 1.15 + 2.53 * spq;
   const double vr_b = 0.92 * b - 4.2;  // vr b, vr = 0.92 - 4.2 / b
-  const double inv_vr = b / vr_b;
   const double a = -0.0873 + 0.0248 * b + 0.01 * p;
   const double c = nd * p + 0.5;
   for (;;) {
@@ -191,10 +202,17 @@ std::int64_t binomial_bitwise(RandomSource& rng, std::int64_t n, double p) {
     double u;
     // v <= 0.86 vr, decided without waiting for a division.
     if (v * b <= 0.86 * vr_b) {
-      // u is within (-0.43, 0.43], so the candidate is far below 2^63.
-      u = v * inv_vr - 0.43;
-      return static_cast<std::int64_t>(floor_small((2 * a / (0.5 - std::abs(u)) + b) * u + c));
+      // BTRD takes u = v / vr - 0.43, which given v <= 0.86 vr is uniform on
+      // (-0.43, 0.43) and used for nothing else: a second uniform is the
+      // same draw, and its 2 / (0.5 - |u|) is ready before sqrt(npq) is,
+      // where v / vr would wait for it and a division. The candidate lies
+      // within [4.8, n - 3.8] for every n p >= 10 (checked over p and n), so
+      // truncation is its floor.
+      u = 0.86 * rng.uniform() - 0.43;
+      const double spread = 2 / (0.5 - std::abs(u));
+      return static_cast<std::int64_t>((a * spread + b) * u + c);
     }
+    const double inv_vr = b / vr_b;
     const double inv_b = 1 / b;
     const double vr = vr_b * inv_b;
     if (v >= vr) {
@@ -254,6 +272,9 @@ std::int64_t binomial_bitwise(RandomSource& rng, std::int64_t n, double p) {
   }
 }
 
+// Up to this many trials, one random word a trial costs less than digits.
+constexpr std::int64_t kTrialsUpTo = 8;
+
 // Binomial(n, p), inline for the multinomial's loop.
 [[gnu::always_inline]] inline std::int64_t binomial(RandomSource& rng, std::int64_t n, double p) {
   if (n <= 0 || p <= 0) return 0;
@@ -268,6 +289,7 @@ std::int64_t binomial_bitwise(RandomSource& rng, std::int64_t n, double p) {
     const std::int64_t x = binomial_inversion(rng, n, pp);
     return flip ? n - x : x;
   }
+  if (n <= kTrialsUpTo) return binomial_trials(rng, n, p);
   if (n <= 64) return binomial_bitwise<1>(rng, n, p);
   if (n <= 128) return binomial_bitwise<2>(rng, n, p);
   const std::int64_t x = binomial_btrd(rng, n, pp);

@@ -72,7 +72,15 @@ TEST(RandomVariates, BinomialMatchesExactProbabilities) {
       {128, 0.77},
       {127, 0.002},
       {50, 0.25},
-      {129, 0.6}};
+      {129, 0.6},
+      // one word per trial (n <= 8), p near 1 and a single trial
+      {8, 0.45},
+      {7, 0.93},
+      {2, 0.5},
+      {1, 0.3},
+      // BTRD at the smallest mean it takes, and far out
+      {130, 0.077},
+      {10000000, 0.3}};
   RandomSource rng(7);
   for (auto [n, p] : cases) {
     SCOPED_TRACE(std::to_string(n) + " " + std::to_string(p));
