@@ -453,12 +453,16 @@ void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const doub
   for (std::size_t r = 0; r + 1 < k && n > 0; ++r) {
     if (n <= kFewLeft) {
       // A few items left: given the counts so far, each is one categorical
-      // draw over order[r..]. With v uniform on (0, rest[r]), the item goes
+      // draw over order[r..]. With v uniform on [0, rest[r]), the item goes
       // to the t with rest[t + 1] <= v < rest[t], probability weight / rest[r];
       // t is found by counting, without a branch to mispredict, and a
-      // category of weight 0 (rest[t + 1] == rest[t]) is never chosen.
+      // category of weight 0 (rest[t + 1] == rest[t]) is never chosen. The
+      // product can round up to rest[r] (for the top few uniforms, about
+      // 2^-52 of draws); such a v is drawn again, or a category of weight 0
+      // at r could be chosen.
       for (; n > 0; --n) {
-        const double v = rng.uniform() * rest[r];
+        double v = rng.uniform() * rest[r];
+        while (v >= rest[r] && rest[r] > 0) v = rng.uniform() * rest[r];
         std::size_t s = r;
         for (std::size_t t = r + 1; t < k; ++t) s += rest[t] > v;
         ++out[order[s]];
