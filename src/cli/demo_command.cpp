@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/number_checks.h"
 #include "cli/passphrase.h"
 #include "cli/progress.h"
 #include "model/error.h"
@@ -270,7 +271,8 @@ void add_demo(CLI::App& app, GlobalOptions& global) {
   cmd->add_flag("--no-serve", args->no_serve,
                 "Stop after writing the report (else serve the web application)");
   cmd->add_option("--seed", args->seed, "Seed of the simulation and the estimates")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(seed_check());
   cmd->add_option("--people", args->people,
                   "Size of the hidden population (default: the scenario's)")
       ->check(CLI::Range(50, 200000));

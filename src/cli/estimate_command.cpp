@@ -9,8 +9,10 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "cli/number_checks.h"
 #include "cli/passphrase.h"
 #include "estimate/estimate_output.h"
+#include "estimate/lcmcr.h"
 #include "estimate/population_estimate.h"
 #include "model/error.h"
 #include "pipeline/store_estimation.h"
@@ -99,16 +101,24 @@ void add_estimate(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--lists", args->lists, "Use only these lists, e.g. A,B,C (default: all)");
   cmd->add_option("--event", args->events, "Event codes whose records count (store only)");
   cmd->add_option("--strata", args->strata, "Stratum columns, e.g. event_place,year");
-  cmd->add_option("--seed", args->seed, "Random seed of the LCMCR chains")->capture_default_str();
+  cmd->add_option("--seed", args->seed, "Random seed of the LCMCR chains")
+      ->capture_default_str()
+      ->check(seed_check());
   cmd->add_option("--iterations", args->iterations, "LCMCR sweeps per chain after burn-in")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number_check(1, estimate::kMostSweeps));
   cmd->add_option("--burn-in", args->burn_in, "LCMCR sweeps discarded first")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number_check(0, estimate::kMostSweeps));
   cmd->add_option("--chains", args->chains, "LCMCR chains (run in parallel)")
-      ->capture_default_str();
-  cmd->add_option("--classes", args->classes, "LCMCR latent classes K")->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number_check(1, estimate::kMostChains));
+  cmd->add_option("--classes", args->classes, "LCMCR latent classes K")
+      ->capture_default_str()
+      ->check(whole_number_check(1, estimate::kMostClasses));
   cmd->add_option("--thinning", args->thinning, "Keep every n-th LCMCR sweep")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number_check(1, 1'000'000'000));
   cmd->add_option("--interval", args->interval, "Interval level")->capture_default_str();
   cmd->callback([args, &global] { run(*args, global); });
 }

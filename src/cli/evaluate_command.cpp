@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/number_checks.h"
 #include "cli/passphrase.h"
 #include "link/accuracy.h"
 #include "link/input_files.h"
@@ -63,8 +64,10 @@ void add_evaluate(CLI::App& app, GlobalOptions& global) {
                   "Regular expression whose first group is the person id (rec-(\\d+))");
   cmd->add_option("--links", args.links, "Links file written by `link --out` (else link here)");
   cmd->add_option("--pairs", args.pairs, "Pairs file written by `link --pairs-out` (for --links)");
-  cmd->add_option("--threshold", args.threshold, "Link threshold (default: the settings')");
-  cmd->add_option("--threads", args.threads, "Threads (default: every core)");
+  cmd->add_option("--threshold", args.threshold, "Link threshold (default: the settings')")
+      ->check(probability_check());
+  cmd->add_option("--threads", args.threads, "Threads (default: every core)")
+      ->check(whole_number_check(0, 1024));
   cmd->callback([&global] {
     if (args.inputs.empty()) {
       // The store's current linkage, as `uncounted link` stored it.

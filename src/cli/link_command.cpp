@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/number_checks.h"
 #include "cli/passphrase.h"
 #include "cli/progress.h"
 #include "link/input_files.h"
@@ -123,10 +124,13 @@ void add_link(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--labels", args.labels, "Labelled pairs to train m and u from (same format)");
   cmd->add_option("--explain", args.explain,
                   "Print the waterfall of a pair: SOURCE:ID,SOURCE:ID (repeatable)");
-  cmd->add_option("--threshold", args.threshold, "Link at this match probability or above");
+  cmd->add_option("--threshold", args.threshold, "Link at this match probability or above")
+      ->check(probability_check());
   cmd->add_option("--max-pairs", args.max_pairs,
-                  "Refuse blocking rules creating more pairs (default 200000000)");
-  cmd->add_option("--threads", args.threads, "Threads (default: every core)");
+                  "Refuse blocking rules creating more pairs (default 200000000)")
+      ->check(whole_number_check(1, 1'000'000'000'000));
+  cmd->add_option("--threads", args.threads, "Threads (default: every core)")
+      ->check(whole_number_check(0, 1024));
   cmd->add_flag("--retrain", args.retrain, "Train even if the settings hold a trained model");
   cmd->callback([&global] {
     if (args.inputs.empty()) {

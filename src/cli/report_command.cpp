@@ -7,7 +7,9 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "cli/number_checks.h"
 #include "cli/passphrase.h"
+#include "estimate/lcmcr.h"
 #include "model/error.h"
 #include "report/html_report.h"
 #include "report/store_report_data.h"
@@ -106,12 +108,16 @@ void add_report(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--strata", args->strata, "Stratum columns, e.g. event_place,year");
   cmd->add_option("--lists", args->lists, "Sources to use as lists (default: all)");
   cmd->add_option("--method", args->method, "loglinear, lcmcr or all")->capture_default_str();
-  cmd->add_option("--seed", args->seed, "LCMCR seed")->capture_default_str();
+  cmd->add_option("--seed", args->seed, "LCMCR seed")->capture_default_str()->check(seed_check());
   cmd->add_option("--iterations", args->iterations, "LCMCR sweeps per chain after burn-in")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number_check(1, estimate::kMostSweeps));
   cmd->add_option("--burn-in", args->burn_in, "LCMCR sweeps discarded first")
-      ->capture_default_str();
-  cmd->add_option("--chains", args->chains, "LCMCR chains")->capture_default_str();
+      ->capture_default_str()
+      ->check(whole_number_check(0, estimate::kMostSweeps));
+  cmd->add_option("--chains", args->chains, "LCMCR chains")
+      ->capture_default_str()
+      ->check(whole_number_check(1, estimate::kMostChains));
   cmd->add_option("--title", args->title, "Title of the report")->capture_default_str();
   cmd->callback([args, &global] { run(*args, global); });
 }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/number_checks.h"
 #include "cli/progress.h"
 #include "model/error.h"
 #include "simulate/simulation.h"
@@ -82,7 +83,8 @@ void add_simulate(CLI::App& app, GlobalOptions& global) {
   auto* cmd = app.add_subcommand(
       "simulate", "Write synthetic lists from several organizations, with the ground truth");
   cmd->add_option("--seed", args->seed, "Random seed (same seed and scenario, same files)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(seed_check());
   cmd->add_option("--out", args->out,
                   "Folder for the lists (DIR/*.csv) and the truth (DIR/truth/)");
   cmd->add_option("--scenario", args->scenario,

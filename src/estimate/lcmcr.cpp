@@ -420,14 +420,23 @@ std::string describe(const LcmcrOptions& o) {
 
 LcmcrResult run_lcmcr(const std::vector<std::int64_t>& counts, int lists,
                       const LcmcrOptions& options) {
-  if (options.classes < 1 || options.classes > 1000)
+  if (options.classes < 1 || options.classes > kMostClasses)
     throw usage_error("the number of latent classes must be between 1 and 1000", "lcmcr");
-  if (options.chains < 1 || options.chains > 256)
+  if (options.chains < 1 || options.chains > kMostChains)
     throw usage_error("the number of chains must be between 1 and 256", "--chains");
   if (options.thinning < 1) throw usage_error("thinning must be at least 1", "lcmcr");
-  if (options.iterations < 4 * options.thinning)
+  if (options.iterations < 4 * static_cast<std::int64_t>(options.thinning))
     throw usage_error("too few iterations to keep at least 4 draws per chain", "--iterations");
+  if (options.iterations > kMostSweeps)
+    throw usage_error("more than 10^12 iterations per chain", "--iterations");
   if (options.burn_in < 0) throw usage_error("burn-in must not be negative", "--burn-in");
+  if (options.burn_in > kMostSweeps)
+    throw usage_error("more than 10^12 burn-in sweeps per chain", "--burn-in");
+  if (options.iterations / options.thinning * options.chains > kMostRetainedDraws)
+    throw usage_error(
+        "the chains would keep more than 50 million draws; raise the thinning or lower the "
+        "iterations",
+        "--iterations");
   if (!(options.alpha_shape > 0) || !(options.alpha_rate > 0))
     throw usage_error("the Gamma prior on alpha needs positive shape and rate", "lcmcr");
   if (counts.size() != (std::size_t{1} << lists))

@@ -20,6 +20,14 @@
 
 namespace uncounted::estimate {
 
+// Limits on a run's options, beyond which run_lcmcr refuses (usage_error):
+// more sweeps than anyone can wait for (10^12 is weeks at 300,000 a second),
+// and more retained draws than memory should hold (8 bytes each, twice).
+inline constexpr std::int64_t kMostSweeps = 1'000'000'000'000;
+inline constexpr int kMostChains = 256;
+inline constexpr int kMostClasses = 1000;
+inline constexpr std::int64_t kMostRetainedDraws = 50'000'000;
+
 struct LcmcrOptions {
   int classes = 10;           // K, the truncation of the stick-breaking prior
   double alpha_shape = 0.25;  // a of Gamma(a, b) on the concentration

@@ -103,5 +103,37 @@ TEST(Lcmcr, RefusesTablesWithoutInformation) {
   }
 }
 
+// Options beyond the limits in lcmcr.h are refused before any sweep, with a
+// usage error, instead of an allocation that fails or a run of weeks.
+TEST(Lcmcr, RefusesRunsBeyondItsLimits) {
+  const std::vector<std::int64_t> counts = {0, 10, 20, 5};
+  auto kind_of = [&](const LcmcrOptions& o) {
+    try {
+      run_lcmcr(counts, 2, o);
+    } catch (const Error& e) {
+      return e.kind();
+    }
+    return ErrorKind::kRuntime;  // not refused
+  };
+  LcmcrOptions o;
+  o.chains = 1;
+  o.iterations = kMostSweeps + 1;
+  EXPECT_EQ(kind_of(o), ErrorKind::kUsage);
+  o.iterations = 1000;
+  o.burn_in = kMostSweeps + 1;
+  EXPECT_EQ(kind_of(o), ErrorKind::kUsage);
+  o.burn_in = 0;
+  // 10^9 sweeps thinned by 10 on one chain: 10^8 draws, over the 5 * 10^7.
+  o.iterations = 1'000'000'000;
+  EXPECT_EQ(kind_of(o), ErrorKind::kUsage);
+  // The same draws spread over chains count together.
+  o.iterations = 200'000'000;
+  o.chains = 3;
+  EXPECT_EQ(kind_of(o), ErrorKind::kUsage);
+  o.chains = kMostChains + 1;
+  o.iterations = 1000;
+  EXPECT_EQ(kind_of(o), ErrorKind::kUsage);
+}
+
 }  // namespace
 }  // namespace uncounted::estimate
