@@ -152,8 +152,8 @@ std::int64_t binomial_bitwise(RandomSource& rng, std::int64_t n, double p) {
 // Binomial as N separate trials, each one random word compared with p
 // scaled to 2^64: no branch but the loop's. Exact for 2^-11 <= P < 1, where
 // p 2^64 is an integer (p has 53 significant digits), so that a word is
-// below it with probability p exactly; the caller's n p >= 1/4 with small N
-// keeps P above 2^-8.
+// below it with probability p exactly; the caller's n p >= 1/4 (for the
+// smaller of p and 1 - p) with N <= 8 keeps P within [2^-5, 1 - 2^-5].
 inline std::int64_t binomial_trials(RandomSource& rng, std::int64_t n, double p) {
   const auto threshold = static_cast<std::uint64_t>(p * 0x1.0p64);
   std::int64_t x = 0;
