@@ -420,10 +420,15 @@ std::string describe(const LcmcrOptions& o) {
 
 LcmcrResult run_lcmcr(const std::vector<std::int64_t>& counts, int lists,
                       const LcmcrOptions& options) {
+  // The messages below spell out the limits of lcmcr.h.
+  static_assert(kMostSweeps == 1'000'000'000'000 && kMostRetainedDraws == 50'000'000);
   if (options.classes < 1 || options.classes > kMostClasses)
-    throw usage_error("the number of latent classes must be between 1 and 1000", "lcmcr");
+    throw usage_error(
+        "the number of latent classes must be between 1 and " + std::to_string(kMostClasses),
+        "lcmcr");
   if (options.chains < 1 || options.chains > kMostChains)
-    throw usage_error("the number of chains must be between 1 and 256", "--chains");
+    throw usage_error("the number of chains must be between 1 and " + std::to_string(kMostChains),
+                      "--chains");
   if (options.thinning < 1) throw usage_error("thinning must be at least 1", "lcmcr");
   if (options.iterations < 4 * static_cast<std::int64_t>(options.thinning))
     throw usage_error("too few iterations to keep at least 4 draws per chain", "--iterations");
