@@ -40,7 +40,11 @@ class Chain {
     log_nu_.resize(k_);
     base_.resize(k_);
     scaled_base_.resize(k_);
-    weights_.resize(k_);
+    weights_.resize(cells_.size() * static_cast<std::size_t>(k_));
+    weights_left_.resize(cells_.size() * static_cast<std::size_t>(k_));
+    shapes_.resize(2 * jk);
+    stick_b_.resize(k_);
+    gammas_.resize(2 * jk);
     split_.resize(cells_.size() * static_cast<std::size_t>(k_));
     order_.resize(k_);
     class_count_.resize(k_);
@@ -192,12 +196,15 @@ class Chain {
     const std::size_t k = static_cast<std::size_t>(k_);
     const bool resort = sweeps_until_resort_ == 0;
     sweeps_until_resort_ = resort ? kResortEvery - 1 : sweeps_until_resort_ - 1;
+    // First every cell's class weights, visiting order and weights left:
+    // none of it waits on a random draw, so the cells overlap, where done
+    // at the start of each split they would wait for the draws before.
     for (std::size_t m = 0; m < cells_.size(); ++m) {
       const Pattern x = cells_[m];
       // Every observed cell has a list; its first list's odds start the
       // products (restrict: no buffer aliases another, so the loops
       // vectorize).
-      double* __restrict weights = weights_.data();
+      double* __restrict weights = &weights_[m * k];
       const double* __restrict base = scaled_base_.data();
       const double* __restrict first = &odds_[at(std::countr_zero(x), 0)];
       for (std::size_t c = 0; c < k; ++c) weights[c] = base[c] * first[c];
@@ -214,7 +221,13 @@ class Chain {
         std::sort(order.begin(), order.end(),
                   [&](std::uint16_t a, std::uint16_t b) { return weights[a] > weights[b]; });
       }
-      multinomial_variate(rng_, freq_[m], weights_, order,
+      weights_left(std::span<const double>(weights, k), order,
+                   std::span<double>(&weights_left_[m * k], k));
+    }
+    for (std::size_t m = 0; m < cells_.size(); ++m) {
+      multinomial_variate(rng_, freq_[m], std::span<const double>(&weights_[m * k], k),
+                          std::span<const std::uint16_t>(&cell_order_[m * k], k),
+                          std::span<const double>(&weights_left_[m * k], k),
                           std::span<std::int64_t>(&split_[m * k], k));
     }
     // The counts are summed once every cell is split, when the multinomials'
@@ -231,14 +244,38 @@ class Chain {
     }
   }
 
+  // lambda_jk ~ Beta(1 + on, 1 + off) = X / (X + Y) with X ~ Gamma(1 + on)
+  // and Y ~ Gamma(1 + off): the gamma variates of every class with members
+  // are drawn together (in vector lanes), an empty class's lambdas are
+  // uniforms.
   void sample_lambda() {
+    std::size_t count = 0;
     for (int k = 0; k < k_; ++k) {
       const std::int64_t members = class_count_[k] + z0_[k];
+      if (members == 0) {
+        for (int j = 0; j < j_; ++j) {
+          const double u = rng_.uniform();
+          one_minus_[at(j, k)] = 1 - u;
+          odds_[at(j, k)] = u / (1 - u);
+        }
+        continue;
+      }
       for (int j = 0; j < j_; ++j) {
         const std::int64_t on = ones_[at(j, k)];
-        const BetaOdds b = beta_odds_count_variate(rng_, on, members - on);
-        one_minus_[at(j, k)] = b.one_minus_x;
-        odds_[at(j, k)] = b.odds;
+        shapes_[count++] = static_cast<double>(1 + on);
+        shapes_[count++] = static_cast<double>(1 + members - on);
+      }
+    }
+    gamma_variates(rng_, std::span<const double>(shapes_.data(), count),
+                   std::span<double>(gammas_.data(), count));
+    count = 0;
+    for (int k = 0; k < k_; ++k) {
+      if (class_count_[k] + z0_[k] == 0) continue;
+      for (int j = 0; j < j_; ++j) {
+        const double x = gammas_[count], y = gammas_[count + 1];
+        count += 2;
+        one_minus_[at(j, k)] = y / (x + y);
+        odds_[at(j, k)] = x / y;
       }
     }
   }
@@ -252,22 +289,47 @@ class Chain {
     constexpr double kSmallestRest = 1e-200;
     std::int64_t after = 0;  // members of classes after k
     for (int k = 0; k < k_; ++k) after += class_count_[k] + z0_[k];
+    // V_k ~ Beta(1 + members_k, B_k), B_k = alpha + members after k. Where
+    // B_k >= 1, V_k = X / (X + Y) with X ~ Gamma(1 + members_k) and Y ~
+    // Gamma(B_k), all drawn together (in vector lanes) before the stick is
+    // broken.
+    std::size_t count = 0;
+    for (int k = 0; k + 1 < k_; ++k) {
+      const std::int64_t members = class_count_[k] + z0_[k];
+      after -= members;
+      stick_b_[k] = alpha_ + static_cast<double>(after);
+      if (stick_b_[k] >= 1) {
+        shapes_[count++] = static_cast<double>(1 + members);
+        shapes_[count++] = stick_b_[k];
+      }
+    }
+    gamma_variates(rng_, std::span<const double>(shapes_.data(), count),
+                   std::span<double>(gammas_.data(), count));
+    count = 0;
     double rest = 1, log_rest = 0;
     bool numbers = true;
     linear_until_ = k_;
     for (int k = 0; k + 1 < k_; ++k) {
       const std::int64_t members = class_count_[k] + z0_[k];
-      after -= members;
-      const double b = alpha_ + static_cast<double>(after);
-      if (numbers && b >= 1) {
-        const BetaPair v = stick_beta_variate(rng_, members, b);
-        nu_[k] = rest * v.x;
-        rest *= v.one_minus_x;
-        if (rest < kSmallestRest) {
-          numbers = false;
-          linear_until_ = k + 1;
-          log_rest = std::log(rest);
+      const double b = stick_b_[k];
+      if (b >= 1) {
+        // Neither gamma variate can underflow with these shapes.
+        const double gx = gammas_[count], gy = gammas_[count + 1];
+        count += 2;
+        const double inv = 1 / (gx + gy);
+        const double v = gx * inv, one_minus_v = gy * inv;
+        if (numbers) {
+          nu_[k] = rest * v;
+          rest *= one_minus_v;
+          if (rest < kSmallestRest) {
+            numbers = false;
+            linear_until_ = k + 1;
+            log_rest = std::log(rest);
+          }
+          continue;
         }
+        log_nu_[k] = log_rest + std::log(v);
+        log_rest += std::log(one_minus_v);
         continue;
       }
       // B < 1 (the empty classes at the end when alpha < 1).
@@ -366,7 +428,10 @@ class Chain {
   std::vector<Pattern> cells_;
   std::vector<std::int64_t> freq_;
   std::int64_t n_ = 0;
-  std::vector<double> one_minus_, odds_, nu_, log_nu_, base_, scaled_base_, weights_;
+  std::vector<double> one_minus_, odds_, nu_, log_nu_, base_, scaled_base_;
+  std::vector<double> weights_, weights_left_;  // cells x K, a cell's K together
+  std::vector<double> shapes_, gammas_;         // gamma variates drawn together
+  std::vector<double> stick_b_;                 // sample_nu's B_k
   int linear_until_ = 0;
   std::vector<std::int64_t> ones_, split_, class_count_, z0_;
   std::vector<std::uint16_t> order_;       // classes by decreasing scaled_base_

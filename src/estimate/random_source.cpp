@@ -15,8 +15,28 @@ std::uint64_t mixed(std::uint64_t seed, std::uint64_t stream) {
 
 }  // namespace
 
-RandomSource::RandomSource(std::uint64_t seed, std::uint64_t stream)
-    : words_(mixed(seed, stream)) {}
+RandomSource::RandomSource(std::uint64_t seed, std::uint64_t stream) : words_(mixed(seed, stream)) {
+  // The lanes' states continue the splitmix64 sequence of a second mix, so
+  // that they share nothing with the main generator's.
+  std::uint64_t x = mixed(seed, stream) ^ 0x6c616e6573ULL;
+  for (auto& word : lanes_.s)
+    for (auto& lane : word) lane = splitmix64(x);
+}
+
+void RandomSource::step_lanes(std::uint64_t out[4]) {
+  auto& s = lanes_.s;
+  for (int l = 0; l < 4; ++l) {
+    const std::uint64_t x = s[1][l] * 5;
+    out[l] = ((x << 7) | (x >> 57)) * 9;
+    const std::uint64_t t = s[1][l] << 17;
+    s[2][l] ^= s[0][l];
+    s[3][l] ^= s[1][l];
+    s[1][l] ^= s[2][l];
+    s[0][l] ^= s[3][l];
+    s[2][l] ^= t;
+    s[3][l] = (s[3][l] << 45) | (s[3][l] >> 19);
+  }
+}
 
 // The ziggurat's layer edges for the unnormalised density f(x) = exp(-x^2 /
 // 2) on x >= 0: 128 regions of equal area V, the base being the rectangle

@@ -6,6 +6,7 @@
 //
 // Not thread-safe: give each thread (each chain) its own RandomSource.
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 
@@ -19,6 +20,41 @@ class RandomSource {
   explicit RandomSource(std::uint64_t seed, std::uint64_t stream = 0);
 
   std::uint64_t next() { return words_.next(); }
+
+  // Four more xoshiro256** generators, stepped together, for draws that
+  // use many random bytes at once: a vector unit steps the four in the time
+  // the main generator takes for one word. State word W of lane L is
+  // s[W][L]; step_lanes() is the reference step, which vector code must
+  // match word for word.
+  struct alignas(32) Lanes {
+    std::uint64_t s[4][4];
+  };
+  Lanes& lanes() { return lanes_; }
+  // One step of every lane; lane L's output into OUT[L].
+  void step_lanes(std::uint64_t out[4]);
+
+  // A standard normal from one lane word, by the same ziggurat as normal()
+  // with its signed uniform taken from the word's top 52 bits (the layer
+  // from its low 7): exact in the same sense. Vector code computes the
+  // common case itself from ziggurat_edges() and calls this for the rest.
+  double lane_normal(std::uint64_t word) {
+    const unsigned layer = static_cast<unsigned>(word & 127u);
+    const double x = lane_signed_uniform(word) * kZigX[layer];
+    if (std::abs(x) < kZigX[layer + 1]) return x;
+    return normal_slow(layer, x);
+  }
+  // Uniform on [-1, 1) from the top 52 bits of WORD: 2^52 + those bits as a
+  // double, less 2^52 + 2^51, scaled (all exact).
+  static double lane_signed_uniform(std::uint64_t word) {
+    return (std::bit_cast<double>(0x4330000000000000ULL | word >> 12) - 0x1.8p52) * 0x1.0p-51;
+  }
+  // Uniform on (0, 1) from the top 52 bits of WORD: 1 + those bits / 2^52,
+  // less 1, plus 2^-53 (all exact).
+  static double lane_uniform(std::uint64_t word) {
+    return (std::bit_cast<double>(0x3ff0000000000000ULL | word >> 12) - 1) + 0x1.0p-53;
+  }
+  // The ziggurat's layer edges x_0 > x_1 > ... > x_128 = 0.
+  static const double* ziggurat_edges() { return kZigX; }
 
   // Uniform on the open interval (0, 1): never exactly 0 or 1, so log(u)
   // and 1/u are always finite.
@@ -46,6 +82,7 @@ class RandomSource {
   double normal_slow(unsigned layer, double x);
 
   Xoshiro256 words_;
+  Lanes lanes_;
 };
 
 }  // namespace uncounted::estimate

@@ -18,8 +18,20 @@
 
 namespace uncounted::estimate {
 
+// Whether the draws that have vector code (binomials of up to a few
+// hundred trials, gamma_variates, a split's last few items) use it: on by
+// default where the machine has AVX2. The draws are the same either way;
+// tests switch it off to check that. Returns whether it is on. Not
+// thread-safe: call it before any draws.
+bool use_vector_unit(bool on);
+
 // Gamma(shape, 1); SHAPE > 0.
 double gamma_variate(RandomSource& rng, double shape);
+
+// Independent Gamma(SHAPES[i], 1) variates into OUT[i] (same size); every
+// shape >= 1. Marsaglia and Tsang's method four at a time in vector lanes
+// where the machine has AVX2; the draws are the same without.
+void gamma_variates(RandomSource& rng, std::span<const double> shapes, std::span<double> out);
 
 // log of a Gamma(shape, 1) variate, accurate even when the variate itself
 // would underflow (tiny shapes).
@@ -31,30 +43,6 @@ struct LogBeta {
   double log_1mx;
 };
 LogBeta log_beta_variate(RandomSource& rng, double a, double b);
-
-// Beta(1 + COUNT, B) for COUNT >= 0 and B >= 1, returned as x and 1 - x,
-// both from the two gamma variates (no log): the stick-breaking weights.
-// With these shapes neither can underflow (x > 1e-30 unless B > 1e25).
-struct BetaPair {
-  double x;
-  double one_minus_x;
-};
-BetaPair stick_beta_variate(RandomSource& rng, std::int64_t count, double b);
-
-// Beta(a, b) for A, B >= 1, returned as 1 - x and the odds x / (1 - x). Both
-// come straight from the two gamma variates (1 - x = Y / (X + Y), odds = X /
-// Y), so they are accurate at both ends and cost no log or exp, which is what
-// the Gibbs sampler's product-form class weights need.
-struct BetaOdds {
-  double one_minus_x;
-  double odds;
-};
-BetaOdds beta_odds_variate(RandomSource& rng, double a, double b);
-
-// The same for Beta(1 + ONES, 1 + ZEROS), the posterior of a Bernoulli
-// probability under a uniform prior; ONES, ZEROS >= 0. Faster: Beta(1, 1) is
-// a uniform, and the gamma set-up for small integer shapes is tabulated.
-BetaOdds beta_odds_count_variate(RandomSource& rng, std::int64_t ones, std::int64_t zeros);
 
 // Binomial(n, p).
 std::int64_t binomial_variate(RandomSource& rng, std::int64_t n, double p);
@@ -77,5 +65,17 @@ void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const doub
 // many counts over the same categories sorts once and passes the order.
 void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const double> weights,
                          std::span<const std::uint16_t> order, std::span<std::int64_t> out);
+
+// The weight left at each step of that order: LEFT[r] = the sum of
+// WEIGHTS[ORDER[t]] over t >= r (LEFT has the size of WEIGHTS).
+void weights_left(std::span<const double> weights, std::span<const std::uint16_t> order,
+                  std::span<double> left);
+
+// The same split with the weights left computed beforehand (by
+// weights_left): a caller with many splits computes them all first, when
+// nothing waits on them, instead of each at the start of its split.
+void multinomial_variate(RandomSource& rng, std::int64_t n, std::span<const double> weights,
+                         std::span<const std::uint16_t> order, std::span<const double> rest,
+                         std::span<std::int64_t> out);
 
 }  // namespace uncounted::estimate

@@ -18,23 +18,31 @@ namespace {
 int draws() { return std::getenv("UNCOUNTED_SANITIZED") ? 40000 : 300000; }
 
 // Pearson chi-square of observed counts against expected probabilities,
-// merging bins whose expected count is below 5. Returns (statistic, df).
+// merging bins whose expected count is below 5 (a short last bin into the
+// one before it: alone, a tail expected 0.03 times turns one draw into a
+// chi-square of 30). Returns (statistic, df).
 std::pair<double, int> chi_square(const std::map<std::int64_t, int>& observed,
                                   const std::function<double(std::int64_t)>& pmf, std::int64_t lo,
                                   std::int64_t hi, int total) {
-  double stat = 0, exp_acc = 0, obs_acc = 0;
-  int bins = 0;
+  std::vector<std::pair<double, double>> bins;  // (observed, expected)
+  double exp_acc = 0, obs_acc = 0;
   for (std::int64_t k = lo; k <= hi; ++k) {
     exp_acc += pmf(k) * total;
     auto it = observed.find(k);
     obs_acc += it == observed.end() ? 0 : it->second;
     if (exp_acc >= 5 || k == hi) {
-      stat += (obs_acc - exp_acc) * (obs_acc - exp_acc) / std::max(exp_acc, 1e-9);
-      ++bins;
+      if (exp_acc < 5 && !bins.empty()) {
+        bins.back().first += obs_acc;
+        bins.back().second += exp_acc;
+      } else {
+        bins.push_back({obs_acc, exp_acc});
+      }
       exp_acc = obs_acc = 0;
     }
   }
-  return {stat, bins - 1};
+  double stat = 0;
+  for (auto [o, e] : bins) stat += (o - e) * (o - e) / std::max(e, 1e-9);
+  return {stat, static_cast<int>(bins.size()) - 1};
 }
 
 // A chi-square far above its df (more than 6 standard deviations): with a
@@ -78,8 +86,17 @@ TEST(RandomVariates, BinomialMatchesExactProbabilities) {
       {7, 0.93},
       {2, 0.5},
       {1, 0.3},
-      // BTRD at the smallest mean it takes, and far out
+      // byte comparisons: many ties (1 in 256 trials, the first four
+      // decided in one step), p just above a byte boundary, and p at the
+      // smallest and largest the dispatch sends there
+      {512, 0.3},
+      {500, 0.5 + 0x1.0p-30},
+      {512, 0x1.0p-11},
+      {512, 1 - 0x1.0p-11},
+      {511, 0.77},
       {130, 0.077},
+      // BTRD at the smallest mean it takes, and far out
+      {600, 10.02 / 600},
       {10000000, 0.3}};
   RandomSource rng(7);
   for (auto [n, p] : cases) {
@@ -201,22 +218,64 @@ TEST(RandomVariates, NormalMatchesExactProbabilities) {
 }
 
 // Gamma with integer shape (Erlang) has a closed-form CDF.
+double erlang_cdf(int shape, double x) {
+  if (x <= 0) return 0.0;
+  double term = std::exp(-x), sum = 0;
+  for (int i = 0; i < shape; ++i) {
+    sum += term;
+    term *= x / (i + 1);
+  }
+  return 1 - sum;
+}
+
 TEST(RandomVariates, GammaMatchesExactProbabilities) {
   RandomSource rng(29);
   for (int shape : {1, 2, 7, 40}) {
     SCOPED_TRACE(shape);
-    const auto cdf = [shape](double x) {
-      if (x <= 0) return 0.0;
-      double term = std::exp(-x), sum = 0;
-      for (int i = 0; i < shape; ++i) {
-        sum += term;
-        term *= x / (i + 1);
-      }
-      return 1 - sum;
-    };
+    const auto cdf = [shape](double x) { return erlang_cdf(shape, x); };
     const double sd = std::sqrt(static_cast<double>(shape));
     expect_continuous_fits([&] { return gamma_variate(rng, shape); }, cdf,
                            grid(std::max(0.0, shape - 4 * sd), shape + 6 * sd, 60));
+  }
+}
+
+// The batched gamma draws (four vector lanes, with a tail of fewer): every
+// position of the batch follows its own shape's exact law.
+TEST(RandomVariates, GammaBatchMatchesExactProbabilities) {
+  RandomSource rng(30);
+  const std::vector<double> shapes = {1, 2, 7, 40, 2, 7, 1};  // 7: one full step, a tail of 3
+  std::vector<double> out(shapes.size());
+  std::vector<std::vector<double>> seen(shapes.size());
+  for (int i = 0; i < draws(); ++i) {
+    gamma_variates(rng, shapes, out);
+    for (std::size_t k = 0; k < shapes.size(); ++k) seen[k].push_back(out[k]);
+  }
+  for (std::size_t k = 0; k < shapes.size(); ++k) {
+    const int shape = static_cast<int>(shapes[k]);
+    SCOPED_TRACE("position " + std::to_string(k) + " shape " + std::to_string(shape));
+    const auto cdf = [shape](double x) { return erlang_cdf(shape, x); };
+    const double sd = std::sqrt(static_cast<double>(shape));
+    std::size_t next = 0;
+    expect_continuous_fits([&] { return seen[k][next++]; }, cdf,
+                           grid(std::max(0.0, shape - 4 * sd), shape + 6 * sd, 60));
+  }
+  // Shapes that are not whole numbers (the stick-breaking B_k): mean and
+  // variance both equal the shape.
+  const std::vector<double> odd = {1.0001, 1.7, 613.25, 3.5, 1e5};
+  std::vector<double> sum(odd.size()), sum2(odd.size()), draw(odd.size());
+  const int n = draws() / 4;
+  for (int i = 0; i < n; ++i) {
+    gamma_variates(rng, odd, draw);
+    for (std::size_t k = 0; k < odd.size(); ++k) {
+      sum[k] += draw[k];
+      sum2[k] += draw[k] * draw[k];
+    }
+  }
+  for (std::size_t k = 0; k < odd.size(); ++k) {
+    SCOPED_TRACE(odd[k]);
+    const double mean = sum[k] / n, var = sum2[k] / n - mean * mean;
+    EXPECT_NEAR(mean, odd[k], 6 * std::sqrt(odd[k] / n));
+    EXPECT_NEAR(var / odd[k], 1.0, 6 * std::sqrt(2.0 / n) + 0.01);
   }
 }
 
@@ -244,34 +303,30 @@ void expect_beta_fits(int a, int b, const std::function<std::pair<double, double
       [a, b](double x) { return beta_cdf(a, b, x); }, grid(0, 1, 100));
 }
 
-TEST(RandomVariates, BetaOddsMatchesExactProbabilities) {
+// Beta(a, b) as X / (X + Y) from one batch of gamma variates, as the
+// sampler draws lambda (Beta(1 + ones, 1 + zeros)) and the sticks
+// (Beta(1 + count, B)): the pairs share vector steps.
+TEST(RandomVariates, BetaFromBatchedGammasMatchesExactProbabilities) {
   RandomSource rng(31);
-  for (auto [a, b] : std::vector<std::pair<int, int>>{{1, 1}, {1, 60}, {4, 9}, {300, 20}})
-    expect_beta_fits(a, b, [&] {
-      const BetaOdds v = beta_odds_variate(rng, a, b);
-      // x from the odds, so that the pair checks that the two outputs agree.
-      return std::pair{v.odds * v.one_minus_x, v.one_minus_x};
-    });
-}
-
-// Beta(1 + ones, 1 + zeros), the lambda update's draw.
-TEST(RandomVariates, BetaOddsFromCountsMatchesExactProbabilities) {
-  RandomSource rng(37);
-  for (auto [ones, zeros] : std::vector<std::pair<int, int>>{{0, 0}, {0, 59}, {3, 8}, {700, 19}})
-    expect_beta_fits(1 + ones, 1 + zeros, [&] {
-      const BetaOdds v = beta_odds_count_variate(rng, ones, zeros);
-      return std::pair{v.odds * v.one_minus_x, v.one_minus_x};
-    });
-}
-
-// Beta(1 + count, b), the stick-breaking draw.
-TEST(RandomVariates, StickBetaMatchesExactProbabilities) {
-  RandomSource rng(41);
-  for (auto [count, b] : std::vector<std::pair<int, int>>{{0, 1}, {0, 25}, {4, 9}, {200, 30}})
-    expect_beta_fits(1 + count, b, [&] {
-      const BetaPair v = stick_beta_variate(rng, count, b);
-      return std::pair{v.x, v.one_minus_x};
-    });
+  const std::vector<std::pair<int, int>> pairs = {{1, 60}, {4, 9}, {301, 20}, {1, 1}, {1, 25}};
+  std::vector<double> shapes;
+  for (auto [a, b] : pairs) {
+    shapes.push_back(a);
+    shapes.push_back(b);
+  }
+  std::vector<double> g(shapes.size());
+  std::vector<std::vector<std::pair<double, double>>> seen(pairs.size());
+  for (int i = 0; i < draws(); ++i) {
+    gamma_variates(rng, shapes, g);
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+      const double x = g[2 * k], y = g[2 * k + 1];
+      seen[k].push_back({x / (x + y), y / (x + y)});
+    }
+  }
+  for (std::size_t k = 0; k < pairs.size(); ++k) {
+    std::size_t next = 0;
+    expect_beta_fits(pairs[k].first, pairs[k].second, [&] { return seen[k][next++]; });
+  }
 }
 
 TEST(RandomVariates, BetaMeanAndLogsConsistent) {
@@ -377,6 +432,43 @@ TEST(RandomVariates, MultinomialMatchesExactProbabilities) {
           static_cast<std::int64_t>(probs.size()) - 1, draws() / 4));
     }
   }
+}
+
+// The vector code (AVX2) and the portable code give the same draws from the
+// same seed, so that a run is reproducible on any machine. Where the machine
+// has no AVX2 both runs take the portable code and the test says so.
+TEST(RandomVariates, SameDrawsWithAndWithoutTheVectorUnit) {
+  const auto draw_all = [](bool vector) {
+    use_vector_unit(vector);
+    RandomSource rng(47);
+    std::vector<double> out;
+    const std::vector<std::pair<std::int64_t, double>> binomials = {
+        {3, 0.3}, {40, 0.1}, {100, 0.5}, {512, 0.3}, {511, 0.99}, {300, 0x1.0p-8}, {1131, 0.37}};
+    for (int i = 0; i < 20000; ++i)
+      for (auto [n, p] : binomials) out.push_back(static_cast<double>(binomial_variate(rng, n, p)));
+    const std::vector<double> shapes = {1, 2, 7, 40, 1.5, 600.25, 1e4};
+    std::vector<double> g(shapes.size());
+    for (int i = 0; i < 20000; ++i) {
+      gamma_variates(rng, shapes, g);
+      out.insert(out.end(), g.begin(), g.end());
+    }
+    const std::vector<double> w = {0.2, 0.0, 0.5, 0.3, 1e-3};
+    std::vector<std::int64_t> split(w.size());
+    for (int i = 0; i < 20000; ++i)
+      for (std::int64_t n : {1, 3, 4, 9, 300}) {
+        multinomial_variate(rng, n, w, split);
+        for (auto x : split) out.push_back(static_cast<double>(x));
+      }
+    out.push_back(static_cast<double>(rng.next()));  // the main generator went the same way
+    return out;
+  };
+  const bool vector = use_vector_unit(true);
+  const auto with = draw_all(true);
+  const auto without = draw_all(false);
+  use_vector_unit(true);
+  ASSERT_EQ(with.size(), without.size());
+  for (std::size_t i = 0; i < with.size(); ++i) ASSERT_EQ(with[i], without[i]) << "draw " << i;
+  if (!vector) GTEST_SKIP() << "no AVX2 here: both runs took the portable code";
 }
 
 TEST(RandomVariates, SameSeedSameStreamDifferentStreamsDiffer) {
