@@ -42,7 +42,10 @@ class Chain {
     scaled_base_.resize(k_);
     weights_.resize(cells_.size() * static_cast<std::size_t>(k_));
     weights_left_.resize(cells_.size() * static_cast<std::size_t>(k_));
+    jk_ = jk;
     shapes_.resize(2 * jk);
+    beta_one_minus_.resize(jk);
+    beta_odds_.resize(jk);
     stick_b_.resize(k_);
     gammas_.resize(2 * jk);
     split_.resize(cells_.size() * static_cast<std::size_t>(k_));
@@ -190,7 +193,7 @@ class Chain {
     linear_until_ = 0;
   }
 
-  void sample_cell_classes() {
+  [[gnu::target_clones("avx2", "default")]] void sample_cell_classes() {
     std::fill(class_count_.begin(), class_count_.end(), 0);
     std::fill(ones_.begin(), ones_.end(), 0);
     const std::size_t k = static_cast<std::size_t>(k_);
@@ -246,10 +249,11 @@ class Chain {
 
   // lambda_jk ~ Beta(1 + on, 1 + off) = X / (X + Y) with X ~ Gamma(1 + on)
   // and Y ~ Gamma(1 + off): the gamma variates of every class with members
-  // are drawn together (in vector lanes), an empty class's lambdas are
-  // uniforms.
-  void sample_lambda() {
-    std::size_t count = 0;
+  // are drawn together (in vector lanes), the X shapes first and then the Y
+  // shapes, so that the divisions after them vectorize; an empty class's
+  // lambdas are uniforms.
+  [[gnu::target_clones("avx2", "default")]] void sample_lambda() {
+    std::size_t pairs = 0;
     for (int k = 0; k < k_; ++k) {
       const std::int64_t members = class_count_[k] + z0_[k];
       if (members == 0) {
@@ -262,20 +266,29 @@ class Chain {
       }
       for (int j = 0; j < j_; ++j) {
         const std::int64_t on = ones_[at(j, k)];
-        shapes_[count++] = static_cast<double>(1 + on);
-        shapes_[count++] = static_cast<double>(1 + members - on);
+        shapes_[pairs] = static_cast<double>(1 + on);
+        shapes_[jk_ + pairs] = static_cast<double>(1 + members - on);
+        ++pairs;
       }
     }
-    gamma_variates(rng_, std::span<const double>(shapes_.data(), count),
-                   std::span<double>(gammas_.data(), count));
-    count = 0;
+    std::copy_n(shapes_.begin() + static_cast<std::ptrdiff_t>(jk_), pairs,
+                shapes_.begin() + static_cast<std::ptrdiff_t>(pairs));
+    gamma_variates(rng_, std::span<const double>(shapes_.data(), 2 * pairs),
+                   std::span<double>(gammas_.data(), 2 * pairs));
+    const double* __restrict x = gammas_.data();
+    const double* __restrict y = gammas_.data() + pairs;
+    double* __restrict one_minus = beta_one_minus_.data();
+    double* __restrict odds = beta_odds_.data();
+    for (std::size_t i = 0; i < pairs; ++i) {
+      one_minus[i] = y[i] / (x[i] + y[i]);
+      odds[i] = x[i] / y[i];
+    }
+    std::size_t i = 0;
     for (int k = 0; k < k_; ++k) {
       if (class_count_[k] + z0_[k] == 0) continue;
-      for (int j = 0; j < j_; ++j) {
-        const double x = gammas_[count], y = gammas_[count + 1];
-        count += 2;
-        one_minus_[at(j, k)] = y / (x + y);
-        odds_[at(j, k)] = x / y;
+      for (int j = 0; j < j_; ++j, ++i) {
+        one_minus_[at(j, k)] = one_minus[i];
+        odds_[at(j, k)] = odds[i];
       }
     }
   }
@@ -429,9 +442,11 @@ class Chain {
   std::vector<std::int64_t> freq_;
   std::int64_t n_ = 0;
   std::vector<double> one_minus_, odds_, nu_, log_nu_, base_, scaled_base_;
-  std::vector<double> weights_, weights_left_;  // cells x K, a cell's K together
-  std::vector<double> shapes_, gammas_;         // gamma variates drawn together
-  std::vector<double> stick_b_;                 // sample_nu's B_k
+  std::vector<double> weights_, weights_left_;      // cells x K, a cell's K together
+  std::vector<double> shapes_, gammas_;             // gamma variates drawn together
+  std::vector<double> beta_one_minus_, beta_odds_;  // sample_lambda's Betas, packed
+  std::size_t jk_ = 0;
+  std::vector<double> stick_b_;  // sample_nu's B_k
   int linear_until_ = 0;
   std::vector<std::int64_t> ones_, split_, class_count_, z0_;
   std::vector<std::uint16_t> order_;       // classes by decreasing scaled_base_
