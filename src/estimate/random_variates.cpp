@@ -124,8 +124,7 @@ inline double floor_small(double x) {
 // AVX2 the lanes are stepped and compared in one vector register: about 20
 // instructions for 32 trials, with no branch but the loops', which beats
 // BTRD's rejection steps up to a few hundred trials. The draws are the same
-// with or without AVX2. 2^-19 <= P < 1; the caller's n p >= 1/4 keeps P
-// above 2^-11.
+// with or without AVX2. 2^-19 <= P < 1, as the caller keeps it.
 struct ByteThreshold {
   unsigned top;
   std::uint64_t rest;
@@ -484,18 +483,16 @@ constexpr std::int64_t kBytesUpTo = 512;
 [[gnu::always_inline]] inline std::int64_t binomial(RandomSource& rng, std::int64_t n, double p) {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
+  // Up to kBytesUpTo trials the byte comparisons cost a few vector steps
+  // whatever p, and choosing them needs only n, which is known long before
+  // p (a division) is: a choice that waited on p would be decided late and
+  // mispredicted often. p within 2^-19 of 0 or 1 (rare) goes to inversion.
+  if (n <= kBytesUpTo && p >= 0x1.0p-19 && p <= 1 - 0x1.0p-19) return binomial_bytes(rng, n, p);
   const bool flip = p > 0.5;
   const double pp = flip ? 1 - p : p;
   const double np = static_cast<double>(n) * pp;
-  // Inversion's first uniform settles most draws with a tiny mean at once;
-  // up to kBytesUpTo trials the byte comparisons cost a few vector steps
-  // whatever the mean; beyond, BTRD's cost does not grow with n.
-  if (np < 0.25 || (n > kBytesUpTo && np < 10)) {
-    const std::int64_t x = binomial_inversion(rng, n, pp);
-    return flip ? n - x : x;
-  }
-  if (n <= kBytesUpTo) return binomial_bytes(rng, n, p);
-  const std::int64_t x = binomial_btrd(rng, n, pp);
+  // Inversion for small means; beyond, BTRD, whose cost does not grow with n.
+  const std::int64_t x = np < 10 ? binomial_inversion(rng, n, pp) : binomial_btrd(rng, n, pp);
   return flip ? n - x : x;
 }
 

@@ -87,14 +87,19 @@ TEST(RandomVariates, BinomialMatchesExactProbabilities) {
       {2, 0.5},
       {1, 0.3},
       // byte comparisons: many ties (1 in 256 trials, the first four
-      // decided in one step), p just above a byte boundary, and p at the
-      // smallest and largest the dispatch sends there
+      // decided in one step), p just above a byte boundary, tiny means, and
+      // p at the smallest and largest the dispatch sends there (2^-19 from
+      // 0 and 1); inversion just beyond
       {512, 0.3},
       {500, 0.5 + 0x1.0p-30},
       {512, 0x1.0p-11},
       {512, 1 - 0x1.0p-11},
       {511, 0.77},
       {130, 0.077},
+      {300, 0x1.0p-19},
+      {300, 1 - 0x1.0p-19},
+      {512, 1e-6},
+      {500, 1 - 1e-6},
       // BTRD at the smallest mean it takes, and far out
       {600, 10.02 / 600},
       {10000000, 0.3}};
