@@ -332,20 +332,86 @@ constexpr unsigned kFirstLanes[5] = {0, 1, 3, 7, 15};
   _mm256_store_si256(reinterpret_cast<__m256i*>(s[3]), st.s3);
 }
 
-bool machine_has_avx2() {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") != 0;
+// binomial_bytes_portable with two SSE2 registers of two lanes each:
+// baseline x86-64, for machines without AVX2. The ties are decided as in the
+// portable code (SSE2 has no 64-bit comparison).
+std::int64_t binomial_bytes_sse2(RandomSource& rng, std::int64_t n, double p) {
+  const ByteThreshold threshold = byte_threshold(p);
+  auto& s = rng.lanes().s;
+  __m128i lo[4], hi[4];  // lanes 0-1 and 2-3 of each state word
+  for (int w = 0; w < 4; ++w) {
+    lo[w] = _mm_load_si128(reinterpret_cast<const __m128i*>(&s[w][0]));
+    hi[w] = _mm_load_si128(reinterpret_cast<const __m128i*>(&s[w][2]));
+  }
+  const auto step = [](__m128i(&st)[4]) {
+    const auto rotl = [](__m128i x, int k) {
+      return _mm_or_si128(_mm_slli_epi64(x, k), _mm_srli_epi64(x, 64 - k));
+    };
+    const __m128i x = _mm_add_epi64(st[1], _mm_slli_epi64(st[1], 2));
+    const __m128i r = rotl(x, 7);
+    const __m128i word = _mm_add_epi64(r, _mm_slli_epi64(r, 3));
+    const __m128i t = _mm_slli_epi64(st[1], 17);
+    st[2] = _mm_xor_si128(st[2], st[0]);
+    st[3] = _mm_xor_si128(st[3], st[1]);
+    st[1] = _mm_xor_si128(st[1], st[2]);
+    st[0] = _mm_xor_si128(st[0], st[3]);
+    st[2] = _mm_xor_si128(st[2], t);
+    st[3] = rotl(st[3], 45);
+    return word;
+  };
+  const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i top = _mm_set1_epi8(static_cast<char>(threshold.top ^ 0x80u));
+  __m128i below = _mm_setzero_si128(), ties = _mm_setzero_si128();
+  for (std::int64_t left = n; left > 0; left -= 32) {
+    const std::uint8_t* used = kFirstBytes + 32 - std::min<std::int64_t>(left, 32);
+    const __m128i low_bytes = _mm_xor_si128(step(lo), flip);
+    const __m128i high_bytes = _mm_xor_si128(step(hi), flip);
+    const __m128i low_used = _mm_loadu_si128(reinterpret_cast<const __m128i*>(used));
+    const __m128i high_used = _mm_loadu_si128(reinterpret_cast<const __m128i*>(used + 16));
+    below = _mm_sub_epi8(below, _mm_and_si128(_mm_cmplt_epi8(low_bytes, top), low_used));
+    below = _mm_sub_epi8(below, _mm_and_si128(_mm_cmplt_epi8(high_bytes, top), high_used));
+    ties = _mm_sub_epi8(ties, _mm_and_si128(_mm_cmpeq_epi8(low_bytes, top), low_used));
+    ties = _mm_sub_epi8(ties, _mm_and_si128(_mm_cmpeq_epi8(high_bytes, top), high_used));
+  }
+  // A byte lane now holds up to 2 counts per step: below 256 while N <= 4080.
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i below_sums = _mm_sad_epu8(below, zero), tie_sums = _mm_sad_epu8(ties, zero);
+  std::int64_t x =
+      _mm_cvtsi128_si64(below_sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(below_sums, below_sums));
+  std::int64_t tied =
+      _mm_cvtsi128_si64(tie_sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(tie_sums, tie_sums));
+  do {
+    alignas(16) std::uint64_t words[4];
+    _mm_store_si128(reinterpret_cast<__m128i*>(&words[0]), step(lo));
+    _mm_store_si128(reinterpret_cast<__m128i*>(&words[2]), step(hi));
+    for (std::int64_t l = 0; l < std::min<std::int64_t>(tied, 4); ++l)
+      x += words[l] < threshold.rest;
+    tied -= 4;
+  } while (tied > 0);
+  for (int w = 0; w < 4; ++w) {
+    _mm_store_si128(reinterpret_cast<__m128i*>(&s[w][0]), lo[w]);
+    _mm_store_si128(reinterpret_cast<__m128i*>(&s[w][2]), hi[w]);
+  }
+  return x;
 }
 
-// Whether the AVX2 code runs: the machine's answer unless a test has
-// switched it off (use_vector_unit).
-bool use_avx2 = machine_has_avx2();
+VectorUnit best_vector_unit() {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") != 0 ? VectorUnit::avx2 : VectorUnit::sse2;
+}
+#else
+VectorUnit best_vector_unit() { return VectorUnit::none; }
 #endif
+
+// The vector code the draws use: the machine's best unless a test has chosen
+// less (use_vector_unit).
+VectorUnit vector_unit = best_vector_unit();
 
 [[gnu::always_inline]] inline std::int64_t binomial_bytes(RandomSource& rng, std::int64_t n,
                                                           double p) {
 #if defined(__x86_64__)
-  if (use_avx2) return binomial_bytes_avx2(rng, n, p);
+  if (vector_unit == VectorUnit::avx2) return binomial_bytes_avx2(rng, n, p);
+  if (vector_unit == VectorUnit::sse2) return binomial_bytes_sse2(rng, n, p);
 #endif
   return binomial_bytes_portable(rng, n, p);
 }
@@ -475,9 +541,11 @@ bool use_avx2 = machine_has_avx2();
   }
 }
 
-// Up to this many trials, comparing bytes costs less than BTRD (measured on
-// Kosovo: 384 to 640 alike, 1024 slower, 128 much slower).
+// Up to this many trials, comparing bytes costs less than BTRD or inversion
+// (measured on Kosovo: 320 and 768 1-2% slower, 128 much slower). A byte
+// lane's counts must stay below 256 (kBytesUpTo <= 4080 for SSE2).
 constexpr std::int64_t kBytesUpTo = 512;
+static_assert(kBytesUpTo <= 4080);
 
 // Binomial(n, p), inline for the multinomial's loop.
 [[gnu::always_inline]] inline std::int64_t binomial(RandomSource& rng, std::int64_t n, double p) {
@@ -542,19 +610,14 @@ double gamma_variate(RandomSource& rng, double shape) {
   return gamma_large(rng, shape + 1) * std::pow(rng.uniform(), 1 / shape);
 }
 
-bool use_vector_unit(bool on) {
-#if defined(__x86_64__)
-  use_avx2 = on && machine_has_avx2();
-  return use_avx2;
-#else
-  (void)on;
-  return false;
-#endif
+VectorUnit use_vector_unit(VectorUnit wanted) {
+  vector_unit = std::min(wanted, best_vector_unit());
+  return vector_unit;
 }
 
 void gamma_variates(RandomSource& rng, std::span<const double> shapes, std::span<double> out) {
 #if defined(__x86_64__)
-  if (use_avx2) return gamma_variates_avx2(rng, shapes, out);
+  if (vector_unit == VectorUnit::avx2) return gamma_variates_avx2(rng, shapes, out);
 #endif
   gamma_variates_portable(rng, shapes, out);
 }
@@ -676,7 +739,7 @@ void place_few_portable(RandomSource& rng, std::int64_t n, std::size_t r,
 void place_few(RandomSource& rng, std::int64_t n, std::size_t r, std::span<const double> rest,
                std::span<const std::uint16_t> order, std::span<std::int64_t> out) {
 #if defined(__x86_64__)
-  if (use_avx2) return place_few_avx2(rng, n, r, rest, order, out);
+  if (vector_unit == VectorUnit::avx2) return place_few_avx2(rng, n, r, rest, order, out);
 #endif
   place_few_portable(rng, n, r, rest, order, out);
 }

@@ -18,12 +18,14 @@
 
 namespace uncounted::estimate {
 
-// Whether the draws that have vector code (binomials of up to a few
-// hundred trials, gamma_variates, a split's last few items) use it: on by
-// default where the machine has AVX2. The draws are the same either way;
-// tests switch it off to check that. Returns whether it is on. Not
-// thread-safe: call it before any draws.
-bool use_vector_unit(bool on);
+// The vector code that the draws with one (binomials of up to a few hundred
+// trials, gamma_variates, a split's last few items) use: by default the
+// best the machine has (AVX2, or SSE2 on any x86-64; none elsewhere). The
+// draws are the same whichever runs; tests choose less to check that.
+// Returns the unit in effect: WANTED or the machine's best if that is less.
+// Not thread-safe: call it before any draws.
+enum class VectorUnit { none, sse2, avx2 };
+VectorUnit use_vector_unit(VectorUnit wanted);
 
 // Gamma(shape, 1); SHAPE > 0.
 double gamma_variate(RandomSource& rng, double shape);
