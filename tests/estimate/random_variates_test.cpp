@@ -465,7 +465,16 @@ TEST(RandomVariates, SameDrawsWhateverTheVectorUnit) {
         multinomial_variate(rng, n, w, split);
         for (auto x : split) out.push_back(static_cast<double>(x));
       }
-    out.push_back(static_cast<double>(rng.next()));  // the main generator went the same way
+    // The main generator and the lanes went the same way: their next words,
+    // compared bit for bit.
+    const std::uint64_t main_word = rng.next();
+    std::uint64_t lane_words[4];
+    rng.step_lanes(lane_words);
+    for (std::uint64_t w :
+         {main_word, lane_words[0], lane_words[1], lane_words[2], lane_words[3]}) {
+      out.push_back(static_cast<double>(w >> 32));
+      out.push_back(static_cast<double>(w & 0xffffffffu));
+    }
     return out;
   };
   const VectorUnit best = use_vector_unit(VectorUnit::avx2);
