@@ -42,7 +42,6 @@ class Chain {
     scaled_base_.resize(k_);
     weights_.resize(cells_.size() * static_cast<std::size_t>(k_));
     weights_left_.resize(cells_.size() * static_cast<std::size_t>(k_));
-    jk_ = jk;
     shapes_.resize(2 * jk);
     beta_one_minus_.resize(jk);
     beta_odds_.resize(jk);
@@ -78,6 +77,9 @@ class Chain {
   // List-major: a list's K values are contiguous, so that a cell's weights
   // and counts are updated a list at a time across all classes.
   std::size_t at(int j, int k) const { return static_cast<std::size_t>(j * k_ + k); }
+
+  // Class k's members this sweep: observed and missed.
+  std::int64_t members_of(int k) const { return class_count_[k] + z0_[k]; }
 
   void initialize() {
     // nu by stick-breaking with Beta(1, 1) pieces; lambda_jk at the list's
@@ -253,9 +255,10 @@ class Chain {
   // shapes, so that the divisions after them vectorize; an empty class's
   // lambdas are uniforms.
   [[gnu::target_clones("avx2", "default")]] void sample_lambda() {
+    const std::size_t jk = static_cast<std::size_t>(j_ * k_);
     std::size_t pairs = 0;
     for (int k = 0; k < k_; ++k) {
-      const std::int64_t members = class_count_[k] + z0_[k];
+      const std::int64_t members = members_of(k);
       if (members == 0) {
         for (int j = 0; j < j_; ++j) {
           const double u = rng_.uniform();
@@ -267,11 +270,11 @@ class Chain {
       for (int j = 0; j < j_; ++j) {
         const std::int64_t on = ones_[at(j, k)];
         shapes_[pairs] = static_cast<double>(1 + on);
-        shapes_[jk_ + pairs] = static_cast<double>(1 + members - on);
+        shapes_[jk + pairs] = static_cast<double>(1 + members - on);
         ++pairs;
       }
     }
-    std::copy_n(shapes_.begin() + static_cast<std::ptrdiff_t>(jk_), pairs,
+    std::copy_n(shapes_.begin() + static_cast<std::ptrdiff_t>(jk), pairs,
                 shapes_.begin() + static_cast<std::ptrdiff_t>(pairs));
     gamma_variates(rng_, std::span<const double>(shapes_.data(), 2 * pairs),
                    std::span<double>(gammas_.data(), 2 * pairs));
@@ -285,7 +288,7 @@ class Chain {
     }
     std::size_t i = 0;
     for (int k = 0; k < k_; ++k) {
-      if (class_count_[k] + z0_[k] == 0) continue;
+      if (members_of(k) == 0) continue;
       for (int j = 0; j < j_; ++j, ++i) {
         one_minus_[at(j, k)] = one_minus[i];
         odds_[at(j, k)] = odds[i];
@@ -301,14 +304,14 @@ class Chain {
   void sample_nu() {
     constexpr double kSmallestRest = 1e-200;
     std::int64_t after = 0;  // members of classes after k
-    for (int k = 0; k < k_; ++k) after += class_count_[k] + z0_[k];
+    for (int k = 0; k < k_; ++k) after += members_of(k);
     // V_k ~ Beta(1 + members_k, B_k), B_k = alpha + members after k. Where
     // B_k >= 1, V_k = X / (X + Y) with X ~ Gamma(1 + members_k) and Y ~
     // Gamma(B_k), all drawn together (in vector lanes) before the stick is
     // broken.
     std::size_t count = 0;
     for (int k = 0; k + 1 < k_; ++k) {
-      const std::int64_t members = class_count_[k] + z0_[k];
+      const std::int64_t members = members_of(k);
       after -= members;
       stick_b_[k] = alpha_ + static_cast<double>(after);
       if (stick_b_[k] >= 1) {
@@ -323,7 +326,7 @@ class Chain {
     bool numbers = true;
     linear_until_ = k_;
     for (int k = 0; k + 1 < k_; ++k) {
-      const std::int64_t members = class_count_[k] + z0_[k];
+      const std::int64_t members = members_of(k);
       const double b = stick_b_[k];
       if (b >= 1) {
         // Neither gamma variate can underflow with these shapes.
@@ -445,8 +448,7 @@ class Chain {
   std::vector<double> weights_, weights_left_;      // cells x K, a cell's K together
   std::vector<double> shapes_, gammas_;             // gamma variates drawn together
   std::vector<double> beta_one_minus_, beta_odds_;  // sample_lambda's Betas, packed
-  std::size_t jk_ = 0;
-  std::vector<double> stick_b_;  // sample_nu's B_k
+  std::vector<double> stick_b_;                     // sample_nu's B_k
   int linear_until_ = 0;
   std::vector<std::int64_t> ones_, split_, class_count_, z0_;
   std::vector<std::uint16_t> order_;       // classes by decreasing scaled_base_

@@ -27,6 +27,17 @@ namespace {
 // t < 0, as then phi(t) = -3 sum_{k>=4} s^k / k >= -0.75 sum_{k>=4} s^k =
 // -0.75 s^4 / (1 - s) for s = -t. As log u <= u - 1, u m < m - 0.75 d t^4
 // implies acceptance; it leaves about 0.03 / d of the draws to the log.
+// Whether the attempt d V3 with V3 = (1 + t)^3, t = c x > -1, is accepted
+// with the uniform U: the two squeezes, then the exact test on logs.
+inline bool marsaglia_tsang_accepts(double d, double x, double t, double v3, double u) {
+  const double m = t >= 0 ? 1.0 : 1 + t;
+  const double t2 = t * t;
+  if (u * m < m - 0.75 * d * t2 * t2) return true;
+  const double x2 = x * x;
+  if (u < 1 - 0.0331 * x2 * x2) return true;
+  return std::log(u) < 0.5 * x2 + d * (1 - v3 + std::log(v3));
+}
+
 double gamma_marsaglia_tsang(RandomSource& rng, double d, double c) {
   for (;;) {
     double x, t, v;
@@ -35,14 +46,8 @@ double gamma_marsaglia_tsang(RandomSource& rng, double d, double c) {
       t = c * x;
       v = 1 + t;
     } while (v <= 0);
-    const double m = t >= 0 ? 1.0 : v;
-    v = v * v * v;
-    const double u = rng.uniform();
-    const double t2 = t * t;
-    if (u * m < m - 0.75 * d * t2 * t2) return d * v;
-    const double x2 = x * x;
-    if (u < 1 - 0.0331 * x2 * x2) return d * v;
-    if (std::log(u) < 0.5 * x2 + d * (1 - v + std::log(v))) return d * v;
+    const double v3 = v * v * v;
+    if (marsaglia_tsang_accepts(d, x, t, v3, rng.uniform())) return d * v3;
   }
 }
 
@@ -54,16 +59,11 @@ double gamma_from_lane_words(RandomSource& rng, double d, double c, std::uint64_
                              std::uint64_t uniform_word) {
   const double x = rng.lane_normal(normal_word);
   const double t = c * x;
-  double v = 1 + t;
+  const double v = 1 + t;
   if (v > 0) {
-    const double m = t >= 0 ? 1.0 : v;
-    v = v * v * v;
-    const double u = RandomSource::lane_uniform(uniform_word);
-    const double t2 = t * t;
-    if (u * m < m - 0.75 * d * t2 * t2) return d * v;
-    const double x2 = x * x;
-    if (u < 1 - 0.0331 * x2 * x2) return d * v;
-    if (std::log(u) < 0.5 * x2 + d * (1 - v + std::log(v))) return d * v;
+    const double v3 = v * v * v;
+    if (marsaglia_tsang_accepts(d, x, t, v3, RandomSource::lane_uniform(uniform_word)))
+      return d * v3;
   }
   return gamma_marsaglia_tsang(rng, d, c);
 }
@@ -200,6 +200,30 @@ struct LaneState {
   return word;
 }
 
+// The lanes' states into registers and back.
+[[gnu::target("avx2")]] inline LaneState load_lanes(RandomSource& rng) {
+  const auto& s = rng.lanes().s;
+  return {_mm256_load_si256(reinterpret_cast<const __m256i*>(s[0])),
+          _mm256_load_si256(reinterpret_cast<const __m256i*>(s[1])),
+          _mm256_load_si256(reinterpret_cast<const __m256i*>(s[2])),
+          _mm256_load_si256(reinterpret_cast<const __m256i*>(s[3]))};
+}
+
+[[gnu::target("avx2")]] inline void store_lanes(RandomSource& rng, const LaneState& st) {
+  auto& s = rng.lanes().s;
+  _mm256_store_si256(reinterpret_cast<__m256i*>(s[0]), st.s0);
+  _mm256_store_si256(reinterpret_cast<__m256i*>(s[1]), st.s1);
+  _mm256_store_si256(reinterpret_cast<__m256i*>(s[2]), st.s2);
+  _mm256_store_si256(reinterpret_cast<__m256i*>(s[3]), st.s3);
+}
+
+// RandomSource::lane_uniform of four words, with the same operations.
+[[gnu::target("avx2")]] inline __m256d lane_uniforms(__m256i words) {
+  const __m256d one_to_two = _mm256_castsi256_pd(
+      _mm256_or_si256(_mm256_srli_epi64(words, 12), _mm256_set1_epi64x(0x3ff0000000000000LL)));
+  return _mm256_add_pd(_mm256_sub_pd(one_to_two, _mm256_set1_pd(1.0)), _mm256_set1_pd(0x1.0p-53));
+}
+
 // The number of ones in a 4-bit mask, and the masks of the first m lanes.
 constexpr std::uint8_t kOnes[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
 constexpr unsigned kFirstLanes[5] = {0, 1, 3, 7, 15};
@@ -209,11 +233,7 @@ constexpr unsigned kFirstLanes[5] = {0, 1, 3, 7, 15};
 [[gnu::target("avx2")]] std::int64_t binomial_bytes_avx2(RandomSource& rng, std::int64_t n,
                                                          double p) {
   const ByteThreshold threshold = byte_threshold(p);
-  auto& s = rng.lanes().s;
-  LaneState st{_mm256_load_si256(reinterpret_cast<const __m256i*>(s[0])),
-               _mm256_load_si256(reinterpret_cast<const __m256i*>(s[1])),
-               _mm256_load_si256(reinterpret_cast<const __m256i*>(s[2])),
-               _mm256_load_si256(reinterpret_cast<const __m256i*>(s[3]))};
+  LaneState st = load_lanes(rng);
   // Signed comparisons after flipping the top bits (AVX2 has no unsigned
   // comparison).
   const __m256i flip = _mm256_set1_epi8(static_cast<char>(0x80));
@@ -238,10 +258,7 @@ constexpr unsigned kFirstLanes[5] = {0, 1, 3, 7, 15};
     x += kOnes[wins & kFirstLanes[std::min<std::int64_t>(tied, 4)]];
     tied -= 4;
   } while (tied > 0);
-  _mm256_store_si256(reinterpret_cast<__m256i*>(s[0]), st.s0);
-  _mm256_store_si256(reinterpret_cast<__m256i*>(s[1]), st.s1);
-  _mm256_store_si256(reinterpret_cast<__m256i*>(s[2]), st.s2);
-  _mm256_store_si256(reinterpret_cast<__m256i*>(s[3]), st.s3);
+  store_lanes(rng, st);
   return x;
 }
 
@@ -251,11 +268,7 @@ constexpr unsigned kFirstLanes[5] = {0, 1, 3, 7, 15};
 // hundred) by gamma_from_lane_words, lane by lane in order.
 [[gnu::target("avx2")]] void gamma_variates_avx2(RandomSource& rng, std::span<const double> shapes,
                                                  std::span<double> out) {
-  auto& s = rng.lanes().s;
-  LaneState st{_mm256_load_si256(reinterpret_cast<const __m256i*>(s[0])),
-               _mm256_load_si256(reinterpret_cast<const __m256i*>(s[1])),
-               _mm256_load_si256(reinterpret_cast<const __m256i*>(s[2])),
-               _mm256_load_si256(reinterpret_cast<const __m256i*>(s[3]))};
+  LaneState st = load_lanes(rng);
   const double* edges = RandomSource::ziggurat_edges();
   const __m256d one = _mm256_set1_pd(1.0);
   const __m256d sign = _mm256_set1_pd(-0.0);
@@ -290,11 +303,7 @@ constexpr unsigned kFirstLanes[5] = {0, 1, 3, 7, 15};
     const __m256d positive = _mm256_cmp_pd(v, _mm256_setzero_pd(), _CMP_GT_OQ);
     const __m256d m = _mm256_blendv_pd(v, one, _mm256_cmp_pd(t, _mm256_setzero_pd(), _CMP_GE_OQ));
     const __m256d v3 = _mm256_mul_pd(_mm256_mul_pd(v, v), v);
-    const __m256d u = _mm256_add_pd(_mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(
-                                                      _mm256_srli_epi64(uniform_words, 12),
-                                                      _mm256_set1_epi64x(0x3ff0000000000000LL))),
-                                                  one),
-                                    _mm256_set1_pd(0x1.0p-53));
+    const __m256d u = lane_uniforms(uniform_words);
     const __m256d t2 = _mm256_mul_pd(t, t);
     const __m256d first = _mm256_cmp_pd(
         _mm256_mul_pd(u, m),
@@ -326,10 +335,7 @@ constexpr unsigned kFirstLanes[5] = {0, 1, 3, 7, 15};
       out[i + l] = gamma_from_lane_words(rng, dl, 1.0 / std::sqrt(9 * dl), nw[l], uw[l]);
     }
   }
-  _mm256_store_si256(reinterpret_cast<__m256i*>(s[0]), st.s0);
-  _mm256_store_si256(reinterpret_cast<__m256i*>(s[1]), st.s1);
-  _mm256_store_si256(reinterpret_cast<__m256i*>(s[2]), st.s2);
-  _mm256_store_si256(reinterpret_cast<__m256i*>(s[3]), st.s3);
+  store_lanes(rng, st);
 }
 
 // binomial_bytes_portable with two SSE2 registers of two lanes each:
@@ -701,24 +707,11 @@ void place_few_portable(RandomSource& rng, std::int64_t n, std::size_t r,
                                             std::span<const double> rest,
                                             std::span<const std::uint16_t> order,
                                             std::span<std::int64_t> out) {
-  auto& s = rng.lanes().s;
-  LaneState st{_mm256_load_si256(reinterpret_cast<const __m256i*>(s[0])),
-               _mm256_load_si256(reinterpret_cast<const __m256i*>(s[1])),
-               _mm256_load_si256(reinterpret_cast<const __m256i*>(s[2])),
-               _mm256_load_si256(reinterpret_cast<const __m256i*>(s[3]))};
+  LaneState st = load_lanes(rng);
   const __m256i words = step_lanes_avx2(st);
-  _mm256_store_si256(reinterpret_cast<__m256i*>(s[0]), st.s0);
-  _mm256_store_si256(reinterpret_cast<__m256i*>(s[1]), st.s1);
-  _mm256_store_si256(reinterpret_cast<__m256i*>(s[2]), st.s2);
-  _mm256_store_si256(reinterpret_cast<__m256i*>(s[3]), st.s3);
+  store_lanes(rng, st);
   const __m256d total = _mm256_set1_pd(rest[r]);
-  // RandomSource::lane_uniform, four at a time.
-  const __m256d u = _mm256_add_pd(
-      _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(_mm256_srli_epi64(words, 12),
-                                                        _mm256_set1_epi64x(0x3ff0000000000000LL))),
-                    _mm256_set1_pd(1.0)),
-      _mm256_set1_pd(0x1.0p-53));
-  __m256d v = _mm256_mul_pd(u, total);
+  __m256d v = _mm256_mul_pd(lane_uniforms(words), total);
   if (_mm256_movemask_pd(_mm256_cmp_pd(v, total, _CMP_GE_OQ)) & kFirstLanes[n]) [[unlikely]] {
     alignas(32) std::uint64_t w[4];
     _mm256_store_si256(reinterpret_cast<__m256i*>(w), words);
