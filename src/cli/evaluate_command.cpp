@@ -50,6 +50,13 @@ void print_text(const link::Accuracy& a) {
     std::printf("  %.3f  P %.5f  R %.5f  F1 %.5f\n", s.threshold, s.links.precision(),
                 s.links.recall(), s.links.f1());
   }
+  if (!a.calibration.empty()) {
+    std::printf("calibration (scored pairs; error %.4f):\n", a.calibration_error);
+    for (const link::CalibrationBin& b : a.calibration) {
+      std::printf("  [%.2f, %.2f)  %10llu pairs  predicted %.3f  true %.3f\n", b.low, b.high,
+                  static_cast<unsigned long long>(b.pairs), b.predicted, b.observed);
+    }
+  }
 }
 
 void add_evaluate(CLI::App& app, GlobalOptions& global) {

@@ -6,6 +6,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -33,6 +34,7 @@ struct LinkArgs {
   std::string decisions;
   std::string labels;
   std::vector<std::string> explain;
+  std::vector<std::string> deduplicated;
   double threshold = -1;
   std::uint64_t max_pairs = 0;
   int threads = 0;
@@ -53,6 +55,13 @@ link::Settings load_settings(const LinkArgs& args) {
     s.threshold = args.threshold;
   }
   if (args.max_pairs > 0) s.max_pairs = args.max_pairs;
+  for (const std::string& source : args.deduplicated) {
+    if (std::find(s.clustering.deduplicated_sources.begin(),
+                  s.clustering.deduplicated_sources.end(),
+                  source) == s.clustering.deduplicated_sources.end()) {
+      s.clustering.deduplicated_sources.push_back(source);
+    }
+  }
   return s;
 }
 
@@ -131,6 +140,10 @@ void add_link(CLI::App& app, GlobalOptions& global) {
       ->check(whole_number_check(1, 1'000'000'000'000));
   cmd->add_option("--threads", args.threads, "Threads (default: every core)")
       ->check(whole_number_check(0, 1024));
+  cmd->add_option("--deduplicated", args.deduplicated,
+                  "Sources that list each person at most once (never two of their records in "
+                  "one person)")
+      ->expected(1, -1);
   cmd->add_flag("--retrain", args.retrain, "Train even if the settings hold a trained model");
   cmd->callback([&global] {
     if (args.inputs.empty()) {

@@ -20,6 +20,7 @@ struct SimulateArgs {
   std::string out;
   std::string scenario;
   int people = 0;
+  std::string names;
   bool print_scenario = false;
 };
 
@@ -45,6 +46,9 @@ void run(const SimulateArgs& a, const GlobalOptions& global) {
   if (a.out.empty()) throw usage_error("--out DIR is required", "simulate");
   simulate::Scenario scenario = load_scenario(a.scenario);
   if (a.people > 0) scenario.population.size = a.people;
+  if (!a.names.empty() && !simulate::parse_name_concentration(a.names, scenario.population.names)) {
+    throw usage_error("--names must be diverse, realistic or extreme", "--names");
+  }
   Progress progress("simulate");
   const simulate::Simulation sim = simulate::run_simulation(
       scenario, a.seed,
@@ -56,6 +60,7 @@ void run(const SimulateArgs& a, const GlobalOptions& global) {
     nlohmann::ordered_json j;
     j["scenario"] = scenario.name;
     j["seed"] = a.seed;
+    j["names"] = simulate::to_string(scenario.population.names);
     j["people"] = sim.people.size();
     j["records"] = records;
     nlohmann::ordered_json lists = nlohmann::ordered_json::array();
@@ -92,6 +97,9 @@ void add_simulate(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--people", args->people,
                   "Override the scenario's population size (a quick way to scale)")
       ->check(CLI::Range(1, 2'000'000));
+  cmd->add_option("--names", args->names,
+                  "Override how concentrated given names are: diverse, realistic or extreme "
+                  "(docs/simulate.md)");
   cmd->add_flag("--print-scenario", args->print_scenario,
                 "Print the built-in scenario (a starting point for your own) and exit");
   cmd->callback([args, &global] { run(*args, global); });

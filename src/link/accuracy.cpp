@@ -136,6 +136,26 @@ Accuracy measure_accuracy(const std::vector<std::string_view>& truth,
   for (double th : {0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999}) {
     a.sweep.push_back({th, confusion_at(th)});
   }
+  constexpr double kEdges[] = {0, 0.1, 0.3, 0.5, 0.7, 0.9, 0.99, 1.0000001};
+  constexpr std::size_t kBins = std::size(kEdges) - 1;
+  std::vector<double> sum(kBins, 0), hits(kBins, 0);
+  std::vector<std::uint64_t> count(kBins, 0);
+  for (const auto& [p, match] : scored) {
+    std::size_t b = 0;
+    while (b + 1 < kBins && p >= kEdges[b + 1]) ++b;
+    ++count[b];
+    sum[b] += p;
+    hits[b] += match ? 1 : 0;
+  }
+  double error = 0;
+  for (std::size_t b = 0; b < kBins; ++b) {
+    if (count[b] == 0) continue;
+    const double n = static_cast<double>(count[b]);
+    a.calibration.push_back(
+        {kEdges[b], std::min(kEdges[b + 1], 1.0), count[b], sum[b] / n, hits[b] / n});
+    error += n * std::abs(sum[b] / n - hits[b] / n);
+  }
+  a.calibration_error = scored.empty() ? 0 : error / static_cast<double>(scored.size());
   return a;
 }
 
@@ -147,6 +167,14 @@ nlohmann::json to_json(const Accuracy& a) {
                      {"recall", s.links.recall()},
                      {"f1", s.links.f1()}});
   }
+  nlohmann::json calibration = nlohmann::json::array();
+  for (const CalibrationBin& b : a.calibration) {
+    calibration.push_back({{"low", b.low},
+                           {"high", b.high},
+                           {"pairs", b.pairs},
+                           {"predicted", b.predicted},
+                           {"observed", b.observed}});
+  }
   return {{"true_pairs", a.true_pairs},
           {"true_entities", a.true_entities},
           {"predicted_entities", a.predicted_entities},
@@ -154,7 +182,9 @@ nlohmann::json to_json(const Accuracy& a) {
           {"clusters", to_json(a.clusters)},
           {"bcubed",
            {{"precision", a.bcubed_precision}, {"recall", a.bcubed_recall}, {"f1", a.bcubed_f1()}}},
-          {"threshold_sweep", sweep}};
+          {"threshold_sweep", sweep},
+          {"calibration", calibration},
+          {"calibration_error", a.calibration_error}};
 }
 
 }  // namespace uncounted::link

@@ -28,6 +28,16 @@ struct SweepPoint {
   Confusion links;
 };
 
+// One bin of the calibration table: scored pairs whose predicted match
+// probability lies in [low, high), how many, their mean prediction and the
+// share that are true matches.
+struct CalibrationBin {
+  double low = 0, high = 0;
+  std::uint64_t pairs = 0;
+  double predicted = 0;
+  double observed = 0;
+};
+
 struct Accuracy {
   std::uint64_t true_pairs = 0;
   std::size_t true_entities = 0;
@@ -38,6 +48,11 @@ struct Accuracy {
   double bcubed_recall = 0;
   double bcubed_f1() const;
   std::vector<SweepPoint> sweep;
+  // Probabilities you can trust: bins 0-0.1-0.3-0.5-0.7-0.9-0.99-1, and the
+  // calibration error (mean |predicted - observed| over the scored pairs,
+  // by bin).
+  std::vector<CalibrationBin> calibration;
+  double calibration_error = 0;
 };
 
 // TRUTH and SOURCE per record; ENTITY per record (predicted clusters);

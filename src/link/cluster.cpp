@@ -100,12 +100,39 @@ bool forbidden(Constraints& k, DisjointSets& sets, std::uint32_t a, std::uint32_
   return false;
 }
 
+// What one cluster says of its person: the sexes seen, and the birth-year
+// bounds (the latest "earliest" and the earliest "latest" of its records).
+struct Profile {
+  bool male = false, female = false;
+  float latest_lo = -1e9f, earliest_hi = 1e9f;
+  void add(const RecordFacts& f, std::uint32_t r) {
+    if (!f.sex.empty()) {
+      male = male || f.sex[r] == 'M';
+      female = female || f.sex[r] == 'F';
+    }
+    if (!f.birth_lo.empty() && f.birth_lo[r] <= f.birth_hi[r]) {
+      latest_lo = std::max(latest_lo, f.birth_lo[r]);
+      earliest_hi = std::min(earliest_hi, f.birth_hi[r]);
+    }
+  }
+  void merge(const Profile& o) {
+    male = male || o.male;
+    female = female || o.female;
+    latest_lo = std::max(latest_lo, o.latest_lo);
+    earliest_hi = std::min(earliest_hi, o.earliest_hi);
+  }
+  bool plausible(double max_gap) const {
+    return !(male && female) && latest_lo - earliest_hi <= max_gap;
+  }
+};
+
 }  // namespace
 
 Clusters cluster_records(std::size_t records, const std::vector<std::uint32_t>& source,
                          const std::vector<ScoredPair>& pairs, double threshold,
                          const std::vector<PairDecision>& decisions,
-                         const ClusteringSettings& settings, const PairWeight& pair_weight) {
+                         const ClusteringSettings& settings, const PairWeight& pair_weight,
+                         const RecordFacts& facts) {
   std::unordered_map<std::uint64_t, bool> decided;
   for (const PairDecision& d : decisions) decided[pair_key(d.i, d.j)] = d.match;
 
@@ -128,13 +155,24 @@ Clusters cluster_records(std::size_t records, const std::vector<std::uint32_t>& 
 
   DisjointSets sets(records);
   Constraints k;
-  if (settings.one_record_per_source) {
-    for (const Edge& e : edges) {
-      for (std::uint32_t r : {e.i, e.j}) {
-        if (!k.sources.count(r)) k.sources[r] = {source[r]};
-      }
+  auto deduplicated = [&](std::uint32_t r) {
+    return settings.one_record_per_source ||
+           (source[r] < facts.deduplicated_source.size() && facts.deduplicated_source[source[r]]);
+  };
+  for (const Edge& e : edges) {
+    for (std::uint32_t r : {e.i, e.j}) {
+      if (deduplicated(r) && !k.sources.count(r)) k.sources[r] = {source[r]};
     }
   }
+  const bool guard = settings.refuse_implausible && (!facts.sex.empty() || !facts.birth_lo.empty());
+  std::unordered_map<std::uint32_t, Profile> profiles;  // by cluster root, once it has 2+ records
+  auto profile_of = [&](std::uint32_t root, std::uint32_t record) {
+    const auto it = profiles.find(root);
+    if (it != profiles.end()) return it->second;
+    Profile p;
+    p.add(facts, record);
+    return p;
+  };
   for (const PairDecision& d : decisions) {
     if (!d.match) {
       k.cannot[d.i].push_back(d.j);
@@ -178,9 +216,21 @@ Clusters cluster_records(std::size_t records, const std::vector<std::uint32_t>& 
       continue;
     }
     const bool too_big = sets.size(a) + sets.size(b) > settings.max_cluster_size;
-    if (forbidden(k, sets, a, b) || (!e.human && (too_big || share_a_source(k, a, b)))) {
+    const bool same_source = share_a_source(k, a, b);
+    if (forbidden(k, sets, a, b) || (!e.human && (too_big || same_source))) {
       ++out.refused_links;
+      if (same_source && !settings.one_record_per_source) ++out.deduplicated_refused;
       continue;
+    }
+    Profile joined;
+    if (guard) {
+      joined = profile_of(a, e.i);
+      joined.merge(profile_of(b, e.j));
+      if (!e.human && !joined.plausible(settings.max_birth_year_gap)) {
+        ++out.refused_links;
+        ++out.implausible_refused;
+        continue;
+      }
     }
     if (average && !e.human && sets.size(a) * sets.size(b) > 1 &&
         mean_weight_across(a, b) < threshold_weight) {
@@ -193,6 +243,10 @@ Clusters cluster_records(std::size_t records, const std::vector<std::uint32_t>& 
     const std::uint32_t other = root == a ? b : a;
     merge_lists(k.sources, root, other, true);
     merge_lists(k.cannot, root, other, false);
+    if (guard) {
+      profiles.erase(other);
+      profiles[root] = joined;
+    }
     tree.push_back(e);
     ++out.links_used;
   }
@@ -270,6 +324,21 @@ Clusters cluster_records(std::size_t records, const std::vector<std::uint32_t>& 
     for (const Edge& e : tree_by_root[root]) weakest = std::min(weakest, e.probability);
     out.flagged.push_back(
         {out.entity[tree_by_root[root].front().i], "weak link (possible chaining)", weakest});
+  }
+  if (guard) {
+    std::unordered_set<std::uint32_t> implausible;
+    for (const auto& [root, profile] : profiles) {
+      if (!profile.plausible(settings.max_birth_year_gap)) implausible.insert(root);
+    }
+    std::unordered_set<std::uint32_t> done;
+    for (std::uint32_t r = 0; r < records && !implausible.empty(); ++r) {
+      if (implausible.count(sets.find(r)) && done.insert(out.entity[r]).second) {
+        out.flagged.push_back({out.entity[r],
+                               "records no one person can have (both sexes, or birth years too "
+                               "far apart), joined by a reviewer's decision",
+                               1.0});
+      }
+    }
   }
   std::sort(out.flagged.begin(), out.flagged.end(),
             [](const FlaggedCluster& a, const FlaggedCluster& b) { return a.entity < b.entity; });

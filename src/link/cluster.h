@@ -14,7 +14,13 @@
 //     is its only bridge is split there (or only flagged, by setting);
 //   - with average_linkage and a pair scorer, a link that joins two clusters
 //     is refused when the mean match weight over all pairs across them is
-//     below the threshold's (their other records disagree).
+//     below the threshold's (their other records disagree);
+//   - a source declared deduplicated never gives one cluster two records;
+//   - with refuse_implausible and the records' facts, a link that would make
+//     a cluster no person can be (both sexes; birth years further apart
+//     than max_birth_year_gap, beyond what each record's year allows) is
+//     refused; a human's match that does so is kept and its cluster
+//     flagged.
 
 #include <cstdint>
 #include <functional>
@@ -46,6 +52,8 @@ struct Clusters {
   std::size_t refused_links = 0;            // links above threshold refused by a constraint
   std::size_t average_linkage_refused = 0;  // of which by average linkage
   std::size_t weak_links_split = 0;
+  std::size_t implausible_refused = 0;   // links refused: the cluster would be no person
+  std::size_t deduplicated_refused = 0;  // links refused: two records of a deduplicated list
   std::vector<FlaggedCluster> flagged;
 };
 
@@ -55,9 +63,20 @@ struct Clusters {
 // PAIR_WEIGHT, when set, gives the match weight of any two records (for
 // average linkage).
 using PairWeight = std::function<double(std::uint32_t i, std::uint32_t j)>;
+
+// What the clustering guards read of each record (empty vectors: unknown).
+struct RecordFacts {
+  std::vector<char> sex;  // 'M', 'F' or 0 (unknown)
+  // Birth year interval ("1960s": 1960-1969); lo > hi: unknown.
+  std::vector<float> birth_lo, birth_hi;
+  // By source number: the source is declared deduplicated.
+  std::vector<bool> deduplicated_source;
+};
+
 Clusters cluster_records(std::size_t records, const std::vector<std::uint32_t>& source,
                          const std::vector<ScoredPair>& pairs, double threshold,
                          const std::vector<PairDecision>& decisions,
-                         const ClusteringSettings& settings, const PairWeight& pair_weight = {});
+                         const ClusteringSettings& settings, const PairWeight& pair_weight = {},
+                         const RecordFacts& facts = {});
 
 }  // namespace uncounted::link

@@ -15,6 +15,7 @@ namespace {
 constexpr std::pair<ColumnKind, const char*> kKindNames[] = {
     {ColumnKind::kString, "string"}, {ColumnKind::kNumber, "number"}, {ColumnKind::kYear, "year"},
     {ColumnKind::kDate, "date"},     {ColumnKind::kName, "name"},     {ColumnKind::kPlace, "place"},
+    {ColumnKind::kSex, "sex"},
 };
 
 // Probabilities are kept away from 0 so that no single level can make a
@@ -136,6 +137,35 @@ double Comparison::log2_bayes_factor(int g) const {
   return std::log2(std::max(m[g - 1], kMinProbability) / std::max(u[g - 1], kMinProbability));
 }
 
+double Comparison::log2_bayes_factor_name_agrees(int g) const {
+  if (u_name_agrees.empty()) return log2_bayes_factor(g);
+  if (g == 0 || m.empty()) return 0;
+  return std::log2(std::max(m[g - 1], kMinProbability) /
+                   std::max(u_name_agrees[g - 1], kMinProbability));
+}
+
+int korean_name_comparison(const std::vector<Comparison>& comparisons) {
+  for (std::size_t c = 0; c < comparisons.size(); ++c) {
+    const Comparison& k = comparisons[c];
+    if (k.kind == ColumnKind::kName && !k.levels.empty() && is_korean_level(k.levels[0].type)) {
+      return static_cast<int>(c);
+    }
+  }
+  return -1;
+}
+
+std::uint16_t whole_name_levels(const Comparison& name) {
+  std::uint16_t mask = 0;
+  for (int g = 1; g <= static_cast<int>(name.levels.size()); ++g) {
+    const ComparisonLevel& level = name.levels[g - 1];
+    if (is_korean_level(level.type) && korean_level_floor(level.type, level.threshold) >=
+                                           static_cast<double>(korean::NameLevel::kPhoneticKey)) {
+      mask |= static_cast<std::uint16_t>(1u << g);
+    }
+  }
+  return mask;
+}
+
 std::string Comparison::level_label(int g) const {
   if (g == 0) return "null";
   if (g > static_cast<int>(levels.size())) return "else";
@@ -200,6 +230,10 @@ Comparison comparison_from_json(const nlohmann::json& j, const std::string& wher
   c.term_frequency = j.value("term_frequency", false);
   c.m = probabilities(j, "m", c.levels.size() + 1, where);
   c.u = probabilities(j, "u", c.levels.size() + 1, where);
+  c.u_name_agrees = probabilities(j, "u_name_agrees", c.levels.size() + 1, where);
+  if (!c.u_name_agrees.empty() && c.kind == ColumnKind::kName) {
+    throw invalid_input("u_name_agrees is for the comparisons other than the name", where);
+  }
   return c;
 }
 
@@ -214,6 +248,7 @@ nlohmann::json to_json(const Comparison& c) {
   if (!c.swap_column.empty()) j["swap_column"] = c.swap_column;
   if (!c.m.empty()) j["m"] = c.m;
   if (!c.u.empty()) j["u"] = c.u;
+  if (!c.u_name_agrees.empty()) j["u_name_agrees"] = c.u_name_agrees;
   return j;
 }
 

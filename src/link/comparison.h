@@ -22,6 +22,7 @@ enum class ColumnKind {
   kDate,    // a (fuzzy) date, as an interval of days
   kName,    // a person's name, Korean-aware (Hangul and romanizations)
   kPlace,   // a place, matched to the gazetteer when possible
+  kSex,     // M/F, male/female, 남/여 (io::parse_sex, as the importer reads it)
 };
 
 // At most 14 explicit levels so that a pair's level (0..15) fits in 4 bits
@@ -44,6 +45,12 @@ struct Comparison {
   // level 1). Empty until trained or given.
   std::vector<double> m;
   std::vector<double> u;
+  // u among pairs whose Korean names agree as a whole (the name comparison
+  // at a level of the same sound or closer), where it differs from u: names
+  // follow sex and birth cohort (영철 is a man born around 1960), so two
+  // different people with one name agree on sex and birth year far more
+  // often than two random people. Empty: u. Never set on the name itself.
+  std::vector<double> u_name_agrees;
 
   int level_count() const { return static_cast<int>(levels.size()) + 1; }  // with "else"
   int else_level() const { return static_cast<int>(levels.size()) + 1; }
@@ -57,9 +64,18 @@ struct Comparison {
   int max_edit_distance(LevelType type) const;
   // log2(m/u) of level GAMMA (0 for the null level).
   double log2_bayes_factor(int gamma) const;
+  // The same among pairs whose names agree (u_name_agrees, or u).
+  double log2_bayes_factor_name_agrees(int gamma) const;
   // Label of level GAMMA: "null", a level's label, or "else".
   std::string level_label(int gamma) const;
 };
+
+// The comparisons' Korean name comparison (the first of kind name with
+// Korean levels), or -1; and the mask of its levels (bit g for level g)
+// that agree on the whole name: the same Hangul, a reading in common, the
+// same sound key.
+int korean_name_comparison(const std::vector<Comparison>& comparisons);
+std::uint16_t whole_name_levels(const Comparison& name);
 
 std::string_view to_string(ColumnKind kind);
 Comparison comparison_from_json(const nlohmann::json& j, const std::string& where);

@@ -38,12 +38,17 @@ std::vector<double> starting_u(const Comparison& c) { return geometric(c.level_c
 
 double match_probability(std::uint64_t gamma, const std::vector<Comparison>& comparisons,
                          double lambda) {
+  // Pairs whose names agree weigh the other comparisons by u_name_agrees.
+  const int name = korean_name_comparison(comparisons);
+  const bool name_agrees =
+      name >= 0 && ((whole_name_levels(comparisons[name]) >> gamma_of(gamma, name)) & 1) != 0;
   double log_odds = std::log(lambda) - std::log1p(-lambda);
   for (std::size_t c = 0; c < comparisons.size(); ++c) {
     const int g = gamma_of(gamma, static_cast<int>(c));
     if (g == 0) continue;
-    log_odds += std::log(std::max(comparisons[c].m[g - 1], kFloor)) -
-                std::log(std::max(comparisons[c].u[g - 1], kFloor));
+    const Comparison& k = comparisons[c];
+    const std::vector<double>& u = name_agrees && !k.u_name_agrees.empty() ? k.u_name_agrees : k.u;
+    log_odds += std::log(std::max(k.m[g - 1], kFloor)) - std::log(std::max(u[g - 1], kFloor));
   }
   return 1.0 / (1.0 + std::exp(-log_odds));
 }
@@ -58,6 +63,7 @@ EmResult run_em(const std::vector<EmPattern>& patterns, const std::vector<Compar
     r.u.push_back(c.u);
   }
   auto active = [&](std::size_t c) { return options.active.empty() || options.active[c]; };
+  auto free_m = [&](std::size_t c) { return options.free_m.empty() || options.free_m[c]; };
   std::vector<std::vector<double>> m_acc(nc), u_acc(nc);
   for (r.iterations = 1; r.iterations <= options.max_iterations; ++r.iterations) {
     for (std::size_t c = 0; c < nc; ++c) {
@@ -99,7 +105,7 @@ EmResult run_em(const std::vector<EmPattern>& patterns, const std::vector<Compar
       for (double v : m_acc[c]) ms += v;
       for (double v : u_acc[c]) us += v;
       for (std::size_t l = 0; l < m_acc[c].size(); ++l) {
-        if (options.estimate_m && ms > 0) {
+        if (options.estimate_m && free_m(c) && ms > 0) {
           const double v = m_acc[c][l] / ms;
           change = std::max(change, std::abs(v - r.m[c][l]));
           r.m[c][l] = v;

@@ -27,6 +27,10 @@ struct EmOptions {
   // Comparisons left out of the likelihood (e.g. the blocking rule fixes
   // them); empty: all active.
   std::vector<bool> active;
+  // Comparisons whose m is estimated; the others keep the m they were
+  // given (an anchored fit: the latent classes cannot drift away from what
+  // the fixed comparisons say a match looks like). Empty: every active one.
+  std::vector<bool> free_m;
 };
 
 struct EmResult {

@@ -17,17 +17,20 @@ Waterfall explain_pair(const Table& table, const Settings& settings,
   double total = weights.prior_weight();
   const double lambda = settings.probability_two_random_records_match;
   w.steps.push_back({"prior", "", "", "", lambda, 1 - lambda, total, total});
+  const bool name_agrees = weights.name_agrees(gamma);
   for (std::size_t c = 0; c < settings.comparisons.size(); ++c) {
     const Comparison& comparison = settings.comparisons[c];
     const int g = gamma_of(gamma, static_cast<int>(c));
-    const double bits = weights.comparison_weight(static_cast<int>(c), g);
+    const double bits = weights.comparison_weight(static_cast<int>(c), g, name_agrees);
+    const std::vector<double>& u =
+        name_agrees && !comparison.u_name_agrees.empty() ? comparison.u_name_agrees : comparison.u;
     total += bits;
     WaterfallStep step{comparison.name,
                        comparison.level_label(g),
                        std::string(columns[c].is_null(i) ? "" : columns[c].text(i)),
                        std::string(columns[c].is_null(j) ? "" : columns[c].text(j)),
                        g == 0 ? 0 : comparison.m[g - 1],
-                       g == 0 ? 0 : comparison.u[g - 1],
+                       g == 0 ? 0 : u[g - 1],
                        bits,
                        total};
     w.steps.push_back(step);

@@ -90,6 +90,8 @@ struct LinkResult {
   std::vector<ReviewItem> review;
   TrainingReport training;
   StageSeconds seconds;
+  // The prior as EM gave it, then after each round of prior_from_clusters.
+  std::vector<double> prior_rounds;
   std::vector<std::string> warnings;
 };
 
@@ -112,10 +114,14 @@ class Linker {
   std::vector<PairDecision> decisions(const std::vector<RecordDecision>& decisions) const;
 
  private:
+  void prior_from_clusters(const std::vector<PairDecision>& decisions,
+                           const PairWeight& pair_weight);
+
   Table table_;
   Settings settings_;
   std::vector<PreparedColumn> columns_;
   std::optional<MatchWeights> weights_;
+  RecordFacts facts_;
   LinkResult result_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "link/parallel.h"
 #include "model/error.h"
@@ -13,50 +14,30 @@ MatchWeights::MatchWeights(const Settings& settings, const std::vector<PreparedC
   const double lambda = settings.probability_two_random_records_match;
   prior_ = std::log2(lambda / (1 - lambda));
   table_.resize(comparisons_);
+  table_name_agrees_.resize(comparisons_);
+  name_ = korean_name_comparison(settings.comparisons);
+  if (name_ >= 0) name_agrees_levels_ = whole_name_levels(settings.comparisons[name_]);
   tf_.resize(comparisons_);
   tf_levels_.assign(comparisons_, 0);
+  name_tf_.resize(comparisons_);
+  name_tf_levels_.assign(comparisons_, 0);
   for (int c = 0; c < comparisons_; ++c) {
     const Comparison& comparison = settings.comparisons[c];
     if (comparison.m.empty() || comparison.u.empty()) {
       throw runtime_error("the model is not trained", "comparison " + comparison.name);
     }
     table_[c].fill(0);
+    table_name_agrees_[c].fill(0);
     for (int g = 1; g <= comparison.else_level(); ++g) {
       table_[c][g] = comparison.log2_bayes_factor(g);
+      table_name_agrees_[c][g] = comparison.log2_bayes_factor_name_agrees(g);
     }
     const bool exact_first = comparison.levels.front().type == LevelType::kExact ||
                              comparison.levels.front().type == LevelType::kPlaceEqual;
     const bool korean =
         comparison.kind == ColumnKind::kName && is_korean_level(comparison.levels.front().type);
     if (comparison.term_frequency && korean) {
-      // Korean names: every Korean agreement level agrees on the family
-      // name class, and family names are very unevenly shared (Kim, Lee
-      // and Park are nearly half of Koreans). For a pair agreeing on family
-      // name s, P(s | match) = p_s while P(s | agree, non-match) =
-      // p_s^2 / sum p^2, so the level's weight gains log2(sum p^2 / p_s);
-      // sum p^2 is the mean share over the column's records, which keeps
-      // the adjustment centred on the data at hand.
-      const PreparedColumn& column = columns[c];
-      double total = 0;
-      std::size_t known = 0;
-      for (std::uint32_t r = 0; r < column.size(); ++r) {
-        const double p = column.is_null(r) ? 0 : column.surname_share(column.id(r));
-        if (p > 0) {
-          total += p;
-          ++known;
-        }
-      }
-      if (known > 0) {
-        const double mean = total / static_cast<double>(known);
-        tf_[c].assign(column.distinct() + 1, 0);
-        for (std::uint32_t id = 1; id <= column.distinct(); ++id) {
-          const double p = column.surname_share(id);
-          if (p > 0) tf_[c][id] = std::log2(mean / std::max(p, kMinTermFrequency));
-        }
-        for (int g = 1; g <= static_cast<int>(comparison.levels.size()); ++g) {
-          if (is_korean_level(comparison.levels[g - 1].type)) tf_levels_[c] |= 1u << g;
-        }
-      }
+      set_korean_name_frequencies(c, comparison, columns[c]);
     } else if (comparison.term_frequency && exact_first) {
       tf_levels_[c] = 1u << 1;
       // Replace u of an exact agreement by how common the agreed value is:
@@ -71,6 +52,101 @@ MatchWeights::MatchWeights(const Settings& settings, const std::vector<PreparedC
         done[id] = true;
         tf_[c][id] = std::log2(u_exact / std::max(column.frequency(r), kMinTermFrequency));
       }
+    }
+  }
+}
+
+void MatchWeights::set_korean_name_frequencies(int c, const Comparison& comparison,
+                                               const PreparedColumn& column) {
+  // Two adjustments, each centred on the column at hand so that a level's
+  // trained m/u stays its average and only the spread changes.
+  //
+  // The whole name, on the levels that agree on it (same Hangul, a reading
+  // in common, the same sound key). A pair that agrees on a name held by a
+  // share f of the records is a non-match with probability proportional to
+  // f: agreeing on 김영희 (hundreds of records among 300,000) says far less
+  // than agreeing on a name seen once. The level's u is the mean of f over
+  // the records, so the weight gains log2(mean f / f). The name is the
+  // romanization-invariant key (Kim Yong Hui and 김영희 are one name). f is
+  // the name's share of the records, shrunk towards what the family name's
+  // population share times the given name's share of the records predicts
+  // (kPseudoRecords records' worth): a small file cannot tell a rare name
+  // from a common one by counting, the family-name table can.
+  //
+  // The family name, on the weaker levels (one jamo apart, same family
+  // name and a similar given name). For a pair agreeing on family name s,
+  // P(s | match) = p_s while P(s | agree, non-match) = p_s^2 / sum p^2, so
+  // the level gains log2(sum p^2 / p_s); p_s is korean::surname_share.
+  constexpr double kPseudoRecords = 10'000;
+  const std::uint32_t distinct = column.distinct();
+  std::vector<std::uint64_t> name_key(distinct + 1, 0), given_key(distinct + 1, 0);
+  std::vector<bool> seen(distinct + 1, false);
+  std::unordered_map<std::uint64_t, std::uint32_t> name_records, given_records;
+  double share_total = 0;
+  std::size_t share_known = 0;
+  std::size_t named = 0;
+  std::size_t given_named = 0;
+  for (std::uint32_t r = 0; r < column.size(); ++r) {
+    const std::uint32_t id = column.id(r);
+    if (id == 0) continue;
+    if (!seen[id]) {
+      seen[id] = true;
+      name_key[id] = column.korean_key_hash(KeyTransform::kKoreanKey, id);
+      given_key[id] = column.korean_key_hash(KeyTransform::kGivenKey, id);
+    }
+    if (name_key[id] != 0) {
+      ++name_records[name_key[id]];
+      ++named;
+    }
+    if (given_key[id] != 0) {
+      ++given_records[given_key[id]];
+      ++given_named;
+    }
+    const double p = column.surname_share(id);
+    if (p > 0) {
+      share_total += p;
+      ++share_known;
+    }
+  }
+  const double mean_share = share_known > 0 ? share_total / static_cast<double>(share_known) : 0;
+  if (named > 0) {
+    const double n = static_cast<double>(named);
+    std::vector<double> f(distinct + 1, 0);
+    for (std::uint32_t id = 1; id <= distinct; ++id) {
+      if (name_key[id] == 0) continue;
+      const double surname = column.surname_share(id) > 0 ? column.surname_share(id) : mean_share;
+      const double given = given_key[id] != 0 && given_named > 0
+                               ? given_records[given_key[id]] / static_cast<double>(given_named)
+                               : 1.0;
+      const double predicted = surname > 0 ? surname * given : 1.0 / n;
+      f[id] = (name_records[name_key[id]] + kPseudoRecords * predicted) / (n + kPseudoRecords);
+    }
+    double mean = 0;
+    for (std::uint32_t r = 0; r < column.size(); ++r) {
+      const std::uint32_t id = column.id(r);
+      if (id != 0 && name_key[id] != 0) mean += f[id];
+    }
+    mean /= n;
+    name_tf_[c].assign(distinct + 1, 0);
+    for (std::uint32_t id = 1; id <= distinct; ++id) {
+      if (name_key[id] != 0) name_tf_[c][id] = std::log2(mean / std::max(f[id], kMinTermFrequency));
+    }
+  }
+  if (share_known > 0) {
+    tf_[c].assign(distinct + 1, 0);
+    for (std::uint32_t id = 1; id <= distinct; ++id) {
+      const double p = column.surname_share(id);
+      if (p > 0) tf_[c][id] = std::log2(mean_share / std::max(p, kMinTermFrequency));
+    }
+  }
+  for (int g = 1; g <= static_cast<int>(comparison.levels.size()); ++g) {
+    const ComparisonLevel& level = comparison.levels[g - 1];
+    if (!is_korean_level(level.type)) continue;
+    const bool whole_name = ((whole_name_levels(comparison) >> g) & 1) != 0;
+    if (whole_name && named > 0) {
+      name_tf_levels_[c] |= static_cast<std::uint16_t>(1u << g);
+    } else if (!whole_name && share_known > 0) {
+      tf_levels_[c] |= static_cast<std::uint16_t>(1u << g);
     }
   }
 }

@@ -26,31 +26,54 @@ class MatchWeights {
   MatchWeights(const Settings& settings, const std::vector<PreparedColumn>& columns);
 
   double prior_weight() const { return prior_; }
-  // log2(m/u) of comparison C at level GAMMA.
-  double comparison_weight(int c, int gamma) const { return table_[c][gamma]; }
+  // Whether comparison vector GAMMA agrees on the whole Korean name (then
+  // the other comparisons weigh by u_name_agrees).
+  bool name_agrees(std::uint64_t gamma) const {
+    return name_ >= 0 && ((name_agrees_levels_ >> gamma_of(gamma, name_)) & 1) != 0;
+  }
+  // log2(m/u) of comparison C at level G, for a pair whose names agree
+  // (NAME_AGREES) or not.
+  double comparison_weight(int c, int g, bool name_agrees) const {
+    return name_agrees ? table_name_agrees_[c][g] : table_[c][g];
+  }
   // Term-frequency adjustment of comparison C for records I, J at level
   // GAMMA (0 unless C has term frequencies and the pair agrees exactly).
   double tf_adjustment(int c, int gamma, std::uint32_t i) const {
-    return ((tf_levels_[c] >> gamma) & 1) != 0 ? tf_[c][columns_[c].id(i)] : 0.0;
+    const std::uint32_t id = columns_[c].id(i);
+    double bits = ((tf_levels_[c] >> gamma) & 1) != 0 ? tf_[c][id] : 0.0;
+    if (((name_tf_levels_[c] >> gamma) & 1) != 0) bits += name_tf_[c][id];
+    return bits;
   }
   // The pair's total match weight.
   double weight(std::uint64_t gamma, std::uint32_t i) const {
     double w = prior_;
+    const auto& table = name_agrees(gamma) ? table_name_agrees_ : table_;
     for (int c = 0; c < comparisons_; ++c) {
       const int g = gamma_of(gamma, c);
-      w += table_[c][g] + tf_adjustment(c, g, i);
+      w += table[c][g] + tf_adjustment(c, g, i);
     }
     return w;
   }
 
  private:
+  void set_korean_name_frequencies(int c, const Comparison& comparison,
+                                   const PreparedColumn& column);
+
   const std::vector<PreparedColumn>& columns_;
   int comparisons_ = 0;
   double prior_ = 0;
   std::vector<std::array<double, 16>> table_;
+  std::vector<std::array<double, 16>> table_name_agrees_;
+  int name_ = -1;  // the Korean name comparison, or -1
+  std::uint16_t name_agrees_levels_ = 0;
   std::vector<std::vector<double>> tf_;  // per comparison, by value id
   // Per comparison, bit g set: level g is adjusted by tf_.
   std::vector<std::uint16_t> tf_levels_;
+  // Korean names: the whole name's frequency (name_tf_) on the levels
+  // that agree on the whole name (same Hangul, a reading in common, same
+  // sound key); the family name's share (tf_) on the weaker levels.
+  std::vector<std::vector<double>> name_tf_;
+  std::vector<std::uint16_t> name_tf_levels_;
 };
 
 double probability_from_weight(double weight);

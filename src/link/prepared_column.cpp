@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "dates/fuzzy_date_parser.h"
+#include "io/record_list.h"
 #include "model/civil_date.h"
 
 namespace uncounted::link {
@@ -157,7 +158,12 @@ PreparedColumn::PreparedColumn(const Column& raw, ColumnKind kind, const Column*
   auto intern = [&](std::string_view text) {
     if (auto it = by_raw.find(text); it != by_raw.end()) return it->second;
     std::uint32_t id = 0;
-    const std::string normalized = normalize_text(text);
+    std::string normalized = normalize_text(text);
+    if (kind_ == ColumnKind::kSex && !normalized.empty()) {
+      // One reading of sex whatever the path (the importer's): 남 and M
+      // agree. A value it cannot read stays as written and equals itself.
+      if (const auto sex = io::parse_sex(normalized)) normalized = std::string(to_code(*sex));
+    }
     if (!normalized.empty()) {
       auto [pos, inserted] =
           by_normalized.emplace(normalized, static_cast<std::uint32_t>(counts_.size()));
@@ -184,6 +190,11 @@ PreparedColumn::PreparedColumn(const Column& raw, ColumnKind kind, const Column*
     // comparisons. Its values do not count towards term frequencies.
     swap_ids_.resize(n);
     for (std::size_t i = 0; i < n; ++i) swap_ids_[i] = intern((*swap)[i]);
+  }
+  if (kind_ == ColumnKind::kSex) {
+    for (std::uint32_t id = 1; id <= distinct(); ++id) {
+      if (value(id) != "M" && value(id) != "F") unparsed_ += counts_[id];
+    }
   }
   if (kind_ == ColumnKind::kString) {
     sketches_.resize(counts_.size());

@@ -192,6 +192,8 @@ Settings parse_settings(const nlohmann::json& j) {
       s.training.estimate_m = t.value("estimate_m", true);
       s.training.max_iterations = t.value("max_iterations", s.training.max_iterations);
       s.training.convergence = t.value("convergence", s.training.convergence);
+      s.training.prior_from_clusters =
+          t.value("prior_from_clusters", s.training.prior_from_clusters);
       if (s.training.max_iterations < 1 || !(s.training.convergence > 0)) {
         throw invalid_input("training needs max_iterations >= 1 and convergence > 0", "training");
       }
@@ -211,6 +213,11 @@ Settings parse_settings(const nlohmann::json& j) {
         throw invalid_input("max_cluster_size must be at least 2", "clustering");
       k.split_weak_links = c.value("split_weak_links", k.split_weak_links);
       k.average_linkage = c.value("average_linkage", k.average_linkage);
+      k.refuse_implausible = c.value("refuse_implausible", k.refuse_implausible);
+      k.max_birth_year_gap = c.value("max_birth_year_gap", k.max_birth_year_gap);
+      if (!(k.max_birth_year_gap >= 0 && k.max_birth_year_gap <= 200))
+        throw invalid_input("max_birth_year_gap must be 0..200 years", "clustering");
+      k.deduplicated_sources = c.value("deduplicated_sources", k.deduplicated_sources);
       k.review_low = probability(c, "review_low", k.review_low, false);
       k.review_high = probability(c, "review_high", k.review_high, false);
     } catch (const nlohmann::json::exception&) {
@@ -272,13 +279,17 @@ nlohmann::json to_json(const Settings& s) {
         {"seed", s.training.seed},
         {"estimate_m", s.training.estimate_m},
         {"max_iterations", s.training.max_iterations},
-        {"convergence", s.training.convergence}}},
+        {"convergence", s.training.convergence},
+        {"prior_from_clusters", s.training.prior_from_clusters}}},
       {"clustering",
        {{"one_record_per_source", s.clustering.one_record_per_source},
         {"weak_link_gap_bits", s.clustering.weak_link_gap_bits},
         {"max_cluster_size", s.clustering.max_cluster_size},
         {"split_weak_links", s.clustering.split_weak_links},
         {"average_linkage", s.clustering.average_linkage},
+        {"refuse_implausible", s.clustering.refuse_implausible},
+        {"max_birth_year_gap", s.clustering.max_birth_year_gap},
+        {"deduplicated_sources", s.clustering.deduplicated_sources},
         {"review_low", s.clustering.review_low},
         {"review_high", s.clustering.review_high}}},
       {"trained", s.trained},
@@ -327,7 +338,7 @@ Settings default_settings() {
            {L{T::kKoreanName, 5}, L{T::kKoreanName, 4}, L{T::kKoreanName, 3}, L{T::kKoreanName, 2},
             L{T::kKoreanName, 1}},
            true),
-      make("sex", ColumnKind::kString, {L{T::kExact, 0}}),
+      make("sex", ColumnKind::kSex, {L{T::kExact, 0}}),
       make("birth_year", ColumnKind::kYear,
            {L{T::kWithin, 0}, L{T::kWithin, 1}, L{T::kWithin, 2}, L{T::kWithin, 5}}),
       make("origin", ColumnKind::kPlace, {L{T::kPlaceEqual, 0}, L{T::kPlaceWithin, 0}}),

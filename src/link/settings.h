@@ -47,6 +47,10 @@ struct TrainingSettings {
   bool estimate_m = true;     // by EM under each training blocking rule
   int max_iterations = 1000;  // cheap: EM runs on distinct patterns
   double convergence = 1e-5;  // largest change of any parameter
+  // After clustering, set the prior to the pairs within the clusters over
+  // all pairs and cluster again until it settles (Linker: the persons bound
+  // the matches; EM's prior runs high on large lists of common names).
+  bool prior_from_clusters = true;
 };
 
 struct ClusteringSettings {
@@ -65,6 +69,15 @@ struct ClusteringSettings {
   // so one strong link between two persons of the same common name does not
   // merge them when their other records disagree (needs a pair scorer).
   bool average_linkage = true;
+  // A link that would make a cluster no person can be is refused: both
+  // sexes among its records, or birth years that cannot be reconciled
+  // within max_birth_year_gap years ("1960s" allows 1960-1969).
+  bool refuse_implausible = true;
+  double max_birth_year_gap = 10;
+  // Sources declared deduplicated (each person at most once in the list):
+  // a cluster never holds two of their records. Others may hold several
+  // (a person arrested in one year and seen in a camp in another).
+  std::vector<std::string> deduplicated_sources;
   // Pairs with a match probability in [review_low, review_high) go to the
   // review queue.
   double review_low = 0.2;

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "link/em.h"
 #include "link/estimate_u.h"
+#include "link/name_agreeing_pairs.h"
 
 namespace uncounted::link {
 namespace {
@@ -14,14 +16,33 @@ namespace {
 // miss few matches).
 double candidate_match_share(const Settings& settings, const std::vector<Pattern>& candidates,
                              int max_iterations) {
-  std::vector<EmPattern> patterns;
-  for (const Pattern& p : candidates) patterns.push_back({p.gamma, static_cast<double>(p.count)});
-  EmOptions options;
-  options.estimate_m = false;
-  options.estimate_u = false;
-  options.max_iterations = max_iterations;
-  options.convergence = 1e-7;
-  return run_em(patterns, settings.comparisons, 0.01, options).lambda;
+  // lambda-only EM with m and u fixed: each pattern's evidence (its log
+  // odds less the prior's, with u_name_agrees where the names agree) is
+  // computed once; each iteration is then one pass over the patterns.
+  std::vector<double> evidence;
+  std::vector<double> counts;
+  double total = 0;
+  for (const Pattern& p : candidates) {
+    const double at_half = match_probability(p.gamma, settings.comparisons, 0.5);
+    evidence.push_back(std::log(std::max(at_half, 1e-300)) -
+                       std::log(std::max(1 - at_half, 1e-300)));
+    counts.push_back(static_cast<double>(p.count));
+    total += static_cast<double>(p.count);
+  }
+  if (total == 0) return 0;
+  double lambda = 0.01;
+  for (int it = 0; it < max_iterations; ++it) {
+    const double log_prior = std::log(lambda) - std::log1p(-lambda);
+    double matches = 0;
+    for (std::size_t k = 0; k < evidence.size(); ++k) {
+      matches += counts[k] / (1.0 + std::exp(-(log_prior + evidence[k])));
+    }
+    const double next = std::clamp(matches / total, 1e-12, 1 - 1e-12);
+    const bool done = std::abs(next - lambda) < 1e-9;
+    lambda = next;
+    if (done) break;
+  }
+  return lambda;
 }
 
 std::vector<double> level_shares(const std::vector<double>& counts) {
@@ -32,6 +53,229 @@ std::vector<double> level_shares(const std::vector<double>& counts) {
   return out;
 }
 
+// Why comparison C's m from one fit cannot be used; nullptr when it can.
+// A fit is checked against what any sound model of matches satisfies:
+//   - agreeing on the strongest level is likelier among matches than among
+//     non-matches (else the "match" class is something else: people who
+//     share a common name, a camp, a birth cohort);
+//   - a closer level is never weaker evidence than a farther one: log2(m/u)
+//     does not rise by more than a bit from a level to any farther level
+//     (levels too rare to estimate, m < 1e-4, are skipped).
+const char* failed_fit(const Comparison& c, const std::vector<double>& m) {
+  if (!(m[0] > c.u[0])) {
+    return "its strongest level is not more likely among matches than among non-matches";
+  }
+  double weakest_closer = std::numeric_limits<double>::infinity();
+  for (std::size_t l = 0; l < m.size(); ++l) {
+    if (m[l] < 1e-4 || c.u[l] <= 0) continue;
+    const double bits = std::log2(m[l] / c.u[l]);
+    if (bits > weakest_closer + 1) return "a farther level weighs more than a closer one";
+    weakest_closer = std::min(weakest_closer, bits);
+  }
+  return nullptr;
+}
+
+// The patterns of the pairs of training rule R, for EM.
+std::vector<EmPattern> rule_patterns(const std::vector<Pattern>& training, std::size_t r,
+                                     std::uint64_t& pairs) {
+  std::vector<EmPattern> patterns;
+  pairs = 0;
+  for (const Pattern& p : training) {
+    if (p.rules & (1u << r)) {
+      patterns.push_back({p.gamma, static_cast<double>(p.count)});
+      pairs += p.count;
+    }
+  }
+  return patterns;
+}
+
+// Running means of each comparison's checked m estimates.
+struct MeanM {
+  std::vector<std::vector<double>> sum;
+  std::vector<int> fits;
+  explicit MeanM(const std::vector<Comparison>& comparisons)
+      : sum(comparisons.size()), fits(comparisons.size(), 0) {
+    for (std::size_t c = 0; c < comparisons.size(); ++c)
+      sum[c].assign(comparisons[c].level_count(), 0);
+  }
+  void add(std::size_t c, const std::vector<double>& m) {
+    for (std::size_t l = 0; l < m.size(); ++l) sum[c][l] += m[l];
+    ++fits[c];
+  }
+  std::vector<double> mean(std::size_t c) const {
+    std::vector<double> out(sum[c]);
+    for (double& v : out) v /= fits[c];
+    return out;
+  }
+};
+
+// m by EM, in two rounds (training.h). Round 1 frees every comparison the
+// rule leaves free, as Splink does. Round 2 anchors: one comparison free at
+// a time, from its default start, the others fixed at round 1's checked
+// means. An unanchored fit under a rule whose pairs are mostly different
+// people who share something (a common name, a birth year and a home
+// county) can turn its "match" class into that something; with the other
+// comparisons fixed, the classes keep their meaning. Round 2's checked
+// mean is used; round 1's where round 2 has none; else the default, with a
+// warning.
+void estimate_m(Settings& settings, const std::vector<Pattern>& training, TrainingReport& report) {
+  std::vector<Comparison>& comparisons = settings.comparisons;
+  const std::size_t nc = comparisons.size();
+  const std::vector<BlockingRule>& rules = settings.training_rules();
+  EmOptions base;
+  base.max_iterations = settings.training.max_iterations;
+  base.convergence = settings.training.convergence;
+  std::vector<std::vector<EmPattern>> patterns(rules.size());
+  std::vector<std::vector<bool>> active(rules.size(), std::vector<bool>(nc));
+  auto reject = [&](std::size_t c, const std::string& rule, const std::string& why) {
+    report.failed_fits.push_back("m of " + comparisons[c].name + " under " + rule + ": " + why);
+  };
+
+  MeanM first(comparisons);
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    RuleTraining rt;
+    rt.rule = rules[r].text();
+    patterns[r] = rule_patterns(training, r, rt.pairs);
+    bool any_active = false;
+    for (std::size_t c = 0; c < nc; ++c) {
+      active[r][c] = !rules[r].uses_column(comparisons[c].column);
+      any_active = any_active || active[r][c];
+    }
+    if (patterns[r].empty() || !any_active) {
+      report.warnings.push_back(
+          "training rule " + rt.rule +
+          (patterns[r].empty() ? " creates no pairs" : " leaves nothing to estimate"));
+      report.rules.push_back(rt);
+      continue;
+    }
+    EmOptions options = base;
+    options.active = active[r];
+    const EmResult em = run_em(patterns[r], comparisons, 0.5, options);
+    rt.iterations = em.iterations;
+    rt.converged = em.converged;
+    rt.lambda = em.lambda;
+    if (!em.converged) {
+      report.warnings.push_back("EM did not converge under training rule " + rt.rule + " in " +
+                                std::to_string(em.iterations) +
+                                " iterations; its estimates are not used");
+    } else if (em.lambda <= 1e-7) {
+      // Every pair a match is plausible in a small, tight block; none is not.
+      report.warnings.push_back("EM under training rule " + rt.rule +
+                                " found no plausible matches; its estimates are not used");
+    } else {
+      for (std::size_t c = 0; c < nc; ++c) {
+        if (!active[r][c]) continue;
+        if (const char* why = failed_fit(comparisons[c], em.m[c])) {
+          reject(c, rt.rule, why);
+          continue;
+        }
+        first.add(c, em.m[c]);
+        rt.used = true;
+      }
+    }
+    report.rules.push_back(rt);
+  }
+
+  // Round 2, anchored on round 1 (defaults where round 1 has nothing).
+  std::vector<Comparison> anchored = comparisons;
+  for (std::size_t c = 0; c < nc; ++c) {
+    if (first.fits[c] > 0) anchored[c].m = first.mean(c);
+  }
+  MeanM second(comparisons);
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    if (patterns[r].empty()) continue;
+    for (std::size_t c = 0; c < nc; ++c) {
+      if (!active[r][c]) continue;
+      std::vector<Comparison> start = anchored;
+      start[c].m = starting_m(comparisons[c]);
+      EmOptions options = base;
+      options.active = active[r];
+      options.free_m.assign(nc, false);
+      options.free_m[c] = true;
+      // u free as well: inside a block, non-matches need not look like random
+      // pairs (people who share a home county were often arrested there).
+      options.estimate_u = true;
+      const EmResult em = run_em(patterns[r], start, 0.5, options);
+      if (!em.converged || em.lambda <= 1e-7) {
+        reject(c, rules[r].text() + " (anchored)", "no plausible fit");
+        continue;
+      }
+      if (const char* why = failed_fit(comparisons[c], em.m[c])) {
+        reject(c, rules[r].text() + " (anchored)", why);
+        continue;
+      }
+      second.add(c, em.m[c]);
+    }
+  }
+  for (std::size_t c = 0; c < nc; ++c) {
+    if (second.fits[c] > 0) {
+      comparisons[c].m = second.mean(c);
+    } else if (first.fits[c] > 0) {
+      comparisons[c].m = first.mean(c);
+    } else {
+      report.warnings.push_back("m of comparison " + comparisons[c].name +
+                                " was not estimated (no training rule leaves it free with a "
+                                "plausible fit); using its default values");
+    }
+  }
+  if (!report.failed_fits.empty()) {
+    report.warnings.push_back(std::to_string(report.failed_fits.size()) +
+                              " EM fit(s) of a comparison failed the model's checks and were "
+                              "not used (--json: training.failed_fits)");
+  }
+}
+
+// u among pairs whose names agree (Comparison::u_name_agrees): EM on a
+// random sample of the pairs that share a name key, with m fixed (the
+// matches among them look like any matches) and u free for the other
+// comparisons. Each u is shrunk towards the random pairs' u by 50 pseudo-
+// pairs, and kept only where the sample holds enough non-matches and the
+// strongest level stays likelier among matches.
+void estimate_u_name_agrees(Settings& settings, const Table& table,
+                            const std::vector<PreparedColumn>& columns, TrainingReport& report) {
+  std::vector<Comparison>& comparisons = settings.comparisons;
+  for (Comparison& c : comparisons) c.u_name_agrees.clear();
+  const int name = korean_name_comparison(comparisons);
+  if (name < 0) return;
+  const NameAgreeingSample sample = sample_name_agreeing_pairs(
+      table, settings, columns, name, settings.training.u_sample_pairs, settings.training.seed);
+  report.name_agreeing_pairs = sample.population_pairs;
+  if (sample.sampled == 0) return;
+  EmOptions options;
+  options.estimate_m = false;
+  options.estimate_u = true;
+  options.max_iterations = settings.training.max_iterations;
+  options.convergence = settings.training.convergence;
+  options.active.assign(comparisons.size(), true);
+  options.active[name] = false;
+  const EmResult em = run_em(sample.patterns, comparisons, 0.5, options);
+  report.name_agreeing_match_share = em.lambda;
+  constexpr double kPseudoPairs = 50;
+  constexpr double kMinNonMatches = 200;
+  const double non_matches = (1 - em.lambda) * static_cast<double>(sample.sampled);
+  if (!em.converged) {
+    report.warnings.push_back(
+        "EM on the pairs that share a name did not converge: u is that of random pairs");
+    return;
+  }
+  if (non_matches < kMinNonMatches) return;  // names nearly identify people here
+  for (std::size_t c = 0; c < comparisons.size(); ++c) {
+    if (static_cast<int>(c) == name) continue;
+    Comparison& k = comparisons[c];
+    std::vector<double> u(k.u.size());
+    for (std::size_t l = 0; l < u.size(); ++l) {
+      u[l] = (non_matches * em.u[c][l] + kPseudoPairs * k.u[l]) / (non_matches + kPseudoPairs);
+    }
+    if (!(k.m[0] > u[0])) {
+      report.failed_fits.push_back("u of " + k.name +
+                                   " among name-agreeing pairs: its strongest level is not "
+                                   "more likely among matches than among non-matches");
+      continue;
+    }
+    k.u_name_agrees = std::move(u);
+  }
+}
+
 }  // namespace
 
 TrainingReport train_model(Settings& settings, const Table& table,
@@ -40,7 +284,6 @@ TrainingReport train_model(Settings& settings, const Table& table,
                            const std::vector<Pattern>& candidates, int threads) {
   TrainingReport report;
   std::vector<Comparison>& comparisons = settings.comparisons;
-  const std::size_t nc = comparisons.size();
   if (settings.training.estimate_u) {
     const URandomSample sample =
         sample_random_pairs(table, settings, columns, settings.training.u_sample_pairs,
@@ -52,77 +295,8 @@ TrainingReport train_model(Settings& settings, const Table& table,
     if (c.u.empty()) c.u = starting_u(c);
     if (c.m.empty()) c.m = starting_m(c);
   }
-  if (settings.training.estimate_m) {
-    std::vector<std::vector<double>> m_sum(nc);
-    std::vector<int> m_rules(nc, 0);
-    for (std::size_t c = 0; c < nc; ++c) m_sum[c].assign(comparisons[c].level_count(), 0);
-    const std::vector<BlockingRule>& rules = settings.training_rules();
-    for (std::size_t r = 0; r < rules.size(); ++r) {
-      RuleTraining rt;
-      rt.rule = rules[r].text();
-      std::vector<EmPattern> patterns;
-      for (const Pattern& p : training) {
-        if (p.rules & (1u << r)) {
-          patterns.push_back({p.gamma, static_cast<double>(p.count)});
-          rt.pairs += p.count;
-        }
-      }
-      EmOptions options;
-      options.max_iterations = settings.training.max_iterations;
-      options.convergence = settings.training.convergence;
-      options.active.resize(nc);
-      bool any_active = false;
-      for (std::size_t c = 0; c < nc; ++c) {
-        options.active[c] = !rules[r].uses_column(comparisons[c].column);
-        any_active = any_active || options.active[c];
-      }
-      if (patterns.empty() || !any_active) {
-        report.warnings.push_back(
-            "training rule " + rt.rule +
-            (patterns.empty() ? " creates no pairs" : " leaves nothing to estimate"));
-        report.rules.push_back(rt);
-        continue;
-      }
-      const EmResult em = run_em(patterns, comparisons, 0.5, options);
-      rt.iterations = em.iterations;
-      rt.converged = em.converged;
-      rt.lambda = em.lambda;
-      // Degenerate: no pair a match, or a strongest level that is likelier
-      // among non-matches than among matches. (Every pair a match is
-      // plausible in a small, tight block.)
-      bool sane = em.lambda > 1e-7;
-      for (std::size_t c = 0; c < nc && sane; ++c) {
-        if (options.active[c] && em.m[c][0] < comparisons[c].u[0]) sane = false;
-      }
-      if (!em.converged) {
-        report.warnings.push_back("EM did not converge under training rule " + rt.rule + " in " +
-                                  std::to_string(em.iterations) +
-                                  " iterations; its estimates are not used");
-      } else if (!sane) {
-        report.warnings.push_back("EM under training rule " + rt.rule +
-                                  " found no plausible matches; its estimates are not used");
-      } else {
-        rt.used = true;
-        for (std::size_t c = 0; c < nc; ++c) {
-          if (!options.active[c]) continue;
-          for (std::size_t l = 0; l < m_sum[c].size(); ++l) m_sum[c][l] += em.m[c][l];
-          ++m_rules[c];
-        }
-      }
-      report.rules.push_back(rt);
-    }
-    for (std::size_t c = 0; c < nc; ++c) {
-      if (m_rules[c] == 0) {
-        report.warnings.push_back("m of comparison " + comparisons[c].name +
-                                  " was not estimated (no usable training rule leaves it free); "
-                                  "using its default values");
-        continue;
-      }
-      for (std::size_t l = 0; l < m_sum[c].size(); ++l) {
-        comparisons[c].m[l] = m_sum[c][l] / m_rules[c];
-      }
-    }
-  }
+  if (settings.training.estimate_m) estimate_m(settings, training, report);
+  if (settings.training.estimate_u) estimate_u_name_agrees(settings, table, columns, report);
   std::uint64_t candidate_pairs = 0;
   for (const Pattern& p : candidates) candidate_pairs += p.count;
   const std::uint64_t all_pairs = total_pairs(table, settings.link_type);

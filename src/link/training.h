@@ -1,16 +1,29 @@
 #pragma once
-// Training a linkage model without labels, as Splink does:
+// Training a linkage model without labels. Splink's plan, with the checks
+// and anchors that keep it from being captured when names are common (on
+// 200,000 simulated people with Korean name concentration, unchecked EM
+// put 55% of "matches" on pairs with different names):
 //   1. u from a large random sample of pairs (estimate_u.h);
 //   2. m by EM (em.h) under each training blocking rule, on the distinct
-//      comparison vectors of the pairs that rule creates, with u fixed and
-//      the comparisons the rule blocks on left out (inside the block they
-//      agree by construction, so the block says nothing about them); each
-//      comparison's m is the mean over the rules that estimated it;
-//   3. the prior (probability that two random records match) from the
-//      expected number of matches among all candidate pairs.
-// EM that does not converge, or converges to a degenerate answer, is
-// reported and its estimates are not used (the starting values stay).
-// Also: training from labelled pairs.
+//      comparison vectors of the pairs that rule creates, the comparisons
+//      the rule blocks on left out, in two rounds:
+//        round 1: every free comparison's m estimated at once (u fixed);
+//        round 2, anchored: one comparison's m at a time, from its default
+//        start, the others fixed at round 1's means, u free inside the
+//        block (people who share a home county were arrested there: inside
+//        such a block non-matches agree on the place far more than random
+//        pairs do);
+//      each fit is checked (strongest level likelier among matches; a
+//      closer level never weaker evidence than a farther one) and a fit
+//      that fails is reported (failed_fits) and not used; each m is the
+//      mean of its checked round-2 fits, else round 1's, else the default;
+//   3. u among pairs that share a name (name_agreeing_pairs.h), where names'
+//      ties to sex and birth cohort make those agree more often;
+//   4. the prior from the expected number of matches among all candidate
+//      pairs (lambda-only EM); the Linker then ties it to the persons its
+//      clusters hold (Linker::prior_from_clusters).
+// Also: training from labelled pairs (m from them, u still from random
+// pairs).
 
 #include <cstdint>
 #include <string>
@@ -34,7 +47,11 @@ struct RuleTraining {
 struct TrainingReport {
   std::uint64_t u_sample_pairs = 0;
   std::vector<RuleTraining> rules;
-  double candidate_match_share = 0;  // lambda among all candidate pairs
+  double candidate_match_share = 0;       // lambda among all candidate pairs
+  std::uint64_t name_agreeing_pairs = 0;  // pairs that share a name key
+  double name_agreeing_match_share = 0;   // lambda among them (EM)
+  // "m of COMPARISON under RULE: why", for each fit that failed the checks.
+  std::vector<std::string> failed_fits;
   std::vector<std::string> warnings;
 };
 

@@ -5,57 +5,38 @@
 #include <cstdio>
 
 #include "korean/surname_table.h"
-#include "korean/syllable_prior.h"
 #include "model/error.h"
 #include "places/gazetteer.h"
 
 namespace uncounted::simulate {
 namespace {
 
-// Family and given names as they are distributed, drawn by weight.
+// Family names as they are distributed, drawn by weight; given names from
+// the scenario's name model (given_names.h).
 class NameSampler {
  public:
-  NameSampler() {
+  explicit NameSampler(NameConcentration concentration) : given_(concentration) {
     for (const korean::Surname& s : korean::SurnameTable::instance().all()) {
       if (s.north.empty() || s.north.size() > 2) continue;
       surnames_.push_back(&s);
       surname_weights_.push_back(s.share);
     }
-    // Listed given-name syllables with Sino-Korean finals cost at most 1.6
-    // (syllable_prior.cpp); exp(-2 cost) makes the most usual syllables about
-    // 25 times likelier than the rare listed ones.
-    for (int s = 0; s < korean::kSyllableCount; ++s) {
-      const float cost = korean::given_syllable_cost(static_cast<korean::SyllableIndex>(s));
-      if (cost > 1.7f) continue;
-      syllables_.push_back(static_cast<korean::SyllableIndex>(s));
-      syllable_weights_.push_back(std::exp(-2.0 * cost));
-    }
-    if (surnames_.empty() || syllables_.empty())
-      throw runtime_error("the name tables are empty", "simulate");
+    if (surnames_.empty()) throw runtime_error("the name tables are empty", "simulate");
   }
 
-  korean::HangulName draw(RandomStream& random) const {
+  korean::HangulName draw_surname(RandomStream& random) const {
     korean::HangulName name;
     const korean::Surname& surname = *surnames_[random.categorical(surname_weights_)];
     for (char32_t cp : surname.north) name.syllables[name.length++] = korean::syllable_index(cp);
     name.surname_length = name.length;
-    // About one given name in ten has a single syllable.
-    const int given = random.bernoulli(0.1) ? 1 : 2;
-    for (int i = 0; i < given; ++i) {
-      korean::SyllableIndex s;
-      do {
-        s = syllables_[random.categorical(syllable_weights_)];
-      } while (i > 0 && s == name.syllables[name.length - 1]);  // 철철 is rare
-      name.syllables[name.length++] = s;
-    }
     return name;
   }
+  const GivenNameModel& given() const { return given_; }
 
  private:
   std::vector<const korean::Surname*> surnames_;
   std::vector<double> surname_weights_;
-  std::vector<korean::SyllableIndex> syllables_;
-  std::vector<double> syllable_weights_;
+  GivenNameModel given_;
 };
 
 // The gazetteer's places by role in a person's path.
@@ -153,7 +134,12 @@ std::vector<TrueEvent> draw_path(const PopulationSpec& spec, const PlacePools& p
 }  // namespace
 
 std::vector<TruePerson> draw_population(const PopulationSpec& spec, RandomStream& random) {
-  static const NameSampler names;
+  static const NameSampler diverse(NameConcentration::kDiverse);
+  static const NameSampler realistic(NameConcentration::kRealistic);
+  static const NameSampler extreme(NameConcentration::kExtreme);
+  const NameSampler& names = spec.names == NameConcentration::kDiverse     ? diverse
+                             : spec.names == NameConcentration::kRealistic ? realistic
+                                                                           : extreme;
   const PlacePools pools(spec);
   std::vector<double> cause_weights;
   for (const auto& [cause, weight] : spec.causes) cause_weights.push_back(weight);
@@ -164,13 +150,19 @@ std::vector<TruePerson> draw_population(const PopulationSpec& spec, RandomStream
     char id[16];
     std::snprintf(id, sizeof id, "P%06d", i + 1);
     p.id = id;
-    p.name = names.draw(random);
+    p.name = names.draw_surname(random);
+    // Diverse names keep the draws (and so the lists) of the simulator
+    // before the name model: the given name comes right after the family
+    // name. Concentrated names depend on sex and birth cohort, drawn last.
+    const bool diverse_names = spec.names == NameConcentration::kDiverse;
+    if (diverse_names) names.given().draw(false, 0, p.name, random);
     p.female = random.bernoulli(spec.female_share);
     p.birth_year = random.between(spec.birth_first, spec.birth_last);
     p.origin_id = pick(pools.origins, random)->id;
     p.events = draw_path(spec, pools, p.origin_id, cause_weights, random);
     // Nobody is arrested before the age of 14: such people are born earlier.
     for (const auto& e : p.events) p.birth_year = std::min(p.birth_year, e.date.year - 14);
+    if (!diverse_names) names.given().draw(p.female, p.birth_year, p.name, random);
     people.push_back(std::move(p));
   }
   return people;

@@ -164,6 +164,12 @@ PopulationSpec read_population(const json& j, const std::string& path) {
   p.execution = r.probability("execution", p.execution);
   if (p.death_in_custody + p.execution > 1)
     throw invalid_input("death_in_custody + execution must not exceed 1", r.field("execution"));
+  if (r.has("names")) {
+    const json& v = r.at("names");
+    if (!v.is_string() || !parse_name_concentration(v.get<std::string>(), p.names)) {
+      throw invalid_input("must be \"diverse\", \"realistic\" or \"extreme\"", r.field("names"));
+    }
+  }
   r.reject_unknown();
   return p;
 }

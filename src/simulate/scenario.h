@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "simulate/given_names.h"
+
 namespace uncounted::simulate {
 
 // Named non-negative weights, in the order the scenario gives them.
@@ -34,6 +36,8 @@ struct PopulationSpec {
   double transfer = 0.15;         // P(moved to a second facility)
   double death_in_custody = 0.1;  // P(dies in custody)
   double execution = 0.02;        // P(executed), exclusive of death in custody
+  // How concentrated given names are (given_names.h): "diverse" by default.
+  NameConcentration names = NameConcentration::kDiverse;
 };
 
 // How an organization writes its records.
