@@ -114,6 +114,23 @@ RecordFacts record_facts(const Table& table, const Settings& settings,
   return facts;
 }
 
+ExpectedAccuracy expected_accuracy(const std::vector<ScoredPair>& pairs, double threshold) {
+  ExpectedAccuracy e;
+  double true_links = 0;
+  for (const ScoredPair& p : pairs) {
+    if (p.match_probability >= threshold) {
+      e.links += 1;
+      true_links += p.match_probability;
+    } else {
+      e.missed_matches += p.match_probability;
+    }
+  }
+  e.false_links = e.links - true_links;
+  e.precision = e.links > 0 ? true_links / e.links : 1;
+  e.recall = true_links + e.missed_matches > 0 ? true_links / (true_links + e.missed_matches) : 1;
+  return e;
+}
+
 }  // namespace
 
 Linker::Linker(Table table, Settings settings)
@@ -281,6 +298,7 @@ const LinkResult& Linker::run(const LinkOptions& options) {
   if (train && settings_.training.prior_from_clusters) {
     prior_from_clusters(options.decisions, pair_weight);
   }
+  r.expected = expected_accuracy(r.pairs, settings_.threshold);
   r.review = review_queue(r.pairs, r.clusters, options.decisions, settings_.clustering);
   r.seconds.clustering = watch.lap();
   r.settings = settings_;
@@ -384,6 +402,12 @@ nlohmann::json summary_json(const Linker& linker) {
       {"review_pairs", review_pairs},
       {"probability_two_random_records_match", r.settings.probability_two_random_records_match},
       {"prior_rounds", r.prior_rounds},
+      {"expected",
+       {{"links", r.expected.links},
+        {"false_links", r.expected.false_links},
+        {"missed_matches", r.expected.missed_matches},
+        {"precision", r.expected.precision},
+        {"recall", r.expected.recall}}},
       {"training",
        {{"u_sample_pairs", r.training.u_sample_pairs},
         {"em", training},

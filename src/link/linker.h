@@ -79,6 +79,18 @@ struct RuleCount {
   std::uint64_t purged_pairs = 0;   // pairs they would have created
 };
 
+// The model's own estimate of its accuracy, without labels, from the
+// probabilities (as fastLink reports it): among the scored pairs, the
+// expected matches are the sum of their probabilities. Pairs no blocking
+// rule found are not counted, so recall is an upper bound.
+struct ExpectedAccuracy {
+  double links = 0;           // scored pairs at or above the threshold
+  double false_links = 0;     // sum of (1 - p) over them
+  double missed_matches = 0;  // sum of p over the scored pairs below the threshold
+  double precision = 0;       // 1 - false_links / links
+  double recall = 0;          // expected true links / expected matches
+};
+
 struct LinkResult {
   Settings settings;  // the trained model
   std::uint64_t candidate_pairs = 0;
@@ -90,6 +102,7 @@ struct LinkResult {
   std::vector<ReviewItem> review;
   TrainingReport training;
   StageSeconds seconds;
+  ExpectedAccuracy expected;
   // The prior as EM gave it, then after each round of prior_from_clusters.
   std::vector<double> prior_rounds;
   std::vector<std::string> warnings;

@@ -53,6 +53,8 @@ std::vector<double> level_shares(const std::vector<double>& counts) {
   return out;
 }
 
+}  // namespace
+
 // Why comparison C's m from one fit cannot be used; nullptr when it can.
 // A fit is checked against what any sound model of matches satisfies:
 //   - agreeing on the strongest level is likelier among matches than among
@@ -61,7 +63,7 @@ std::vector<double> level_shares(const std::vector<double>& counts) {
 //   - a closer level is never weaker evidence than a farther one: log2(m/u)
 //     does not rise by more than a bit from a level to any farther level
 //     (levels too rare to estimate, m < 1e-4, are skipped).
-const char* failed_fit(const Comparison& c, const std::vector<double>& m) {
+const char* why_fit_fails(const Comparison& c, const std::vector<double>& m) {
   if (!(m[0] > c.u[0])) {
     return "its strongest level is not more likely among matches than among non-matches";
   }
@@ -74,6 +76,8 @@ const char* failed_fit(const Comparison& c, const std::vector<double>& m) {
   }
   return nullptr;
 }
+
+namespace {
 
 // The patterns of the pairs of training rule R, for EM.
 std::vector<EmPattern> rule_patterns(const std::vector<Pattern>& training, std::size_t r,
@@ -165,7 +169,7 @@ void estimate_m(Settings& settings, const std::vector<Pattern>& training, Traini
     } else {
       for (std::size_t c = 0; c < nc; ++c) {
         if (!active[r][c]) continue;
-        if (const char* why = failed_fit(comparisons[c], em.m[c])) {
+        if (const char* why = why_fit_fails(comparisons[c], em.m[c])) {
           reject(c, rt.rule, why);
           continue;
         }
@@ -200,7 +204,7 @@ void estimate_m(Settings& settings, const std::vector<Pattern>& training, Traini
         reject(c, rules[r].text() + " (anchored)", "no plausible fit");
         continue;
       }
-      if (const char* why = failed_fit(comparisons[c], em.m[c])) {
+      if (const char* why = why_fit_fails(comparisons[c], em.m[c])) {
         reject(c, rules[r].text() + " (anchored)", why);
         continue;
       }

@@ -64,6 +64,11 @@ TrainingReport train_model(Settings& settings, const Table& table,
                            const std::vector<Pattern>& training,
                            const std::vector<Pattern>& candidates, int threads);
 
+// Why comparison C's m from one EM fit cannot be used (its strongest level
+// is not likelier among matches than among non-matches; or a closer level
+// weighs more than a bit less than a farther one), or nullptr when it can.
+const char* why_fit_fails(const Comparison& c, const std::vector<double>& m);
+
 // Sets m and u from pairs a human has labelled (match or not): level
 // frequencies among the matches and the non-matches, with half a count for
 // levels never seen. Labels of one kind only leave the other as it was.

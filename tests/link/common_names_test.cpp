@@ -1,0 +1,130 @@
+// Risks when names are common (issue: linkage at the scale of the camps):
+// an EM fit captured by people who share a name, taken as a model; a
+// common name weighing as much as a rare one; clusters no person can be;
+// two records of a deduplicated list in one person.
+
+#include <gtest/gtest.h>
+
+#include "link/cluster.h"
+#include "link/predict.h"
+#include "link/prepared_column.h"
+#include "link/settings.h"
+#include "link/training.h"
+
+namespace uncounted::link {
+namespace {
+
+ScoredPair link(std::uint32_t i, std::uint32_t j, float weight) {
+  return {i, j, 0, weight, static_cast<float>(probability_from_weight(weight))};
+}
+
+Comparison ladder(std::vector<double> u) {
+  Comparison c;
+  c.name = "birth_year";
+  c.column = "birth_year";
+  c.kind = ColumnKind::kYear;
+  c.levels = {ComparisonLevel{LevelType::kWithin, 0}, ComparisonLevel{LevelType::kWithin, 1},
+              ComparisonLevel{LevelType::kWithin, 5}};
+  c.u = std::move(u);
+  return c;
+}
+
+TEST(FitCheck, AcceptsASoundFit) {
+  const Comparison c = ladder({0.05, 0.05, 0.2, 0.7});
+  EXPECT_EQ(why_fit_fails(c, {0.85, 0.08, 0.04, 0.03}), nullptr);
+}
+
+TEST(FitCheck, RejectsAMatchClassThatIsNotMatches) {
+  // What EM gave on 200,000 people with common names: agreement no likelier
+  // among "matches" than among non-matches.
+  const Comparison c = ladder({0.05, 0.05, 0.2, 0.7});
+  EXPECT_NE(why_fit_fails(c, {0.04, 0.06, 0.2, 0.7}), nullptr);
+}
+
+TEST(FitCheck, RejectsAFartherLevelThatWeighsMore) {
+  // Within 5 years weighing 4 bits more than the same year: no model of
+  // people's records can mean that.
+  const Comparison c = ladder({0.05, 0.05, 0.01, 0.89});
+  EXPECT_NE(why_fit_fails(c, {0.5, 0.02, 0.45, 0.03}), nullptr);
+}
+
+TEST(NameFrequency, ACommonWholeNameWeighsLessThanARareOne) {
+  // 김영희 four times, 김순남 once: the same family name, so only the whole
+  // name's frequency tells them apart.
+  Settings s = default_settings();
+  const char* names[] = {"김영희", "김영희", "김영희", "김영희", "김순남", "Kim Yong Hui"};
+  std::vector<PreparedColumn> columns;
+  for (Comparison& c : s.comparisons) {
+    c.m.assign(c.level_count(), 1.0 / c.level_count());
+    c.u.assign(c.level_count(), 1.0 / c.level_count());
+    Column raw(c.column);
+    for (const char* n : names) raw.push_back(c.column == "name" ? n : "");
+    columns.emplace_back(raw, c.kind);
+  }
+  s.trained = true;
+  const MatchWeights weights(s, columns);
+  const double common = weights.tf_adjustment(0, 1, 0);
+  const double rare = weights.tf_adjustment(0, 1, 4);
+  EXPECT_LT(common, rare);
+  // The romanized record counts as the same name as its Hangul.
+  EXPECT_DOUBLE_EQ(weights.tf_adjustment(0, 1, 5), common);
+}
+
+TEST(SexReading, KoreanAndEnglishAgree) {
+  Column raw("sex");
+  for (const char* v : {"남", "M", "male", "여", "F", "여성", "x"}) raw.push_back(v);
+  const PreparedColumn col(raw, ColumnKind::kSex);
+  EXPECT_EQ(col.id(0), col.id(1));
+  EXPECT_EQ(col.id(0), col.id(2));
+  EXPECT_EQ(col.id(3), col.id(4));
+  EXPECT_EQ(col.id(3), col.id(5));
+  EXPECT_NE(col.id(0), col.id(3));
+  EXPECT_EQ(col.unparsed(), 1u);  // "x" is no sex, and equals only itself
+}
+
+TEST(ImplausibleCluster, BothSexesAreRefused) {
+  // 0 and 1 are one man, 2 a woman with the same name: the strong link
+  // 1-2 would make one person of both.
+  RecordFacts facts;
+  facts.sex = {'M', 'M', 'F'};
+  const Clusters c = cluster_records(3, {0, 1, 2}, {link(0, 1, 20), link(1, 2, 15)}, 0.5, {},
+                                     ClusteringSettings{}, {}, facts);
+  EXPECT_EQ(c.entity[0], c.entity[1]);
+  EXPECT_NE(c.entity[1], c.entity[2]);
+  EXPECT_EQ(c.implausible_refused, 1u);
+}
+
+TEST(ImplausibleCluster, BirthYearsTwentyYearsApartAreRefusedButADecadeFits) {
+  RecordFacts facts;
+  facts.birth_lo = {1960, 1980, 1960};
+  facts.birth_hi = {1960, 1980, 1969};  // record 2: "1960s"
+  const Clusters c = cluster_records(3, {0, 1, 2}, {link(0, 1, 20), link(0, 2, 15)}, 0.5, {},
+                                     ClusteringSettings{}, {}, facts);
+  EXPECT_NE(c.entity[0], c.entity[1]);
+  EXPECT_EQ(c.entity[0], c.entity[2]);
+}
+
+TEST(ImplausibleCluster, AReviewersMatchIsKeptAndFlagged) {
+  RecordFacts facts;
+  facts.sex = {'M', 'F'};
+  const Clusters c =
+      cluster_records(2, {0, 1}, {}, 0.5, {{0, 1, true}}, ClusteringSettings{}, {}, facts);
+  EXPECT_EQ(c.entity[0], c.entity[1]);
+  ASSERT_EQ(c.flagged.size(), 1u);
+}
+
+TEST(DeduplicatedList, NeverGivesOnePersonTwoRecords) {
+  // Records 0 and 1 are both in source 0, declared deduplicated; 2 and 3
+  // both in source 1, which is not.
+  RecordFacts facts;
+  facts.deduplicated_source = {true, false};
+  const std::vector<ScoredPair> pairs{link(0, 1, 20), link(2, 3, 20)};
+  const Clusters c =
+      cluster_records(4, {0, 0, 1, 1}, pairs, 0.5, {}, ClusteringSettings{}, {}, facts);
+  EXPECT_NE(c.entity[0], c.entity[1]);
+  EXPECT_EQ(c.entity[2], c.entity[3]);
+  EXPECT_EQ(c.deduplicated_refused, 1u);
+}
+
+}  // namespace
+}  // namespace uncounted::link
