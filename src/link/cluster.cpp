@@ -233,7 +233,7 @@ Clusters cluster_records(std::size_t records, const std::vector<std::uint32_t>& 
       }
     }
     if (average && !e.human && sets.size(a) * sets.size(b) > 1 &&
-        mean_weight_across(a, b) < threshold_weight) {
+        mean_weight_across(a, b) < threshold_weight - settings.average_linkage_slack_bits) {
       ++out.refused_links;
       ++out.average_linkage_refused;
       continue;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "link/estimate_u.h"
@@ -299,6 +300,18 @@ const LinkResult& Linker::run(const LinkOptions& options) {
     prior_from_clusters(options.decisions, pair_weight);
   }
   r.expected = expected_accuracy(r.pairs, settings_.threshold);
+  if (r.expected.precision < 0.95 || r.expected.recall < 0.95) {
+    // Said plainly: persons counted from these links carry the errors into
+    // any estimate (a missed link makes one person two, seen by fewer lists).
+    char line[320];
+    std::snprintf(line, sizeof line,
+                  "the linkage is uncertain: by its own probabilities about %.0f of %.0f links "
+                  "are false and %.0f matches among the scored pairs are missed (precision %.3f, "
+                  "recall at most %.3f); estimates from these persons inherit the errors",
+                  r.expected.false_links, r.expected.links, r.expected.missed_matches,
+                  r.expected.precision, r.expected.recall);
+    r.warnings.push_back(line);
+  }
   r.review = review_queue(r.pairs, r.clusters, options.decisions, settings_.clustering);
   r.seconds.clustering = watch.lap();
   r.settings = settings_;

@@ -213,6 +213,8 @@ Settings parse_settings(const nlohmann::json& j) {
         throw invalid_input("max_cluster_size must be at least 2", "clustering");
       k.split_weak_links = c.value("split_weak_links", k.split_weak_links);
       k.average_linkage = c.value("average_linkage", k.average_linkage);
+      k.average_linkage_slack_bits =
+          c.value("average_linkage_slack_bits", k.average_linkage_slack_bits);
       k.refuse_implausible = c.value("refuse_implausible", k.refuse_implausible);
       k.max_birth_year_gap = c.value("max_birth_year_gap", k.max_birth_year_gap);
       if (!(k.max_birth_year_gap >= 0 && k.max_birth_year_gap <= 200))
@@ -287,6 +289,7 @@ nlohmann::json to_json(const Settings& s) {
         {"max_cluster_size", s.clustering.max_cluster_size},
         {"split_weak_links", s.clustering.split_weak_links},
         {"average_linkage", s.clustering.average_linkage},
+        {"average_linkage_slack_bits", s.clustering.average_linkage_slack_bits},
         {"refuse_implausible", s.clustering.refuse_implausible},
         {"max_birth_year_gap", s.clustering.max_birth_year_gap},
         {"deduplicated_sources", s.clustering.deduplicated_sources},

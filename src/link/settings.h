@@ -69,6 +69,7 @@ struct ClusteringSettings {
   // so one strong link between two persons of the same common name does not
   // merge them when their other records disagree (needs a pair scorer).
   bool average_linkage = true;
+  double average_linkage_slack_bits = 0;
   // A link that would make a cluster no person can be is refused: both
   // sexes among its records, or birth years that cannot be reconciled
   // within max_birth_year_gap years ("1960s" allows 1960-1969).
