@@ -1,10 +1,5 @@
 // uncounted export --format csv|jsonl --profile full|partner --out FILE
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -12,6 +7,7 @@
 #include "cli/passphrase.h"
 #include "model/error.h"
 #include "store/exporter.h"
+#include "store/output_file.h"
 
 namespace uncounted::cli {
 namespace {
@@ -20,6 +16,7 @@ struct ExportArgs {
   std::string format = "csv";
   std::string profile = "partner";
   std::string out;
+  bool force = false;
 };
 
 void add_export(CLI::App& app, GlobalOptions& global) {
@@ -32,26 +29,20 @@ void add_export(CLI::App& app, GlobalOptions& global) {
                   "full (every field) or partner (identifying fields dropped, ids pseudonymized)")
       ->check(CLI::IsMember({"full", "partner"}))
       ->capture_default_str();
-  cmd->add_option("--out", args.out, "Output file")->required();
+  cmd->add_option("--out", args.out, "Output file (never the store or its files)")->required();
+  cmd->add_flag("--force", args.force, "Replace --out if it exists");
   cmd->callback([&global] {
+    store::check_output_path(args.out, global.store, args.force, "--out");
     auto store = open_store(global);
-    // Owner-only permissions: even a partner export is not for other users
-    // of this machine.
-    const int fd = ::open(args.out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (fd < 0) throw runtime_error("cannot write the file", args.out);
-    ::close(fd);
-    std::ofstream out(args.out, std::ios::binary | std::ios::trunc);
-    store::ExportReport report;
-    try {
-      report = store::export_records(
-          *store, args.format == "csv" ? store::ExportFormat::kCsv : store::ExportFormat::kJsonl,
-          args.profile == "full" ? store::ExportProfile::kFull : store::ExportProfile::kPartner,
-          out, actor_name(global));
-    } catch (...) {
-      out.close();
-      std::remove(args.out.c_str());
-      throw;
-    }
+    // Owner-only permissions (even a partner export is not for other users
+    // of this machine), a temporary name until complete: a failure leaves
+    // nothing behind and touches nothing that was there.
+    store::OutputFile file(args.out);
+    const store::ExportReport report = store::export_records(
+        *store, args.format == "csv" ? store::ExportFormat::kCsv : store::ExportFormat::kJsonl,
+        args.profile == "full" ? store::ExportProfile::kFull : store::ExportProfile::kPartner,
+        file.stream(), actor_name(global));
+    file.commit();
     if (global.json) {
       std::cout << nlohmann::json{{"records", report.records},
                                   {"format", args.format},

@@ -8,6 +8,7 @@
 #include "cli/progress.h"
 #include "model/error.h"
 #include "store/importer.h"
+#include "store/output_file.h"
 
 namespace uncounted::cli {
 namespace {
@@ -16,6 +17,7 @@ struct ImportArgs {
   std::vector<std::string> files;
   bool skip_invalid = false;
   std::string rejects;
+  bool force = false;
 };
 
 void add_import(CLI::App& app, GlobalOptions& global) {
@@ -29,7 +31,11 @@ void add_import(CLI::App& app, GlobalOptions& global) {
                 "Import the good rows and write the bad ones to --rejects");
   cmd->add_option("--rejects", args.rejects,
                   "With --skip-invalid: where to write the bad rows (plaintext: keep it safe)");
+  cmd->add_flag("--force", args.force, "Replace --rejects if it exists");
   cmd->callback([&global] {
+    if (!args.rejects.empty()) {
+      store::check_output_path(args.rejects, global.store, args.force, "--rejects");
+    }
     auto store = open_store(global);
     store::ImportOptions options;
     options.skip_invalid = args.skip_invalid;

@@ -20,6 +20,7 @@
 #include "link/output_files.h"
 #include "model/error.h"
 #include "pipeline/store_linkage.h"
+#include "store/output_file.h"
 
 namespace uncounted::cli {
 namespace {
@@ -151,6 +152,14 @@ void add_link(CLI::App& app, GlobalOptions& global) {
       return;
     }
     if (args.out.empty()) throw usage_error("--input needs --out FILE", "link");
+    // Outputs are remade on every run, so they may replace files, but never
+    // the store's (a wrong path must not cost the store).
+    for (const auto& [path, option] :
+         {std::pair{args.out, "--out"}, std::pair{args.pairs_out, "--pairs-out"},
+          std::pair{args.review_out, "--review-out"},
+          std::pair{args.save_settings, "--save-settings"}}) {
+      if (!path.empty()) store::check_output_path(path, global.store, true, option);
+    }
     link::Settings settings = load_settings(args);
     link::InputReport input;
     link::Table table = link::read_input_files(args.inputs, settings, &input);

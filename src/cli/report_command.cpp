@@ -14,6 +14,7 @@
 #include "report/html_report.h"
 #include "report/store_report_data.h"
 #include "report/truth_matching.h"
+#include "store/output_file.h"
 
 namespace uncounted::cli {
 namespace {
@@ -30,6 +31,7 @@ struct ReportArgs {
   std::int64_t burn_in = 2000;
   int chains = 2;
   std::string title = "uncounted";
+  bool force = false;
 };
 
 std::vector<std::string> split_commas(const std::string& text) {
@@ -52,15 +54,14 @@ nlohmann::json read_truth(const std::string& path) {
 }
 
 void write_file(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw runtime_error("cannot write the report", path);
-  out << text;
-  out.close();
-  if (!out) throw runtime_error("writing the report failed", path);
+  store::OutputFile file(path);
+  file.stream() << text;
+  file.commit();
 }
 
 void run(const ReportArgs& a, const GlobalOptions& global) {
   if (a.out.empty()) throw usage_error("--out FILE.html is required", "report");
+  store::check_output_path(a.out, global.store, a.force, "--out");
   if (a.iterations < 100 || a.burn_in < 0 || a.chains < 1)
     throw usage_error("need --iterations >= 100, --burn-in >= 0, --chains >= 1", "report");
   report::ReportOptions o;
@@ -100,7 +101,9 @@ void run(const ReportArgs& a, const GlobalOptions& global) {
 void add_report(CLI::App& app, GlobalOptions& global) {
   auto args = std::make_shared<ReportArgs>();
   auto* cmd = app.add_subcommand("report", "Write a self-contained HTML report with charts");
-  cmd->add_option("--out", args->out, "The HTML file to write")->required();
+  cmd->add_option("--out", args->out, "The HTML file to write (never the store or its files)")
+      ->required();
+  cmd->add_flag("--force", args->force, "Replace --out if it exists");
   cmd->add_option("--truth", args->truth,
                   "truth.json of `uncounted simulate`: draw the true totals beside the estimates");
   cmd->add_option("--event", args->events,

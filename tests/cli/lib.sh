@@ -43,7 +43,7 @@ expect_one_line_error() {
   else ok; fi
 }
 records_in_store() {
-  U export --format csv --profile full --out "$WORK/.count.csv" >/dev/null 2>&1 || { echo -1; return; }
+  U export --format csv --profile full --force --out "$WORK/.count.csv" >/dev/null 2>&1 || { echo -1; return; }
   echo $(($(wc -l <"$WORK/.count.csv") - 1))
 }
 finish() {
