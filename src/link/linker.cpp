@@ -334,7 +334,7 @@ void Linker::prior_from_clusters(const std::vector<PairDecision>& decisions,
   const double all_pairs = static_cast<double>(total_pairs(table_, settings_.link_type));
   if (all_pairs <= 0) return;
   r.prior_rounds.push_back(settings_.probability_two_random_records_match);
-  for (int round = 0; round < 6; ++round) {
+  for (int round = 0; round < 1; ++round) {
     std::vector<std::uint64_t> sizes(r.clusters.entities, 0);
     for (std::uint32_t e : r.clusters.entity) ++sizes[e];
     double within = 0;

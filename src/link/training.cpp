@@ -62,14 +62,21 @@ std::vector<double> level_shares(const std::vector<double>& counts) {
 //     share a common name, a camp, a birth cohort);
 //   - a closer level is never weaker evidence than a farther one: log2(m/u)
 //     does not rise by more than a bit from a level to any farther level
-//     (levels too rare to estimate, m < 1e-4, are skipped).
+//     (levels too rare to weigh, m < 1e-4 or u < 5e-5, i.e. fewer than 50
+//     of a million random pairs, are skipped: their ratio is noise);
+//   - a name comparison's matches mostly share something of the name (its
+//     "else" level under 0.5: the fit EM found on 200,000 people with common
+//     names put 0.55 there, at a million 0.96).
 const char* why_fit_fails(const Comparison& c, const std::vector<double>& m) {
   if (!(m[0] > c.u[0])) {
     return "its strongest level is not more likely among matches than among non-matches";
   }
+  if (c.kind == ColumnKind::kName && m.back() >= 0.5) {
+    return "most of its matches have entirely different names";
+  }
   double weakest_closer = std::numeric_limits<double>::infinity();
   for (std::size_t l = 0; l < m.size(); ++l) {
-    if (m[l] < 1e-4 || c.u[l] <= 0) continue;
+    if (m[l] < 1e-4 || c.u[l] < 5e-5) continue;
     const double bits = std::log2(m[l] / c.u[l]);
     if (bits > weakest_closer + 1) return "a farther level weighs more than a closer one";
     weakest_closer = std::min(weakest_closer, bits);
@@ -198,7 +205,10 @@ void estimate_m(Settings& settings, const std::vector<Pattern>& training, Traini
       options.free_m[c] = true;
       // u free as well: inside a block, non-matches need not look like random
       // pairs (people who share a home county were often arrested there).
+      // With u free EM creeps: give it ten times the iterations (patterns
+      // are few, so this stays cheap).
       options.estimate_u = true;
+      options.max_iterations = base.max_iterations * 10;
       const EmResult em = run_em(patterns[r], start, 0.5, options);
       if (!em.converged || em.lambda <= 1e-7) {
         reject(c, rules[r].text() + " (anchored)", "no plausible fit");

@@ -66,7 +66,8 @@ TrainingReport train_model(Settings& settings, const Table& table,
 
 // Why comparison C's m from one EM fit cannot be used (its strongest level
 // is not likelier among matches than among non-matches; or a closer level
-// weighs more than a bit less than a farther one), or nullptr when it can.
+// weighs more than a bit less than a farther one; or, for a name, most of
+// its matches have entirely different names), or nullptr when it can.
 const char* why_fit_fails(const Comparison& c, const std::vector<double>& m);
 
 // Sets m and u from pairs a human has labelled (match or not): level

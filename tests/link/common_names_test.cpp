@@ -48,6 +48,20 @@ TEST(FitCheck, RejectsAFartherLevelThatWeighsMore) {
   EXPECT_NE(why_fit_fails(c, {0.5, 0.02, 0.45, 0.03}), nullptr);
 }
 
+TEST(FitCheck, RejectsNameMatchesThatMostlyDisagree) {
+  Comparison name;
+  name.name = "name";
+  name.column = "name";
+  name.kind = ColumnKind::kName;
+  name.levels = {ComparisonLevel{LevelType::kKoreanName, 5},
+                 ComparisonLevel{LevelType::kKoreanName, 4}};
+  name.u = {2e-5, 6e-5, 0.99992};
+  EXPECT_EQ(why_fit_fails(name, {0.3, 0.68, 0.02}), nullptr);
+  // The fit EM found at a million records: likelihood ratios in order, yet
+  // 96% of its "matches" have different names.
+  EXPECT_NE(why_fit_fails(name, {0.0125, 0.0169, 0.9706}), nullptr);
+}
+
 TEST(NameFrequency, ACommonWholeNameWeighsLessThanARareOne) {
   // 김영희 four times, 김순남 once: the same family name, so only the whole
   // name's frequency tells them apart.
