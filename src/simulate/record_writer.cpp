@@ -78,6 +78,14 @@ std::string RecordWriter::write_place(const std::string& id, RandomStream& rando
   const std::string& style = spec_.places[random.categorical(place_weights_)].first;
   std::string text;
   if (style == "missing") return "";
+  if (style == "county" && places::is_facility(p->kind) && !p->parent.empty()) {
+    // The county's name alone, as witnesses often name the camp ("Yodok").
+    if (const places::Place* county = places::gazetteer().find(p->parent)) {
+      std::string text = county->name;
+      if (random.bernoulli(spec_.place_typo)) text = with_typo(text, random);
+      return text;
+    }
+  }
   const auto& ok = spellings(id);
   if (style == "name" || style == "hangul") {
     const std::string& wanted = style == "name" ? p->name : p->hangul;

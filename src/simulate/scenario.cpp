@@ -133,7 +133,7 @@ const std::set<std::string> kNameStyles = {"hangul", "hangul_south", "dprk", "mr
                                            "rr",     "press",        "both"};
 const std::set<std::string> kDateStyles = {"day",         "month",  "season", "year",
                                            "approximate", "decade", "missing"};
-const std::set<std::string> kPlaceStyles = {"name", "hangul", "alias", "missing"};
+const std::set<std::string> kPlaceStyles = {"name", "hangul", "alias", "county", "missing"};
 const std::set<std::string> kStrata = {"event_place", "year", "sex", "event"};
 
 PopulationSpec read_population(const json& j, const std::string& path) {
@@ -187,6 +187,10 @@ WritingSpec read_writing(const json& j, const std::string& path) {
   w.places = r.weights("places", {{"name", 1}}, [](const std::string& n, const std::string& f) {
     check_in(kPlaceStyles, n, f);
   });
+  w.sex_style = r.text("sex_style", w.sex_style);
+  if (w.sex_style != "code" && w.sex_style != "korean") {
+    throw invalid_input("must be \"code\" (M/F) or \"korean\" (남/여)", r.field("sex_style"));
+  }
   w.name_typo = r.probability("name_typo", w.name_typo);
   w.place_typo = r.probability("place_typo", w.place_typo);
   w.date_error = r.probability("date_error", w.date_error);

@@ -49,8 +49,12 @@ struct WritingSpec {
   // day, month, season, year, approximate, decade, missing.
   Weights dates;
   double korean_dates = 0;  // share of dates written in Korean (2009년 3월)
-  // name (English), hangul, alias (any other spelling), missing.
+  // name (English), hangul, alias (any other spelling), county (a
+  // facility written as the county it lies in: "Yodok" for Camp 15, which
+  // the gazetteer reads as the county), missing.
   Weights places;
+  // How sex is written: "code" (M/F) or "korean" (남/여).
+  std::string sex_style = "code";
   double name_typo = 0.02;  // P(one letter of the name is wrong)
   double place_typo = 0.01;
   double date_error = 0.02;        // P(the date is off by a year)

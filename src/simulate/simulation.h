@@ -72,7 +72,9 @@ WrittenFiles write_simulation(const Simulation& simulation, const std::filesyste
 // without the line break.
 std::string record_csv_row(const Record& record);
 // The same row appended to ROW (no string of its own: for writing lists).
-void append_record_csv_row(std::string& row, const Record& record);
+// KOREAN_SEX writes sex as 남/여 (an organization whose writing.sex_style is
+// "korean") instead of M/F.
+void append_record_csv_row(std::string& row, const Record& record, bool korean_sex = false);
 // The header row that goes with record_csv_row.
 std::string record_csv_header();
 

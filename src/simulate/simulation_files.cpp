@@ -52,12 +52,14 @@ std::string record_csv_header() {
   return "source,record_id,name,sex,birth_year,origin,event,event_date,event_place,notes,true_id";
 }
 
-void append_record_csv_row(std::string& row, const Record& r) {
+void append_record_csv_row(std::string& row, const Record& r, bool korean_sex) {
   // In the order of record_csv_header(); a missing value is an empty cell.
+  std::string_view sex = to_code(r.sex);
+  if (korean_sex && r.sex != Sex::kUnknown) sex = r.sex == Sex::kMale ? "남" : "여";
   const std::string_view cells[] = {r.source,
                                     r.record_id,
                                     value_or_empty(r.name),
-                                    to_code(r.sex),
+                                    sex,
                                     value_or_empty(r.birth_year),
                                     value_or_empty(r.origin),
                                     r.event,
@@ -88,8 +90,9 @@ WrittenFiles write_simulation(const Simulation& sim, const std::filesystem::path
     // Rows are built in one buffer and written a block at a time: no
     // string per row or per field.
     std::string block = record_csv_header() + "\n";
+    const bool korean_sex = sim.scenario.organizations[o].writing.sex_style == "korean";
     for (const Record& r : sim.lists[o]) {
-      append_record_csv_row(block, r);
+      append_record_csv_row(block, r, korean_sex);
       block += '\n';
       if (block.size() >= kBlockBytes) {
         out.write(block.data(), static_cast<std::streamsize>(block.size()));
