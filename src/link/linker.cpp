@@ -159,18 +159,50 @@ std::vector<PairDecision> Linker::decisions(const std::vector<RecordDecision>& d
   return out;
 }
 
-const LinkResult& Linker::run(const LinkOptions& options) {
-  const int threads = options.threads > 0 ? options.threads : default_thread_count();
-  auto progress = [&](const char* stage) -> ProgressFunction {
-    if (!options.progress) return {};
-    return [&options, stage](std::size_t done, std::size_t total) {
-      options.progress(stage, done, total);
-    };
-  };
-  result_ = LinkResult{};
-  LinkResult& r = result_;
-  Stopwatch watch;
+// How the model is trained, chosen once per run (Splink's training
+// session): from labels, from the candidates' own patterns, from training
+// rules compared in the candidates' pass, or from training rules compared
+// in a pass of their own; or not at all (a trained settings document).
+struct Linker::TrainingPlan {
+  enum class Source { kNone, kLabels, kCandidates, kSamePass, kOwnPass };
+  Source source = Source::kNone;
+  std::vector<BlockingRule> rules;          // rules compared in the candidates' pass
+  std::vector<std::size_t> training_index;  // training rule r is compared rule [r]
+};
 
+Linker::TrainingPlan Linker::plan_training(const LinkOptions& options) const {
+  TrainingPlan plan;
+  plan.rules = settings_.blocking_rules;
+  if (settings_.trained && !options.retrain) return plan;
+  if (!options.labels.empty()) {
+    plan.source = TrainingPlan::Source::kLabels;
+  } else if (settings_.training_blocking_rules.empty()) {
+    plan.source = TrainingPlan::Source::kCandidates;
+  } else {
+    // Training rules that are not blocking rules are compared in the same
+    // pass as the candidates (their pairs feed EM only), when the rule
+    // masks allow (8 rules at most).
+    std::vector<BlockingRule> rules = plan.rules;
+    std::vector<std::size_t> index;
+    for (const BlockingRule& t : settings_.training_blocking_rules) {
+      std::size_t k = 0;
+      while (k < rules.size() && rules[k].text() != t.text()) ++k;
+      if (k == rules.size()) rules.push_back(t);
+      index.push_back(k);
+    }
+    if (rules.size() <= 8) {
+      plan.source = TrainingPlan::Source::kSamePass;
+      plan.rules = std::move(rules);
+      plan.training_index = std::move(index);
+    } else {
+      plan.source = TrainingPlan::Source::kOwnPass;
+    }
+  }
+  return plan;
+}
+
+void Linker::prepare() {
+  LinkResult& r = result_;
   columns_ = prepare_columns(table_, settings_);
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     const Comparison& comparison = settings_.comparisons[c];
@@ -186,33 +218,15 @@ const LinkResult& Linker::run(const LinkOptions& options) {
     }
   }
   if (table_.size() < 2) r.warnings.push_back("fewer than two records: nothing to link");
-  r.seconds.preparing = watch.lap();
+}
 
-  const bool train = !settings_.trained || options.retrain;
-  // Training rules that are not blocking rules are compared in the same pass
-  // as the candidates (their pairs feed EM only), when the rule masks allow.
-  std::vector<BlockingRule> rules = settings_.blocking_rules;
-  std::vector<std::size_t> training_index;
-  if (train && options.labels.empty() && !settings_.training_blocking_rules.empty()) {
-    for (const BlockingRule& t : settings_.training_blocking_rules) {
-      std::size_t k = 0;
-      while (k < rules.size() && rules[k].text() != t.text()) ++k;
-      if (k == rules.size()) rules.push_back(t);
-      training_index.push_back(k);
-    }
-    if (rules.size() > 8) {
-      rules.resize(settings_.blocking_rules.size());
-      training_index.clear();
-    }
-  }
-  const std::size_t kept = settings_.blocking_rules.size();
-  KeyColumns key_columns;
+std::vector<Blocks> Linker::block_all(const TrainingPlan& plan, KeyColumns& key_columns) {
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     key_columns.lend(settings_.comparisons[c].column, settings_.comparisons[c].kind, columns_[c]);
   }
-  const std::vector<Blocks> blocks = block(table_, settings_, rules, key_columns);
+  std::vector<Blocks> blocks = block(table_, settings_, plan.rules, key_columns);
   std::uint64_t upper_bound = 0;
-  for (std::size_t k = 0; k < kept; ++k) upper_bound += blocks[k].pairs;
+  for (std::size_t k = 0; k < settings_.blocking_rules.size(); ++k) upper_bound += blocks[k].pairs;
   if (upper_bound > settings_.max_pairs) {
     throw invalid_input("the blocking rules together would create up to " +
                             std::to_string(upper_bound) + " candidate pairs, more than max_pairs " +
@@ -220,10 +234,16 @@ const LinkResult& Linker::run(const LinkOptions& options) {
                             "; make the rules stricter or raise max_pairs",
                         "blocking rules");
   }
-  r.seconds.blocking = watch.lap();
+  return blocks;
+}
 
-  ComparedPairs compared = compare_candidate_pairs(table_, settings_, blocks, columns_, threads,
-                                                   progress("comparing"), kept);
+ComparedPairs Linker::compare(const TrainingPlan& plan, const std::vector<Blocks>& blocks,
+                              int threads, const ProgressFunction& progress,
+                              std::vector<Pattern>& training_patterns) {
+  LinkResult& r = result_;
+  const std::size_t kept = settings_.blocking_rules.size();
+  ComparedPairs compared =
+      compare_candidate_pairs(table_, settings_, blocks, columns_, threads, progress, kept);
   r.candidate_pairs = compared.pairs.size();
   for (std::size_t k = 0; k < kept; ++k) {
     const Blocks& b = blocks[k];
@@ -237,15 +257,22 @@ const LinkResult& Linker::run(const LinkOptions& options) {
           " pairs) skipped (max_block_size); other rules still pair them");
     }
   }
-  std::vector<Pattern> training_patterns;
-  if (!training_index.empty()) {
-    training_patterns = renumbered_patterns(compared.patterns, training_index);
-    if (rules.size() > kept) compared.patterns = kept_patterns(compared.patterns, kept);
+  if (plan.source == TrainingPlan::Source::kSamePass) {
+    training_patterns = renumbered_patterns(compared.patterns, plan.training_index);
+    if (plan.rules.size() > kept) compared.patterns = kept_patterns(compared.patterns, kept);
   }
-  r.seconds.comparing = watch.lap();
+  return compared;
+}
 
-  if (train) {
-    if (!options.labels.empty()) {
+void Linker::train(const TrainingPlan& plan, const LinkOptions& options,
+                   const std::vector<Pattern>& candidates,
+                   const std::vector<Pattern>& training_patterns, KeyColumns& key_columns,
+                   int threads) {
+  LinkResult& r = result_;
+  switch (plan.source) {
+    case TrainingPlan::Source::kNone:
+      return;
+    case TrainingPlan::Source::kLabels: {
       train_from_labels(settings_, columns_, options.labels);
       // m from the labelled matches; u from random pairs as always (pairs a
       // reviewer saw are the hard ones, nothing like random non-matches),
@@ -253,50 +280,85 @@ const LinkResult& Linker::run(const LinkOptions& options) {
       Settings prior_only = settings_;
       prior_only.training.estimate_u = true;
       prior_only.training.estimate_m = false;
-      r.training = train_model(prior_only, table_, columns_, {}, compared.patterns, threads);
+      r.training = train_model(prior_only, table_, columns_, {}, candidates, threads);
       settings_ = prior_only;
       settings_.training = Settings{}.training;
-    } else if (settings_.training_blocking_rules.empty()) {
-      r.training =
-          train_model(settings_, table_, columns_, compared.patterns, compared.patterns, threads);
-    } else if (!training_index.empty()) {
-      r.training =
-          train_model(settings_, table_, columns_, training_patterns, compared.patterns, threads);
-    } else {
+      break;
+    }
+    case TrainingPlan::Source::kCandidates:
+      r.training = train_model(settings_, table_, columns_, candidates, candidates, threads);
+      break;
+    case TrainingPlan::Source::kSamePass:
+      r.training = train_model(settings_, table_, columns_, training_patterns, candidates, threads);
+      break;
+    case TrainingPlan::Source::kOwnPass: {
       const std::vector<Blocks> training_blocks =
           block(table_, settings_, settings_.training_blocking_rules, key_columns);
       Settings for_training = settings_;
       for_training.blocking_rules = settings_.training_blocking_rules;
       const ComparedPairs training =
           compare_candidate_pairs(table_, for_training, training_blocks, columns_, threads);
-      r.training =
-          train_model(settings_, table_, columns_, training.patterns, compared.patterns, threads);
+      r.training = train_model(settings_, table_, columns_, training.patterns, candidates, threads);
+      break;
     }
-    for (const std::string& w : r.training.warnings) r.warnings.push_back(w);
   }
-  r.seconds.estimating_u_and_em = watch.lap();
+  for (const std::string& w : r.training.warnings) r.warnings.push_back(w);
+}
 
-  weights_.emplace(settings_, columns_);
-  r.pairs = predict(compared.pairs, *weights_, settings_.retain_probability, threads);
-  std::vector<CandidatePair>().swap(compared.pairs);
-  for (const ScoredPair& p : r.pairs) r.links += p.match_probability >= settings_.threshold;
-  r.seconds.predicting = watch.lap();
-
-  const PairWeight pair_weight = [this](std::uint32_t i, std::uint32_t j) {
-    return weights_->weight(comparison_vector(settings_.comparisons, columns_, i, j), i);
-  };
+void Linker::cluster(const std::vector<PairDecision>& decisions, const PairWeight& pair_weight) {
+  LinkResult& r = result_;
   facts_ = record_facts(table_, settings_, columns_);
   r.clusters = cluster_records(table_.size(), table_.source, r.pairs, settings_.threshold,
-                               options.decisions, settings_.clustering, pair_weight, facts_);
+                               decisions, settings_.clustering, pair_weight, facts_);
+  r.links = 0;
+  for (const ScoredPair& p : r.pairs) r.links += p.match_probability >= settings_.threshold;
   r.best_probability.assign(table_.size(), 0);
   for (const ScoredPair& p : r.pairs) {
     r.best_probability[p.i] = std::max(r.best_probability[p.i], p.match_probability);
     r.best_probability[p.j] = std::max(r.best_probability[p.j], p.match_probability);
   }
-  for (const PairDecision& d : options.decisions) {
+  for (const PairDecision& d : decisions) {
     if (d.match) r.best_probability[d.i] = r.best_probability[d.j] = 1;
   }
-  if (train && settings_.training.prior_from_clusters) {
+}
+
+const LinkResult& Linker::run(const LinkOptions& options) {
+  const int threads = options.threads > 0 ? options.threads : default_thread_count();
+  auto progress = [&](const char* stage) -> ProgressFunction {
+    if (!options.progress) return {};
+    return [&options, stage](std::size_t done, std::size_t total) {
+      options.progress(stage, done, total);
+    };
+  };
+  result_ = LinkResult{};
+  LinkResult& r = result_;
+  Stopwatch watch;
+
+  prepare();
+  r.seconds.preparing = watch.lap();
+
+  const TrainingPlan plan = plan_training(options);
+  KeyColumns key_columns;
+  const std::vector<Blocks> blocks = block_all(plan, key_columns);
+  r.seconds.blocking = watch.lap();
+
+  std::vector<Pattern> training_patterns;
+  ComparedPairs compared = compare(plan, blocks, threads, progress("comparing"), training_patterns);
+  r.seconds.comparing = watch.lap();
+
+  train(plan, options, compared.patterns, training_patterns, key_columns, threads);
+  r.seconds.estimating_u_and_em = watch.lap();
+
+  weights_.emplace(settings_, columns_);
+  r.pairs = predict(compared.pairs, *weights_, settings_.retain_probability, threads);
+  std::vector<CandidatePair>().swap(compared.pairs);
+  r.seconds.predicting = watch.lap();
+
+  const PairWeight pair_weight = [this](std::uint32_t i, std::uint32_t j) {
+    return weights_->weight(comparison_vector(settings_.comparisons, columns_, i, j), i);
+  };
+  cluster(options.decisions, pair_weight);
+  if (plan.source != TrainingPlan::Source::kNone && settings_.training.prior_from_clusters) {
     prior_from_clusters(options.decisions, pair_weight);
   }
   r.expected = expected_accuracy(r.pairs, settings_.threshold);
@@ -354,18 +416,7 @@ void Linker::prior_from_clusters(const std::vector<PairDecision>& decisions,
       if (p.match_probability >= settings_.retain_probability) kept.push_back(p);
     }
     r.pairs = std::move(kept);
-    r.clusters = cluster_records(table_.size(), table_.source, r.pairs, settings_.threshold,
-                                 decisions, settings_.clustering, pair_weight, facts_);
-  }
-  r.links = 0;
-  for (const ScoredPair& p : r.pairs) r.links += p.match_probability >= settings_.threshold;
-  r.best_probability.assign(table_.size(), 0);
-  for (const ScoredPair& p : r.pairs) {
-    r.best_probability[p.i] = std::max(r.best_probability[p.i], p.match_probability);
-    r.best_probability[p.j] = std::max(r.best_probability[p.j], p.match_probability);
-  }
-  for (const PairDecision& d : decisions) {
-    if (d.match) r.best_probability[d.i] = r.best_probability[d.j] = 1;
+    cluster(decisions, pair_weight);
   }
 }
 

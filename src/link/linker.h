@@ -1,8 +1,9 @@
 #pragma once
 // The linkage pipeline, and the API the rest of uncounted calls:
 //
-//   prepare -> block -> compare -> train (u, EM, prior) -> predict ->
-//   cluster -> review queue, with explanations on demand.
+//   prepare -> plan the training -> block -> compare -> train (u, EM,
+//   prior) -> predict -> cluster -> prior from the clusters -> expected
+//   accuracy -> review queue, with explanations on demand.
 //
 // Typical use (the store-backed `uncounted link`):
 //
@@ -127,6 +128,17 @@ class Linker {
   std::vector<PairDecision> decisions(const std::vector<RecordDecision>& decisions) const;
 
  private:
+  // The stages of run(), in order.
+  struct TrainingPlan;
+  TrainingPlan plan_training(const LinkOptions& options) const;
+  void prepare();
+  std::vector<Blocks> block_all(const TrainingPlan& plan, KeyColumns& key_columns);
+  ComparedPairs compare(const TrainingPlan& plan, const std::vector<Blocks>& blocks, int threads,
+                        const ProgressFunction& progress, std::vector<Pattern>& training_patterns);
+  void train(const TrainingPlan& plan, const LinkOptions& options,
+             const std::vector<Pattern>& candidates, const std::vector<Pattern>& training_patterns,
+             KeyColumns& key_columns, int threads);
+  void cluster(const std::vector<PairDecision>& decisions, const PairWeight& pair_weight);
   void prior_from_clusters(const std::vector<PairDecision>& decisions,
                            const PairWeight& pair_weight);
 
