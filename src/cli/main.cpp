@@ -2,6 +2,9 @@
 // the library; see ../shared/spec/cli.md for the contract and
 // src/cli/README.md for how commands are added.
 
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
@@ -10,7 +13,24 @@
 #include "cli/command.h"
 #include "model/error.h"
 
+namespace {
+
+// A crash must not leave the passphrase, the store's key or the names in
+// memory on disk: no core file, and (outside sanitizer builds, whose leak
+// checker attaches to the process) not dumpable, which also keeps other
+// processes of the same user from reading this one's memory.
+void no_core_dumps() {
+  const rlimit none{0, 0};
+  setrlimit(RLIMIT_CORE, &none);
+#if !defined(__SANITIZE_ADDRESS__)
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  no_core_dumps();
   using uncounted::cli::GlobalOptions;
   CLI::App app{
       "uncounted: document testimonies, link records across lists, estimate the uncounted"};

@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -10,6 +11,7 @@
 #include "cli/number_checks.h"
 #include "cli/passphrase.h"
 #include "estimate/lcmcr.h"
+#include "io/json_depth.h"
 #include "model/error.h"
 #include "report/html_report.h"
 #include "report/store_report_data.h"
@@ -46,7 +48,11 @@ nlohmann::json read_truth(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw runtime_error("cannot open the truth file", path);
   try {
-    return nlohmann::json::parse(in);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (io::json_nested_deeper_than(text)) {
+      throw invalid_input("the truth file is nested too deeply", path);
+    }
+    return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw invalid_input("the truth file is not valid JSON (byte " + std::to_string(e.byte) + ")",
                         path);

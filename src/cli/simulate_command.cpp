@@ -4,11 +4,13 @@
 
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 #include "cli/number_checks.h"
 #include "cli/progress.h"
+#include "io/json_depth.h"
 #include "model/error.h"
 #include "simulate/simulation.h"
 
@@ -30,7 +32,11 @@ simulate::Scenario load_scenario(const std::string& path) {
   if (!in) throw runtime_error("cannot open the scenario file", path);
   nlohmann::json document;
   try {
-    document = nlohmann::json::parse(in);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (io::json_nested_deeper_than(text)) {
+      throw invalid_input("the scenario is nested too deeply", path);
+    }
+    document = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw invalid_input("the scenario is not valid JSON (byte " + std::to_string(e.byte) + ")",
                         path);

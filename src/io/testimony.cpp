@@ -4,6 +4,7 @@
 #include <set>
 
 #include "io/csv_reader.h"
+#include "io/json_depth.h"
 #include "io/record_list.h"
 
 namespace uncounted::io {
@@ -142,6 +143,9 @@ const std::vector<std::string>& identifying_testimony_fields() {
 
 std::string parse_testimony(std::string_view line, Testimony& t) {
   if (!is_valid_utf8(line)) return "invalid UTF-8";
+  if (json_nested_deeper_than(line)) {
+    return "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep";
+  }
   json doc = json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) return "not valid JSON";
   if (!doc.is_object()) return "a testimony must be a JSON object";

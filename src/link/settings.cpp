@@ -5,6 +5,7 @@
 #include <set>
 
 #include "io/csv_file.h"
+#include "io/json_depth.h"
 #include "model/error.h"
 
 namespace uncounted::link {
@@ -306,9 +307,13 @@ nlohmann::json to_json(const Settings& s) {
 Settings read_settings_file(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw runtime_error("cannot open the settings file", path);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (io::json_nested_deeper_than(text)) {
+    throw invalid_input("the settings file is nested too deeply", path);
+  }
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(in);
+    j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::exception&) {
     throw invalid_input("the settings file is not valid JSON", path);
   }

@@ -4,6 +4,7 @@
 
 #include <regex>
 
+#include "io/json_depth.h"
 #include "server/endpoint.h"
 #include "server/http_error.h"
 
@@ -52,6 +53,10 @@ void check_body(RequestContext& ctx, const Endpoint& endpoint) {
     throw HttpError(415, "the body must be JSON (Content-Type: application/json)");
   }
   if (!valid_utf8(ctx.request.body)) throw HttpError(400, "the body is not valid UTF-8");
+  if (io::json_nested_deeper_than(ctx.request.body)) {
+    throw HttpError(
+        400, "the body is nested more than " + std::to_string(io::kMaxJsonDepth) + " levels deep");
+  }
   try {
     ctx.body = nlohmann::json::parse(ctx.request.body);
   } catch (const nlohmann::json::parse_error& e) {

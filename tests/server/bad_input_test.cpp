@@ -63,6 +63,23 @@ TEST_F(BadInputTest, BadBodiesAreRefusedAndNothingIsStored) {
   EXPECT_EQ(count("audit_log"), audit);
 }
 
+TEST_F(BadInputTest, DeeplyNestedBodiesAreRefusedAndTheServerStaysUp) {
+  // Red-team finding: a 200 KB testimony nested 100,000 levels deep took the
+  // server down (serialization recursed until the stack overflowed).
+  const Caller doc = login("doc");
+  const auto testimonies = count("testimonies");
+  nlohmann::json deep = sample_testimony();
+  std::string body = deep.dump();
+  const std::string nested = std::string(100000, '[') + std::string(100000, ']');
+  body.insert(body.size() - 1, ",\"notes\":" + nested);
+  expect_refused(call("POST", "/api/testimonies", doc, body), 400, "deep testimony");
+  expect_refused(call("PUT", "/api/draft", doc, "{\"draft\":" + nested + "}"), 400, "deep draft");
+  const auto health = call("GET", "/api/testimonies", doc);
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);  // still answering
+  EXPECT_EQ(count("testimonies"), testimonies);
+}
+
 TEST_F(BadInputTest, ScriptInjectionIsStoredAsTextAndServedAsJson) {
   const Caller doc = login("doc");
   const std::string evil = "<script>alert('x')</script><img src=x onerror=alert(1)>";
