@@ -33,6 +33,7 @@ struct EstimateArgs {
   int classes = 10;
   int thinning = 10;
   double interval = 0.95;
+  double delta = 0;
 };
 
 std::vector<std::string> split_commas(const std::string& text) {
@@ -69,13 +70,14 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
   o.method = estimate::parse_method(a.method);
   o.loglinear.interval = a.interval;
   o.lcmcr.interval = a.interval;
+  o.dga.delta = a.delta;
   o.lcmcr.seed = a.seed;
   o.lcmcr.iterations = a.iterations;
   o.lcmcr.burn_in = a.burn_in;
   o.lcmcr.chains = a.chains;
   o.lcmcr.classes = a.classes;
   o.lcmcr.thinning = a.thinning;
-  if (o.method != estimate::Method::kLoglinear && isatty(STDERR_FILENO))
+  if (estimate::runs(o.method, estimate::Method::kLcmcr) && isatty(STDERR_FILENO))
     std::cerr << "LCMCR: " << a.chains << " chains x " << (a.burn_in + a.iterations)
               << " sweeps per stratum...\n";
   const auto results = estimate::estimate_population(table, o);
@@ -97,7 +99,11 @@ void add_estimate(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--table", args->table,
                   "Capture-history table (CSV: one 0/1 column per list, count); without it, the "
                   "linked persons of the store");
-  cmd->add_option("--method", args->method, "loglinear, lcmcr or all")->capture_default_str();
+  cmd->add_option("--method", args->method, "loglinear, lcmcr, dga or all")->capture_default_str();
+  cmd->add_option("--delta", args->delta,
+                  "dga: the hyper-Dirichlet prior per cell (default 2^-lists, the package's "
+                  "suggestion); the estimate can depend strongly on it")
+      ->check(CLI::Range(1e-9, 1e3));
   cmd->add_option("--lists", args->lists, "Use only these lists, e.g. A,B,C (default: all)");
   cmd->add_option("--event", args->events, "Event codes whose records count (store only)");
   cmd->add_option("--strata", args->strata, "Stratum columns, e.g. event_place,year");

@@ -140,6 +140,34 @@ json estimates_to_json(const std::vector<StratumEstimate>& estimates,
                     {"warnings", r.warnings}};
       list.push_back(std::move(entry));
     }
+    if (e.dga) {
+      const DgaResult& r = *e.dga;
+      json models = json::array();
+      for (const DgaModel& m : r.models) {
+        if (m.probability < 1e-6 && models.size() >= 10) break;
+        models.push_back(
+            {{"graph", m.label}, {"probability", number(m.probability)}, {"N", number(m.median)}});
+      }
+      json entry = {{"stratum", stratum_json(e)},
+                    {"lists", e.lists},
+                    {"observed", e.observed},
+                    {"method", "dga"},
+                    {"model", r.models.empty() ? "" : r.models.front().label},
+                    {"N", number(r.median)},
+                    {"lower", number(r.lower)},
+                    {"upper", number(r.upper)},
+                    {"interval", options.lcmcr.interval},
+                    {"mean", number(r.mean)},
+                    {"mode", number(r.mode)},
+                    {"delta", r.delta},
+                    {"prior", options.dga.log_prior.empty() ? "1/N" : "given"},
+                    {"grid", {r.missing_from, r.missing_to}},
+                    {"models", std::move(models)},
+                    {"seconds", number(r.seconds)},
+                    {"chao_lower_bound", chao_json(e.chao)},
+                    {"warnings", r.warnings}};
+      list.push_back(std::move(entry));
+    }
   }
   json doc = {{"estimates", std::move(list)}};
   if (!skipped.empty()) doc["skipped"] = std::move(skipped);
@@ -181,6 +209,9 @@ std::string estimates_to_text(const std::vector<StratumEstimate>& estimates,
     if (e.lcmcr)
       row("lcmcr", describe(options.lcmcr) + " (median)", fixed(e.lcmcr->median),
           fixed(e.lcmcr->lower), fixed(e.lcmcr->upper));
+    if (e.dga && !e.dga->models.empty())
+      row("dga", "averaged over graphs, top " + e.dga->models.front().label + " (median)",
+          fixed(e.dga->median), fixed(e.dga->lower), fixed(e.dga->upper));
     row("chao", "lower bound n + (t-1)/t f1^2/(2 f2)", fixed(e.chao.N), fixed(e.chao.lower),
         fixed(e.chao.upper));
     if (e.loglinear) {
@@ -207,6 +238,16 @@ std::string estimates_to_text(const std::vector<StratumEstimate>& estimates,
       out << "\n  LCMCR diagnostics: R-hat " << fixed(e.lcmcr->rhat, 3) << ", ESS "
           << fixed(e.lcmcr->ess) << ", " << options.lcmcr.chains << " chains, "
           << fixed(e.lcmcr->seconds, 1) << " s\n";
+    if (e.dga) {
+      out << "\n  dga (delta " << e.dga->delta
+          << ", prior on N 1/N): graphs by posterior probability\n";
+      for (std::size_t i = 0; i < e.dga->models.size() && i < 5; ++i) {
+        const DgaModel& m = e.dga->models[i];
+        std::snprintf(line, sizeof line, "    %-24s %8.4f   N given the graph %s\n",
+                      m.label.c_str(), m.probability, fixed(m.median).c_str());
+        out << line;
+      }
+    }
     for (const auto& w : e.warnings) out << "  warning: " << w << "\n";
     out << "\n";
   }

@@ -7,8 +7,9 @@ namespace uncounted::estimate {
 Method parse_method(const std::string& text) {
   if (text == "loglinear") return Method::kLoglinear;
   if (text == "lcmcr") return Method::kLcmcr;
+  if (text == "dga") return Method::kDga;
   if (text == "all") return Method::kAll;
-  throw usage_error("method must be loglinear, lcmcr or all", "--method");
+  throw usage_error("method must be loglinear, lcmcr, dga or all", "--method");
 }
 
 std::vector<StratumEstimate> estimate_population(const CaptureTable& table,
@@ -29,13 +30,28 @@ std::vector<StratumEstimate> estimate_population(const CaptureTable& table,
     e.warnings = sparsity_warnings(s, table.lists.size());
     e.chao = chao_lower_bound(s.counts, options.loglinear.interval);
     const int t = static_cast<int>(table.lists.size());
-    if (options.method != Method::kLcmcr) {
+    if (runs(options.method, Method::kLoglinear)) {
       e.loglinear = fit_loglinear(s.counts, table.lists, options.loglinear);
       for (const auto& w : e.loglinear->warnings) e.warnings.push_back(w);
     }
-    if (options.method != Method::kLoglinear) {
+    if (runs(options.method, Method::kLcmcr)) {
       e.lcmcr = run_lcmcr(s.counts, t, options.lcmcr);
       for (const auto& w : e.lcmcr->warnings) e.warnings.push_back("lcmcr: " + w);
+    }
+    if (runs(options.method, Method::kDga)) {
+      if (t >= 3 && t <= 5) {
+        DgaOptions o = options.dga;
+        o.interval = options.lcmcr.interval;
+        e.dga = run_dga(s.counts, t, o);
+        for (const auto& w : e.dga->warnings) e.warnings.push_back(w);
+      } else if (options.method == Method::kDga) {
+        throw usage_error("dga averages over the graphs of 3 to 5 lists; this table has " +
+                              std::to_string(t) + " (choose some with --lists)",
+                          "--method dga");
+      } else {
+        e.warnings.push_back("dga: not run, it needs 3 to 5 lists (this table has " +
+                             std::to_string(t) + ")");
+      }
     }
     out.push_back(std::move(e));
   }

@@ -11,20 +11,24 @@
 
 #include "estimate/capture_table.h"
 #include "estimate/chao_lower_bound.h"
+#include "estimate/dga.h"
 #include "estimate/lcmcr.h"
 #include "estimate/loglinear.h"
 
 namespace uncounted::estimate {
 
-enum class Method { kLoglinear, kLcmcr, kAll };
+enum class Method { kLoglinear, kLcmcr, kDga, kAll };
 
-// "loglinear", "lcmcr" or "all"; throws usage_error otherwise.
+// "loglinear", "lcmcr", "dga" or "all"; throws usage_error otherwise.
 Method parse_method(const std::string& text);
+// Whether a run asked for METHOD runs WHICH (kAll runs every one).
+inline bool runs(Method method, Method which) { return method == Method::kAll || method == which; }
 
 struct EstimateOptions {
   Method method = Method::kAll;
   LoglinearOptions loglinear;
   LcmcrOptions lcmcr;
+  DgaOptions dga;
 };
 
 struct StratumEstimate {
@@ -34,6 +38,7 @@ struct StratumEstimate {
   ChaoBound chao;
   std::optional<LoglinearResult> loglinear;
   std::optional<LcmcrResult> lcmcr;
+  std::optional<DgaResult> dga;
   std::vector<std::string> warnings;  // sparsity and method warnings
   // Set when no estimate was possible for this stratum, saying why.
   std::optional<std::string> skipped;

@@ -104,6 +104,34 @@ expect_error "unknown list in --lists" 2 "not in the table" "$TMP/kosovo.csv" --
 } > "$TMP/wide.csv"
 expect_error "too many strata for 16 lists" 3 "more than 256 strata" "$TMP/wide.csv" --strata camp
 
+# dga (Bayesian model averaging over decomposable graphs): REFERENCE.md 1.7.
+"$BIN" --json estimate --table "$TMP/kosovo.csv" --method dga > "$TMP/dga.json"
+check "dga on Kosovo: median 12595 [9827, 16544], top graph [123][134]" python3 - "$TMP/dga.json" <<'PY'
+import json, sys
+e = json.load(open(sys.argv[1]))["estimates"]
+assert len(e) == 1 and e[0]["method"] == "dga", e
+d = e[0]
+assert (d["N"], d["lower"], d["upper"]) == (12595, 9827, 16544), d
+assert d["model"] == "[123][134]" and abs(d["models"][0]["probability"] - 0.9855) < 1e-4, d["models"][:2]
+assert d["delta"] == 0.0625 and d["prior"] == "1/N", d
+PY
+"$BIN" --json estimate --table "$TMP/kosovo.csv" --method dga --delta 1 > "$TMP/dga1.json"
+check "dga on Kosovo with delta 1: the saturated graph, median 4616" python3 -c "
+import json, sys
+d = json.load(open('$TMP/dga1.json'))['estimates'][0]
+assert d['N'] == 4616 and d['model'] == '[1234]', d"
+"$BIN" --json estimate --table "$TMP/kosovo.csv" --method all --iterations 2000 --burn-in 500 > "$TMP/all.json" 2>/dev/null
+check "--method all includes dga" python3 -c "
+import json
+m = [e['method'] for e in json.load(open('$TMP/all.json'))['estimates']]
+assert m == ['loglinear', 'lcmcr', 'dga'], m"
+"$BIN" --json estimate --table "$TMP/kosovo.csv" --method dga --lists EXH,ABA > "$TMP/out" 2> "$TMP/err"
+check "dga on 2 lists: exit 2" test $? -eq 2
+check "dga on 2 lists: says it needs 3 to 5 lists" grep -q "3 to 5 lists" "$TMP/err"
+"$BIN" --json estimate --table "$TMP/kosovo.csv" --method dga --delta 0 > "$TMP/out" 2> "$TMP/err"
+check "dga with delta 0: exit 2" test $? -eq 2
+check "dga with delta 0: names the option" grep -q -- "--delta" "$TMP/err"
+
 UNCOUNTED_PASSPHRASE=x "$BIN" --store "$TMP/none.db" estimate > "$TMP/out" 2> "$TMP/err"
 check "no --table and no store: runtime error (exit 1)" test $? -eq 1
 check "no --table and no store: says there is no store" grep -q "no store here" "$TMP/err"

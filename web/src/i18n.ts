@@ -30,7 +30,7 @@ const ko = {
   reviewTitle: '연계 검토', match: '같은 사람 (M)', nonMatch: '다른 사람 (N)', unsure: '불확실 (U)',
   queueEmpty: '검토할 쌍이 없습니다', runLink: '연계 실행', linkDone: '연계 완료', linkSummary: '기록 {records}건 → 사람 {entities}명, 검토 대기 {review}쌍', decided: '결정 저장됨',
   recordA: '기록 A', recordB: '기록 B', shortcuts: '단축키: M 같은 사람, N 다른 사람, U 불확실',
-  estimatesTitle: '추정', strata: '층', none: '없음', method: '방법', methodAll: '모두', methodLoglinear: '로그선형 모형', methodLcmcr: '잠재 계층 모형 (LCMCR)',
+  estimatesTitle: '추정', strata: '층', none: '없음', method: '방법', methodAll: '모두', methodLoglinear: '로그선형 모형', methodLcmcr: '잠재 계층 모형 (LCMCR)', methodDga: '그래프 모형 평균 (dga)',
   run: '실행', running: '계산 중…', stratum: '층', stratumAll: '전체', observed: '기록된 수', estimate: '추정치',
   interval: '구간', overlap: '출처 간 중복', lists: '출처', count: '인원', chartCaption:
     '층별 기록된 수(검은 막대)와 방법별 추정치(점)와 95% 구간(선). 층마다 축척이 다릅니다.',
@@ -68,7 +68,7 @@ const en: typeof ko = {
   reviewTitle: 'Linkage review', match: 'Same person (M)', nonMatch: 'Not the same (N)', unsure: 'Unsure (U)',
   queueEmpty: 'No pair waits for review', runLink: 'Run linkage', linkDone: 'Linkage done', linkSummary: '{records} records → {entities} persons, {review} pairs to review', decided: 'Decision saved',
   recordA: 'Record A', recordB: 'Record B', shortcuts: 'Shortcuts: M same person, N not the same, U unsure',
-  estimatesTitle: 'Estimates', strata: 'Strata', none: 'None', method: 'Method', methodAll: 'All', methodLoglinear: 'Log-linear model', methodLcmcr: 'Latent-class model (LCMCR)',
+  estimatesTitle: 'Estimates', strata: 'Strata', none: 'None', method: 'Method', methodAll: 'All', methodLoglinear: 'Log-linear model', methodLcmcr: 'Latent-class model (LCMCR)', methodDga: 'Graph model averaging (dga)',
   run: 'Run', running: 'Computing…', stratum: 'Stratum', stratumAll: 'All', observed: 'Documented', estimate: 'Estimate',
   interval: 'Interval', overlap: 'Overlap between sources', lists: 'Sources', count: 'People', chartCaption:
     'Per stratum: documented count (black bar), each method’s estimate (dot) and 95% interval (line). Each stratum has its own scale.',

@@ -7,11 +7,11 @@ import { clear, h, s } from '../dom';
 import { t } from '../i18n';
 import { showError, status } from '../main';
 
-const colors: Record<string, string> = { loglinear: '#24609c', lcmcr: '#b5651d', chao: '#6a3d9a' };
+const colors: Record<string, string> = { loglinear: '#24609c', lcmcr: '#b5651d', dga: '#2e8b57', chao: '#6a3d9a' };
 
 // A method's name in the interface's language (the API's codes otherwise).
 const methodName = (code: string) =>
-  code === 'loglinear' ? t('methodLoglinear') : code === 'lcmcr' ? t('methodLcmcr') : code;
+  code === 'loglinear' ? t('methodLoglinear') : code === 'lcmcr' ? t('methodLcmcr') : code === 'dga' ? t('methodDga') : code;
 
 // A stratum's label in the interface's language: the API labels the
 // unstratified whole "all" (other labels are "column=value" pairs, shown
@@ -94,7 +94,7 @@ export function chart(data: Row[]): SVGElement {
 export async function estimatesView(main: HTMLElement) {
   const strata = h('select', { id: 'est-strata' },
     [['', t('none')], ['event_place', 'event_place'], ['year', 'year'], ['sex', 'sex'], ['event', 'event']].map(([v, l]) => h('option', { value: v }, l)));
-  const method = h('select', { id: 'est-method' }, [['all', t('methodAll')], ['loglinear', t('methodLoglinear')], ['lcmcr', t('methodLcmcr')]].map(([v, l]) => h('option', { value: v }, l)));
+  const method = h('select', { id: 'est-method' }, [['all', t('methodAll')], ['loglinear', t('methodLoglinear')], ['lcmcr', t('methodLcmcr')], ['dga', t('methodDga')]].map(([v, l]) => h('option', { value: v }, l)));
   const out = h('section', { id: 'estimate-results' });
   async function run() {
     clear(out);

@@ -1,0 +1,320 @@
+#include "estimate/dga.h"
+
+#include <algorithm>
+#include <bit>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <tuple>
+
+#include "model/error.h"
+
+namespace uncounted::estimate {
+namespace {
+
+// Adjacency as bit masks: adjacent[v] holds v's neighbours.
+using Adjacency = std::vector<unsigned>;
+
+bool complete(const Adjacency& adjacent, unsigned set) {
+  for (unsigned rest = set; rest != 0; rest &= rest - 1) {
+    const int v = std::countr_zero(rest);
+    if ((adjacent[v] & set) != (set & ~(1u << v))) return false;
+  }
+  return true;
+}
+
+// Chordal: vertices can be removed one by one, each simplicial (its
+// remaining neighbours form a clique) when it goes.
+bool chordal(const Adjacency& adjacent, int p) {
+  unsigned left = (1u << p) - 1;
+  while (left != 0) {
+    bool removed = false;
+    for (unsigned rest = left; rest != 0; rest &= rest - 1) {
+      const int v = std::countr_zero(rest);
+      if (complete(adjacent, adjacent[v] & left)) {
+        left &= ~(1u << v);
+        removed = true;
+        break;
+      }
+    }
+    if (!removed) return false;
+  }
+  return true;
+}
+
+// One mathematical summary of a stratum's table per list subset A: the
+// log Dirichlet-multinomial term of its marginal table as a function of the
+// unobserved count (dga's CompLogML), with alpha = delta 2^(p - |A|) per
+// marginal cell; the unobserved people fall in the all-absent cell.
+struct Marginal {
+  double cells_term = 0;  // sum over present cells of lgamma(n + alpha) - cells lgamma(alpha)
+  double absent = 0;      // observed people absent from every list of A
+  double alpha = 0;
+};
+
+double log_sum_exp_add(double a, double b) {
+  if (a == -std::numeric_limits<double>::infinity()) return b;
+  if (b == -std::numeric_limits<double>::infinity()) return a;
+  const double m = std::max(a, b);
+  return m + std::log(std::exp(a - m) + std::exp(b - m));
+}
+
+}  // namespace
+
+std::vector<DecomposableGraph> decomposable_graphs(int p) {
+  if (p < 1 || p > 6) throw usage_error("decomposable graphs are enumerated for 1 to 6 lists");
+  std::vector<std::pair<int, int>> edges;
+  for (int a = 0; a < p; ++a)
+    for (int b = a + 1; b < p; ++b) edges.emplace_back(a, b);
+  std::vector<DecomposableGraph> out;
+  for (std::uint64_t set = 0; set < (std::uint64_t{1} << edges.size()); ++set) {
+    Adjacency adjacent(p, 0);
+    for (std::size_t e = 0; e < edges.size(); ++e) {
+      if ((set >> e) & 1) {
+        adjacent[edges[e].first] |= 1u << edges[e].second;
+        adjacent[edges[e].second] |= 1u << edges[e].first;
+      }
+    }
+    if (!chordal(adjacent, p)) continue;
+    DecomposableGraph g;
+    // Maximal complete subsets.
+    const unsigned all = (1u << p) - 1;
+    for (unsigned s = 1; s <= all; ++s) {
+      if (!complete(adjacent, s)) continue;
+      bool maximal = true;
+      for (int v = 0; v < p && maximal; ++v) {
+        if (!(s & (1u << v)) && complete(adjacent, s | (1u << v))) maximal = false;
+      }
+      if (maximal) g.cliques.push_back(s);
+    }
+    // Separators: the intersections along a maximum-weight spanning forest
+    // of the cliques (weight = shared lists); empty ones are left out.
+    std::vector<std::tuple<int, std::size_t, std::size_t>> links;
+    for (std::size_t a = 0; a < g.cliques.size(); ++a)
+      for (std::size_t b = a + 1; b < g.cliques.size(); ++b) {
+        const int w = std::popcount(g.cliques[a] & g.cliques[b]);
+        if (w > 0) links.emplace_back(w, a, b);
+      }
+    std::sort(links.begin(), links.end(),
+              [](const auto& x, const auto& y) { return std::get<0>(x) > std::get<0>(y); });
+    std::vector<std::size_t> parent(g.cliques.size());
+    std::iota(parent.begin(), parent.end(), 0);
+    auto find = [&](std::size_t x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    for (const auto& [w, a, b] : links) {
+      const std::size_t ra = find(a), rb = find(b);
+      if (ra == rb) continue;
+      parent[ra] = rb;
+      g.separators.push_back(g.cliques[a] & g.cliques[b]);
+    }
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+std::string graph_label(const DecomposableGraph& graph) {
+  std::vector<std::string> parts;
+  for (unsigned c : graph.cliques) {
+    std::string s = "[";
+    for (int v = 0; v < 32; ++v)
+      if (c & (1u << v)) s += std::to_string(v + 1);
+    parts.push_back(s + "]");
+  }
+  std::sort(parts.begin(), parts.end());
+  std::string out;
+  for (const std::string& s : parts) out += s;
+  return out;
+}
+
+DgaResult run_dga(const std::vector<std::int64_t>& counts, int p, const DgaOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  if (p < 3 || p > 5) throw usage_error("dga needs 3 to 5 lists", "--method dga");
+  const std::size_t cells = std::size_t{1} << p;
+  if (counts.size() != cells) throw usage_error("dga: the table needs 2^lists counts");
+  DgaResult r;
+  for (std::size_t h = 1; h < cells; ++h) {
+    if (counts[h] < 0) throw usage_error("dga: counts must not be negative");
+    r.observed += counts[h];
+  }
+  if (r.observed == 0) throw invalid_input("dga: nobody is on any list");
+  r.delta = options.delta > 0 ? options.delta : std::ldexp(1.0, -p);
+  if (!(options.interval > 0 && options.interval < 1)) {
+    throw usage_error("the interval level must be between 0 and 1", "--interval");
+  }
+  const double n = static_cast<double>(r.observed);
+
+  // Per list subset: the marginal table's constant part.
+  std::vector<Marginal> marginal(cells);
+  double log_factorials = 0;
+  for (std::size_t h = 1; h < cells; ++h) log_factorials += std::lgamma(counts[h] + 1.0);
+  for (unsigned a = 1; a < cells; ++a) {
+    Marginal& m = marginal[a];
+    const int size = std::popcount(a);
+    m.alpha = r.delta * std::ldexp(1.0, p - size);
+    std::vector<double> table(std::size_t{1} << size, 0);
+    for (std::size_t h = 1; h < cells; ++h) {
+      // The pattern of h on A's lists, as an index into the marginal.
+      std::size_t k = 0;
+      int bit = 0;
+      for (int v = 0; v < p; ++v) {
+        if (a & (1u << v)) {
+          if (h & (std::size_t{1} << v)) k |= std::size_t{1} << bit;
+          ++bit;
+        }
+      }
+      table[k] += static_cast<double>(counts[h]);
+    }
+    m.absent = table[0];
+    m.cells_term = -static_cast<double>(table.size()) * std::lgamma(m.alpha);
+    for (std::size_t k = 1; k < table.size(); ++k) m.cells_term += std::lgamma(table[k] + m.alpha);
+  }
+  const std::vector<DecomposableGraph> graphs = decomposable_graphs(p);
+  const double total_alpha = r.delta * static_cast<double>(cells);
+
+  std::int64_t from = options.missing_from;
+  std::int64_t to = options.missing_to;
+  if (from < 0 || (to != 0 && to < from)) throw usage_error("dga: bad grid of unobserved counts");
+  const bool auto_grid = to == 0;
+  if (auto_grid) to = std::max<std::int64_t>(10 * r.observed, 10000);
+  if (!options.log_prior.empty() &&
+      options.log_prior.size() != static_cast<std::size_t>(to - from + 1)) {
+    throw usage_error("dga: the prior must give one value per grid point");
+  }
+
+  for (;;) {
+    const std::size_t grid = static_cast<std::size_t>(to - from + 1);
+    // Terms that depend on the unobserved count only through the subset's
+    // all-absent cell, per subset and grid point: lgamma(n0 + absent + alpha).
+    std::vector<double> base(grid);
+    for (std::size_t k = 0; k < grid; ++k) {
+      const double n0 = static_cast<double>(from) + static_cast<double>(k);
+      const double total = n0 + n;
+      const double multinomial = std::lgamma(total + 1) - log_factorials - std::lgamma(n0 + 1);
+      const double prior = options.log_prior.empty() ? -std::log(total) : options.log_prior[k];
+      base[k] = multinomial + prior;
+    }
+    std::vector<std::vector<double>> term(cells);
+    auto subset_term = [&](unsigned a) -> const std::vector<double>& {
+      std::vector<double>& t = term[a];
+      if (t.empty()) {
+        t.resize(grid);
+        const Marginal& m = marginal[a];
+        for (std::size_t k = 0; k < grid; ++k) {
+          const double n0 = static_cast<double>(from) + static_cast<double>(k);
+          t[k] = std::lgamma(n0 + m.absent + m.alpha) + m.cells_term;
+        }
+      }
+      return t;
+    };
+    std::vector<double> normalizer(grid);
+    for (std::size_t k = 0; k < grid; ++k) {
+      const double n0 = static_cast<double>(from) + static_cast<double>(k);
+      normalizer[k] = std::lgamma(total_alpha) - std::lgamma(n0 + n + total_alpha);
+    }
+
+    // Each graph's log weights on the grid, accumulated with a running
+    // maximum so that nothing underflows.
+    const double neg_inf = -std::numeric_limits<double>::infinity();
+    double scale = neg_inf;  // posterior[k] holds exp(log weight - scale)
+    std::vector<double> posterior(grid, 0.0);
+    std::vector<double> graph_log_mass(graphs.size(), neg_inf);
+    std::vector<double> graph_median(graphs.size(), 0);
+    std::vector<double> w(grid);
+    for (std::size_t g = 0; g < graphs.size(); ++g) {
+      const DecomposableGraph& graph = graphs[g];
+      const double components =
+          static_cast<double>(graph.cliques.size()) - static_cast<double>(graph.separators.size());
+      std::copy(base.begin(), base.end(), w.begin());
+      for (std::size_t k = 0; k < grid; ++k) w[k] += components * normalizer[k];
+      for (unsigned c : graph.cliques) {
+        const std::vector<double>& t = subset_term(c);
+        for (std::size_t k = 0; k < grid; ++k) w[k] += t[k];
+      }
+      for (unsigned s : graph.separators) {
+        const std::vector<double>& t = subset_term(s);
+        for (std::size_t k = 0; k < grid; ++k) w[k] -= t[k];
+      }
+      const double top = *std::max_element(w.begin(), w.end());
+      if (top > scale) {
+        const double shrink = scale == neg_inf ? 0.0 : std::exp(scale - top);
+        for (double& v : posterior) v *= shrink;
+        scale = top;
+      }
+      double mass = 0;
+      for (std::size_t k = 0; k < grid; ++k) {
+        const double e = std::exp(w[k] - top);
+        mass += e;
+        w[k] = e;
+      }
+      // Given the graph: its median.
+      double running = 0;
+      std::size_t median = grid - 1;
+      for (std::size_t k = 0; k < grid; ++k) {
+        running += w[k];
+        if (running >= 0.5 * mass) {
+          median = k;
+          break;
+        }
+      }
+      graph_median[g] = n + static_cast<double>(from) + static_cast<double>(median);
+      graph_log_mass[g] = top + std::log(mass);
+      const double factor = std::exp(top - scale);
+      for (std::size_t k = 0; k < grid; ++k) posterior[k] += w[k] * factor;
+    }
+    double total = 0;
+    for (double v : posterior) total += v;
+    for (double& v : posterior) v /= total;
+    double log_total = neg_inf;
+    for (double m : graph_log_mass) log_total = log_sum_exp_add(log_total, m);
+
+    const std::size_t tail = std::max<std::size_t>(1, grid / 100);
+    double tail_mass = 0;
+    for (std::size_t k = grid - tail; k < grid; ++k) tail_mass += posterior[k];
+    if (auto_grid && tail_mass > 1e-9 && to < 10'000'000 && options.log_prior.empty()) {
+      to = std::min<std::int64_t>(to * 2, 10'000'000);
+      continue;
+    }
+    r.missing_from = from;
+    r.missing_to = to;
+    r.mass_at_grid_end = tail_mass;
+    if (tail_mass > 1e-6) {
+      r.warnings.push_back("dga: " + std::to_string(tail_mass) +
+                           " of the posterior lies in the top 1% of the grid of unobserved "
+                           "counts: the grid truncates it");
+    }
+    auto quantile = [&](double q) {
+      double running = 0;
+      for (std::size_t k = 0; k < grid; ++k) {
+        running += posterior[k];
+        if (running >= q) return n + static_cast<double>(from) + static_cast<double>(k);
+      }
+      return n + static_cast<double>(to);
+    };
+    const double tail_p = (1 - options.interval) / 2;
+    r.lower = quantile(tail_p);
+    r.median = quantile(0.5);
+    r.upper = quantile(1 - tail_p);
+    std::size_t mode = 0;
+    for (std::size_t k = 0; k < grid; ++k) {
+      r.mean += posterior[k] * (n + static_cast<double>(from) + static_cast<double>(k));
+      if (posterior[k] > posterior[mode]) mode = k;
+    }
+    r.mode = n + static_cast<double>(from) + static_cast<double>(mode);
+    for (std::size_t g = 0; g < graphs.size(); ++g) {
+      r.models.push_back(
+          {graph_label(graphs[g]), std::exp(graph_log_mass[g] - log_total), graph_median[g]});
+    }
+    std::stable_sort(r.models.begin(), r.models.end(), [](const DgaModel& a, const DgaModel& b) {
+      return a.probability > b.probability;
+    });
+    r.posterior = std::move(posterior);
+    break;
+  }
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
+}  // namespace uncounted::estimate
