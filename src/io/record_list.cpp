@@ -105,6 +105,42 @@ RecordListReader::RecordListReader(const std::string& path)
   if (!missing.empty()) {
     throw invalid_input("missing required column(s): " + missing, path + ":1");
   }
+  // A column under another common name for a list column (gender for sex)
+  // would be kept as an extra column and the real one left blank in every
+  // row: refused, naming the column to rename. Only when the list column
+  // itself is absent, so that a file may carry both.
+  static const std::pair<const char*, const char*> kOtherNames[] = {
+      {"gender", "sex"},
+      {"sexe", "sex"},
+      {"full_name", "name"},
+      {"fullname", "name"},
+      {"victim_name", "name"},
+      {"person_name", "name"},
+      {"dob", "birth_year"},
+      {"date_of_birth", "birth_year"},
+      {"birth_date", "birth_year"},
+      {"birthyear", "birth_year"},
+      {"year_of_birth", "birth_year"},
+      {"born", "birth_year"},
+      {"hometown", "origin"},
+      {"place_of_origin", "origin"},
+      {"home_county", "origin"},
+      {"event_type", "event"},
+      {"date", "event_date"},
+      {"eventdate", "event_date"},
+      {"place", "event_place"},
+      {"location", "event_place"},
+      {"eventplace", "event_place"},
+      {"facility", "event_place"},
+  };
+  for (const auto& [other, column] : kOtherNames) {
+    if (!csv_.column(other) || csv_.column(column)) continue;
+    throw invalid_input(std::string("column ") + other + " looks like the list column " + column +
+                            ", which is missing; rename it to " + column +
+                            " (an unknown column is kept as extra data, not read as " + column +
+                            ")",
+                        path + ":1");
+  }
   const std::vector<std::size_t> known = {source_,      record_id_, name_,   sex_,
                                           birth_year_,  origin_,    event_,  event_date_,
                                           event_place_, notes_,     true_id_};

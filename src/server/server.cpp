@@ -111,6 +111,14 @@ Server::Server(store::Store& store, const ServeOptions& options)
   const int threads = std::max(4, options.threads);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(options.max_body_bytes);
+  // Only SO_REUSEADDR (a restart may bind while old connections linger), not
+  // the library's default SO_REUSEPORT, under which a second `uncounted
+  // serve` on the same port also listened and requests went to either
+  // store at random (found in a day's use).
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http.set_keep_alive_max_count(1000);
   http.set_read_timeout(10, 0);
   http.set_write_timeout(10, 0);

@@ -18,6 +18,13 @@ expect_exit 0 U --json import changed.csv
 expect_contains "$OUT" '"updated":1' "re-import with one changed row"
 expect_eq "$(records_in_store)" 4 "records after re-imports"
 
+# A list column under another common name is refused, naming the rename
+# (a "gender" column used to import with exit 0 and every sex blank).
+printf 'source,record_id,name,gender,event\nNGO_G,1,Kim Chol,M,arrest\n' > gender.csv
+before_gender=$(records_in_store)
+expect_exit 3 U import gender.csv; expect_one_line_error
+expect_contains "$ERR" "rename it to sex" "misnamed column"
+expect_eq "$(records_in_store)" "$before_gender" "nothing imported from gender.csv"
 # Unknown columns are kept and exported again.
 U export --format csv --profile full --out full.csv >/dev/null
 expect_contains "$(head -1 full.csv)" "interviewer_code" "extra column exported"

@@ -45,6 +45,18 @@ if command -v curl >/dev/null; then
   expect_eq "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
     -d '{"user":"kim","password":"a long enough password"}' "${URL}api/login")" 200 "login"
 fi
+# A second server on the same port is refused (it used to listen too, and
+# requests went to either store at random).
+PORT=${URL#http://127.0.0.1:}
+PORT=${PORT%/}
+cp "$WORK/store.db" "$WORK/other.db"; cp "$WORK/store.db.salt" "$WORK/other.db.salt"
+expect_exit 1 timeout 20 "$UNCOUNTED" --store "$WORK/other.db" --passphrase-file "$WORK/pass" \
+  serve --listen "127.0.0.1:$PORT"
+expect_one_line_error
+expect_contains "$ERR" "address in use" "second server on the port"
+if command -v curl >/dev/null; then
+  expect_contains "$(curl -s "${URL}api/health")" '"ok"' "the first server still answers"
+fi
 kill -TERM $PID
 wait $PID
 expect_eq "$?" 0 "serve stops cleanly on SIGTERM"
