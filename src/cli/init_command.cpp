@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/passphrase.h"
+#include "cli/passphrase_policy.h"
 #include "store/migrations.h"
 #include "store/store.h"
 #include "store/store_key.h"
@@ -18,6 +19,12 @@ void add_init(CLI::App& app, GlobalOptions& global) {
   auto* cmd = app.add_subcommand("init", "Create a new encrypted store");
   cmd->callback([&global] {
     std::string passphrase = read_passphrase(global, /*confirm=*/true);
+    try {
+      check_new_passphrase(passphrase);
+    } catch (...) {
+      sodium_memzero(passphrase.data(), passphrase.size());
+      throw;
+    }
     store::Store::create(global.store, passphrase);
     sodium_memzero(passphrase.data(), passphrase.size());
     if (global.json) {

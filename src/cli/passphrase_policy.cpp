@@ -1,0 +1,72 @@
+#include "cli/passphrase_policy.h"
+
+#include <cctype>
+#include <cmath>
+#include <set>
+#include <string>
+
+#include "model/error.h"
+
+namespace uncounted::cli {
+namespace {
+
+// The passphrase's characters (UTF-8 sequences taken whole).
+std::u32string code_points(const std::string& text) {
+  std::u32string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    char32_t cp = len == 1 ? c : c & (0x7f >> len);
+    for (int k = 1; k < len && i + k < text.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
+    }
+    out.push_back(cp);
+    i += static_cast<std::size_t>(len);
+  }
+  return out;
+}
+
+}  // namespace
+
+double passphrase_bits(const std::string& passphrase) {
+  const std::u32string cps = code_points(passphrase);
+  bool lower = false, upper = false, digit = false, symbol = false, space = false, other = false;
+  double effective = 0;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    const char32_t c = cps[i];
+    lower = lower || (c >= 'a' && c <= 'z');
+    upper = upper || (c >= 'A' && c <= 'Z');
+    digit = digit || (c >= '0' && c <= '9');
+    space = space || c == ' ';
+    other = other || c >= 0x80;
+    symbol = symbol || (c < 0x80 && c > ' ' && !std::isalnum(static_cast<int>(c)));
+    // A character that repeats the last one, or continues a run (abc,
+    // 123), adds little.
+    const bool repeat = i > 0 && (c == cps[i - 1] || c == cps[i - 1] + 1 || c + 1 == cps[i - 1]);
+    effective += repeat ? 0.25 : 1;
+  }
+  const double pool = (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (symbol ? 33 : 0) +
+                      (space ? 1 : 0) + (other ? 2000 : 0);
+  return pool > 1 ? effective * std::log2(pool) : 0;
+}
+
+void check_new_passphrase(const std::string& passphrase) {
+  const std::u32string cps = code_points(passphrase);
+  const std::set<char32_t> distinct(cps.begin(), cps.end());
+  const double bits = passphrase_bits(passphrase);
+  const std::string advice =
+      "; use at least 12 characters, best four or more random words (e.g. from dice), and keep "
+      "it somewhere safe: nobody can recover a store without it";
+  if (cps.size() < 12) {
+    throw usage_error(
+        "the passphrase is too short (" + std::to_string(cps.size()) + " characters)" + advice,
+        "init");
+  }
+  if (distinct.size() < 6 || bits < 60) {
+    throw usage_error("the passphrase is too easy to guess (about " +
+                          std::to_string(static_cast<int>(bits)) + " bits, 60 needed)" + advice,
+                      "init");
+  }
+}
+
+}  // namespace uncounted::cli
