@@ -7,6 +7,7 @@
 
 #include "dates/fuzzy_date_parser.h"
 #include "model/error.h"
+#include "places/event_place.h"
 #include "places/gazetteer.h"
 #include "store/database.h"
 
@@ -21,11 +22,14 @@ struct LinkedRecord {
 // Stratum values, computed once per distinct text (places and dates repeat).
 class StratumValues {
  public:
-  std::string place(const std::optional<std::string>& text) {
+  // The place read with the event's kind: "Yodok" for a camp detention is
+  // Camp 15 (places/event_place.h), so one person is not split between the
+  // county's stratum and the camp's.
+  std::string place(const std::optional<std::string>& text, const std::string& event) {
     if (!text) return "unknown";
-    auto [it, fresh] = places_.try_emplace(*text);
+    auto [it, fresh] = places_.try_emplace(event + '\x1f' + *text);
     if (fresh) {
-      const places::PlaceMatch match = places::gazetteer().lookup(*text);
+      const places::PlaceMatch match = places::lookup_for_event(*text, event);
       it->second = match.place != nullptr ? match.place->id : "unresolved";
     }
     return it->second;
@@ -46,7 +50,7 @@ class StratumValues {
 };
 
 std::string stratum_value(const std::string& column, const LinkedRecord& r, StratumValues& values) {
-  if (column == "event_place") return values.place(r.event_place);
+  if (column == "event_place") return values.place(r.event_place, r.event);
   if (column == "year") return values.year(r.event_date);
   if (column == "sex") return r.sex.value_or("unknown");
   if (column == "event") return r.event;

@@ -7,6 +7,7 @@
 #include "korean/name_comparison.h"
 #include "korean/romanizer.h"
 #include "model/event_type.h"
+#include "places/event_place.h"
 #include "places/gazetteer.h"
 #include "server/app_state.h"
 #include "server/endpoint.h"
@@ -57,7 +58,11 @@ nlohmann::json place_json(const places::Place& p) {
 
 nlohmann::json lookup(RequestContext& ctx) {
   const std::string text = ctx.query("q", "", 200);
-  const places::PlaceMatch match = places::gazetteer().lookup(text);
+  // With the event's code, a camp written as its county ("Yodok" for a
+  // kwanliso detention) is offered as the camp first.
+  const std::string event = ctx.query("event", "", 64);
+  const places::PlaceMatch match =
+      event.empty() ? places::gazetteer().lookup(text) : places::lookup_for_event(text, event);
   nlohmann::json out = {{"text", text}};
   nlohmann::json candidates = nlohmann::json::array();
   if (match.place) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "model/error.h"
+#include "places/event_place.h"
 #include "places/gazetteer.h"
 #include "places/place_text.h"
 
@@ -266,6 +267,35 @@ TEST(PlaceText, KeysAndNumbers) {
   EXPECT_EQ(parse_place_query("Jagang-do").folded, parse_place_query("Chagang").folded);
   EXPECT_EQ(parse_place_query("Kyo-hwa-so No. 1").hint, FacilityHint::kKyohwaso);
   EXPECT_EQ(parse_place_query("Kyo-hwa-so No. 1").number, 1);
+}
+
+}  // namespace
+}  // namespace uncounted::places
+
+namespace uncounted::places {
+namespace {
+
+// Issue: "요덕" / "Yodok" was read as the county even for a camp detention,
+// splitting one person between county-yodok and kwanliso-15.
+TEST(EventPlace, ACampWrittenAsItsCountyIsTheCampForADetention) {
+  for (const char* text : {"Yodok", "요덕", "Yodok County"}) {
+    EXPECT_EQ(gazetteer().lookup(text).place->id, "county-yodok") << text;
+    const PlaceMatch m = lookup_for_event(text, "detention_kwanliso");
+    ASSERT_NE(m.place, nullptr) << text;
+    EXPECT_EQ(m.place->id, "kwanliso-15") << text;
+    ASSERT_FALSE(m.alternatives.empty());
+    EXPECT_EQ(m.alternatives.front().place->id, "county-yodok");
+  }
+  // An arrest in Yodok is in the county.
+  EXPECT_EQ(lookup_for_event("Yodok", "arrest").place->id, "county-yodok");
+}
+
+TEST(EventPlace, TheEventsKindPicksAmongTheCountysFacilities) {
+  // Kaechon holds Camp 14 and Kyohwaso No. 1.
+  EXPECT_EQ(lookup_for_event("Kaechon", "detention_kwanliso").place->id, "kwanliso-14");
+  EXPECT_EQ(lookup_for_event("Kaechon", "detention_kyohwaso").place->id, "kyohwaso-1");
+  // A facility named outright stays what it is.
+  EXPECT_EQ(lookup_for_event("Camp 15", "detention_kyohwaso").place->id, "kwanliso-15");
 }
 
 }  // namespace

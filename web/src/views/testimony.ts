@@ -123,7 +123,7 @@ export async function testimonyView(main: HTMLElement) {
       clear(box);
       if (!v.trim()) return;
       try {
-        const r = await get('/api/places/lookup' + q({ q: v }));
+        const r = await get('/api/places/lookup' + q({ q: v, event: e.event || '' }));
         if (!r.candidates.length) box.append(h('span', { class: 'hint' }, t('noPlace')));
         for (const c of r.candidates.slice(0, 6)) {
           box.append(h('button', { type: 'button', title: c.id, onclick: () => {
