@@ -61,7 +61,7 @@ nlohmann::json login(RequestContext& ctx) {
     app.throttle.failed(name, address);
     throw HttpError(401, "wrong user name or password");
   }
-  app.throttle.succeeded(name);
+  app.throttle.succeeded(name, address);
   // A fresh token at every login: a token planted before login is useless.
   const std::string token = app.sessions.start(user->name, user->role);
   const auto session = app.sessions.find(token);

@@ -59,19 +59,50 @@ TEST(LoginThrottleTest, BacksOffExponentiallyAndSuccessResetsTheUser) {
   EXPECT_EQ(throttle.wait_seconds("kim", "10.0.0.1"), 0);  // five free failures
   throttle.failed("kim", "10.0.0.1");
   EXPECT_EQ(throttle.wait_seconds("kim", "10.0.0.1"), 1);
-  now += 1s;
+  now += std::chrono::seconds(1);
   throttle.failed("kim", "10.0.0.1");
   EXPECT_EQ(throttle.wait_seconds("kim", "10.0.0.1"), 2);
-  now += 2s;
+  now += std::chrono::seconds(2);
   throttle.failed("kim", "10.0.0.1");
   EXPECT_EQ(throttle.wait_seconds("kim", "10.0.0.1"), 4);
-  EXPECT_EQ(throttle.wait_seconds("kim", "10.0.0.2"), 4);  // the user name is blocked anywhere
-  EXPECT_EQ(throttle.wait_seconds("lee", "10.0.0.2"), 0);
+  // Eight failures from one address do not keep kim out elsewhere, nor
+  // others out of that address.
+  EXPECT_EQ(throttle.wait_seconds("kim", "10.0.0.2"), 0);
+  EXPECT_EQ(throttle.wait_seconds("lee", "10.0.0.1"), 0);
   for (int i = 0; i < 40; ++i) throttle.failed("kim", "10.0.0.1");
-  EXPECT_EQ(throttle.wait_seconds("kim", "10.0.0.3"), 900);  // the ceiling
+  EXPECT_EQ(throttle.wait_seconds("kim", "10.0.0.3"), 900);  // the name anywhere: the ceiling
   EXPECT_GT(throttle.wait_seconds("lee", "10.0.0.1"), 0);    // the address is blocked too
-  throttle.succeeded("kim");
+  throttle.succeeded("kim", "10.0.0.3");
   EXPECT_EQ(throttle.wait_seconds("kim", "10.0.0.3"), 0);
+}
+
+TEST(LoginThrottleTest, FailuresDecaySoTyposNeverAddUp) {
+  // Red-team finding: the per-address count never decayed, so after about
+  // 20 typos in a server's life everyone at an office waited 15 minutes.
+  LoginThrottle throttle;
+  auto now = LoginThrottle::Clock::now();
+  throttle.set_clock_for_testing([&] { return now; });
+  for (int day = 0; day < 30; ++day) {
+    throttle.failed("kim", "192.0.2.1");  // one typo a day, then the right password
+    throttle.succeeded("kim", "192.0.2.1");
+    EXPECT_EQ(throttle.wait_seconds("lee", "192.0.2.1"), 0) << "day " << day;
+    now += std::chrono::hours(24);
+  }
+}
+
+TEST(LoginThrottleTest, ALockedOutUserGetsInOnceTheAttackerStops) {
+  // Red-team finding: six wrong passwords from anyone locked a named user
+  // out even with the right one.
+  LoginThrottle throttle;
+  auto now = LoginThrottle::Clock::now();
+  throttle.set_clock_for_testing([&] { return now; });
+  for (int i = 0; i < 60; ++i) throttle.failed("kim", "203.0.113.9");  // the attacker
+  EXPECT_GT(throttle.wait_seconds("kim", "203.0.113.9"), 0);
+  EXPECT_GT(throttle.wait_seconds("kim", "192.0.2.1"), 0);  // guessed from anywhere: slowed
+  now += std::chrono::minutes(16);                          // the attacker has stopped
+  EXPECT_EQ(throttle.wait_seconds("kim", "192.0.2.1"), 0);
+  throttle.succeeded("kim", "192.0.2.1");
+  EXPECT_EQ(throttle.wait_seconds("kim", "192.0.2.1"), 0);
 }
 
 TEST(PasswordTest, HashesVerifyAndRefuseShortPasswords) {
