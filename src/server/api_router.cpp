@@ -7,6 +7,7 @@
 #include "io/json_depth.h"
 #include "server/endpoint.h"
 #include "server/http_error.h"
+#include "server/server.h"
 
 namespace uncounted::server {
 namespace {
@@ -127,9 +128,29 @@ void send_error(httplib::Response& response, int status, const std::string& mess
   response.set_content(error_body(message), "application/json; charset=utf-8");
 }
 
+// DNS rebinding: a page of another site whose name comes to resolve to
+// 127.0.0.1 could drive a loopback server from the user's browser. Its
+// requests carry that site's name in Host, so a server listening on
+// loopback answers only requests addressed to a loopback name.
+bool host_allowed(const AppState& app, const httplib::Request& request) {
+  if (!is_loopback_host(app.options.host)) return true;
+  std::string host = request.get_header_value("Host");
+  if (host.empty()) return true;  // HTTP/1.0 clients send none
+  if (host.front() == '[') {
+    const std::size_t close = host.find(']');
+    host = close == std::string::npos ? host : host.substr(1, close - 1);
+  } else if (const std::size_t colon = host.rfind(':'); colon != std::string::npos) {
+    host = host.substr(0, colon);
+  }
+  return is_loopback_host(host);
+}
+
 void handle_api_request(AppState& app, const httplib::Request& request,
                         httplib::Response& response) {
   try {
+    if (!host_allowed(app, request)) {
+      throw HttpError(421, "this server answers only requests addressed to it on loopback");
+    }
     bool path_known = false;
     for (const CompiledEndpoint& c : compiled()) {
       std::smatch match;

@@ -80,6 +80,18 @@ TEST_F(BadInputTest, DeeplyNestedBodiesAreRefusedAndTheServerStaysUp) {
   EXPECT_EQ(count("testimonies"), testimonies);
 }
 
+TEST_F(BadInputTest, ARequestForAnotherHostIsRefused) {
+  // DNS rebinding: a page of evil.example resolving to 127.0.0.1 sends
+  // Host: evil.example with the user's cookie.
+  const Caller doc = login("doc");
+  const auto r = call("GET", "/api/testimonies", doc, "{}", true, "application/json",
+                      {{"Host", "evil.example"}});
+  expect_refused(r, 421, "rebound host");
+  const auto ok = call("GET", "/api/testimonies", doc);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
+}
+
 TEST_F(BadInputTest, ScriptInjectionIsStoredAsTextAndServedAsJson) {
   const Caller doc = login("doc");
   const std::string evil = "<script>alert('x')</script><img src=x onerror=alert(1)>";

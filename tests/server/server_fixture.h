@@ -102,8 +102,9 @@ class ServerFixture : public ::testing::Test {
   // One request; BODY is sent as JSON for methods other than GET.
   httplib::Result call(const std::string& method, const std::string& path, const Caller& who,
                        const std::string& body = "{}", bool with_csrf = true,
-                       const std::string& content_type = "application/json") {
-    httplib::Headers headers;
+                       const std::string& content_type = "application/json",
+                       const httplib::Headers& extra = {}) {
+    httplib::Headers headers = extra;
     if (!who.cookie.empty()) headers.emplace("Cookie", who.cookie);
     if (with_csrf && !who.csrf.empty()) headers.emplace("X-CSRF-Token", who.csrf);
     if (method == "GET") return client_->Get(path.c_str(), headers);
