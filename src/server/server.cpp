@@ -111,6 +111,20 @@ Server::Server(store::Store& store, const ServeOptions& options)
   const int threads = std::max(4, options.threads);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(options.max_body_bytes);
+  // The body limit is enforced on Content-Length; a chunked body was read
+  // whole whatever its size (a 512 MiB chunked login took the server to
+  // 2.3 GB, no login needed). Browsers and our clients send a length, so a
+  // chunked request is refused before its body is read, and the connection
+  // closed.
+  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    const std::string te = req.get_header_value("Transfer-Encoding");
+    if (te.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    res.status = 411;
+    res.set_header("Connection", "close");
+    res.set_content(R"({"error":"send the body with a Content-Length, not chunked"})",
+                    "application/json; charset=utf-8");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   // Only SO_REUSEADDR (a restart may bind while old connections linger), not
   // the library's default SO_REUSEPORT, under which a second `uncounted
   // serve` on the same port also listened and requests went to either

@@ -3,6 +3,11 @@
 // traversal in static file requests. Each gets a 4xx with a clear JSON
 // message, and nothing is stored.
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "server_fixture.h"
 
 namespace uncounted::server::testing {
@@ -78,6 +83,36 @@ TEST_F(BadInputTest, DeeplyNestedBodiesAreRefusedAndTheServerStaysUp) {
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 200);  // still answering
   EXPECT_EQ(count("testimonies"), testimonies);
+}
+
+TEST_F(BadInputTest, AChunkedBodyIsRefusedBeforeItIsRead) {
+  // Red-team finding: chunked bodies ignored the 4 MiB limit, without
+  // login (512 MiB to /api/login took the server to 2.3 GB).
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const std::string head =
+      "POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n";
+  ASSERT_EQ(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
+  // 8 MiB of chunks, twice the limit; the server answers before reading them.
+  const std::string chunk = "100000\r\n" + std::string(0x100000, 'x') + "\r\n";
+  for (int i = 0; i < 8; ++i) {
+    if (::send(fd, chunk.data(), chunk.size(), MSG_NOSIGNAL) < 0) break;  // closed on us: fine
+  }
+  char buffer[256] = {};
+  const ssize_t got = ::recv(fd, buffer, sizeof buffer - 1, 0);
+  ::close(fd);
+  ASSERT_GT(got, 0);
+  EXPECT_EQ(std::string(buffer).rfind("HTTP/1.1 411", 0), 0u) << buffer;
+  const Caller doc = login("doc");  // still answering
+  const auto ok = call("GET", "/api/testimonies", doc);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
 }
 
 TEST_F(BadInputTest, ARequestForAnotherHostIsRefused) {

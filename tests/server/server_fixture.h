@@ -99,6 +99,8 @@ class ServerFixture : public ::testing::Test {
             nlohmann::json::parse(r->body)["csrf_token"].get<std::string>()};
   }
 
+  int port() const { return server_->port(); }
+
   // One request; BODY is sent as JSON for methods other than GET.
   httplib::Result call(const std::string& method, const std::string& path, const Caller& who,
                        const std::string& body = "{}", bool with_csrf = true,
