@@ -81,8 +81,19 @@ async function logout() {
   try { await post('/api/logout'); } catch { /* the session is gone either way */ }
   session = null;
   setCsrf('');
-  location.hash = '';
-  render();
+  go('');
+}
+
+// Shows the view at HASH once: a changed hash renders through 'hashchange',
+// an unchanged one here (setting the hash and rendering as well drew every
+// view twice after login, duplicate ids and all).
+function go(hash: string) {
+  const current = location.hash === '#' ? '' : location.hash;
+  if (current !== hash) {
+    location.hash = hash;
+  } else {
+    render();
+  }
 }
 
 function loginView() {
@@ -95,8 +106,7 @@ function loginView() {
       setCsrf(session.csrf_token);
       status(`${t('welcome')}, ${session.user}`);
       const first = routes.find((r) => r.roles.includes(session!.role));
-      location.hash = '#/' + (first ? first.path : 'map');
-      render();
+      go('#/' + (first ? first.path : 'map'));
     } catch (err) {
       status(`${t('loginFailed')}: ${err instanceof ApiError ? err.message : String(err)}`, true);
     }

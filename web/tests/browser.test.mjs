@@ -63,6 +63,9 @@ try {
   // Testimony entry, in Korean, with the keyboard where it matters.
   await login('doc');
   await page.waitForSelector('#t-source');
+  await page.waitForTimeout(500);  // a second drawing, if any, has landed by now
+  check(await page.evaluate(() => document.querySelectorAll('#t-source').length) === 1,
+        'the view is drawn once after login (no duplicate form or ids)');
   await page.fill('#t-source', 'WEB');
   await page.check('#t-consent');
   await page.fill('#p0-name', '박영철');
