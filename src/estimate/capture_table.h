@@ -27,6 +27,9 @@ struct Stratum {
   std::vector<std::pair<std::string, std::string>> key;
   // counts[pattern], 2^J entries; counts[0] is always 0.
   std::vector<std::int64_t> counts;
+  // Set when the stratum is no population to estimate (its records' place
+  // or year is blank or not understood), saying why.
+  std::optional<std::string> not_a_population;
 
   // The number of people seen on at least one list.
   std::int64_t observed() const;

@@ -21,6 +21,12 @@ std::vector<StratumEstimate> estimate_population(const CaptureTable& table,
     e.stratum = s.key;
     e.lists = table.lists;
     e.observed = s.observed();
+    if (s.not_a_population) {
+      e.skipped = *s.not_a_population;
+      ++skipped;
+      out.push_back(std::move(e));
+      continue;
+    }
     if (auto why = why_not_estimable(s, table.lists.size())) {
       e.skipped = *why;
       ++skipped;

@@ -111,8 +111,19 @@ estimate::CaptureTable capture_table_from_store(store::Store& store,
   table.stratum_columns = options.strata;
   for (const auto& [key, people] : histories) {
     estimate::Stratum stratum;
-    for (std::size_t c = 0; c < key.size(); ++c)
+    for (std::size_t c = 0; c < key.size(); ++c) {
       stratum.key.emplace_back(options.strata[c], key[c]);
+      // Records whose place or year is blank or not understood are part of
+      // the whole, not a population of their own: estimated as one, 305
+      // records with a blank place became "3,091 (1,903 - 5,379)" beside the
+      // camps, as if it were one.
+      if (key[c] == "unknown" || key[c] == "unresolved") {
+        stratum.not_a_population = "the records' " + options.strata[c] + " is " +
+                                   (key[c] == "unknown" ? "blank" : "not understood") +
+                                   ": they are no population of their own and are not estimated "
+                                   "apart (they count in an estimate without strata)";
+      }
+    }
     stratum.counts.assign(std::size_t{1} << lists.size(), 0);
     for (const auto& [person, pattern] : people) ++stratum.counts[pattern];
     table.strata.push_back(std::move(stratum));

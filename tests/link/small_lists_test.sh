@@ -37,4 +37,16 @@ d = json.load(open('est.json'))
 print(' '.join(sorted('%s=%d' % (e['stratum']['event_place'], e['observed'])
                       for e in d['estimates'] + d.get('skipped', []))))")
 expect_eq "$strata" "kwanliso-14=1 kwanliso-15=3" "Yodok detentions count in Camp 15 (3 persons), no county stratum"
+# A record without a place is no stratum of its own.
+printf 'source,record_id,name,sex,birth_year,event,event_date,event_place\nD,1,Han Myong Chol,M,1950,detention_kwanliso,2001,\nD,2,Ri Chol Ho,M,1960,detention_kwanliso,2005,Yodok\n' >d.csv
+expect_exit 0 U import d.csv
+expect_exit 0 U link
+U --json estimate --strata event_place --event detention_kwanliso --method loglinear >est2.json 2>/dev/null
+unknown=$(python3 -c "
+import json
+d = json.load(open('est2.json'))
+print(any(e['stratum'].get('event_place') == 'unknown' for e in d['estimates']),
+      [s['reason'] if 'reason' in s else s for s in d.get('skipped', []) if s['stratum'].get('event_place') == 'unknown'])")
+expect_contains "$unknown" "False" "no estimate for records without a place"
+expect_contains "$unknown" "no population of their own" "said why"
 finish
