@@ -6,22 +6,20 @@
 #include <string>
 
 #include "model/error.h"
+#include "model/utf8.h"
 
 namespace uncounted::cli {
 namespace {
 
-// The passphrase's characters (UTF-8 sequences taken whole).
+// The passphrase's characters. An ill-formed byte counts as one character
+// of its own (the store takes the passphrase as bytes).
 std::u32string code_points(const std::string& text) {
   std::u32string out;
   for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    char32_t cp = len == 1 ? c : c & (0x7f >> len);
-    for (int k = 1; k < len && i + k < text.size(); ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
-    }
-    out.push_back(cp);
-    i += static_cast<std::size_t>(len);
+    char32_t cp = 0;
+    const std::size_t len = decode_utf8_at(text, i, &cp);
+    out.push_back(len == 0 ? static_cast<unsigned char>(text[i]) : cp);
+    i += len == 0 ? 1 : len;
   }
   return out;
 }

@@ -307,7 +307,6 @@ void Linker::train(const TrainingPlan& plan, const LinkOptions& options,
 
 void Linker::cluster(const std::vector<PairDecision>& decisions, const PairWeight& pair_weight) {
   LinkResult& r = result_;
-  facts_ = record_facts(table_, settings_, columns_);
   r.clusters = cluster_records(table_.size(), table_.source, r.pairs, settings_.threshold,
                                decisions, settings_.clustering, pair_weight, facts_);
   r.links = 0;
@@ -357,6 +356,7 @@ const LinkResult& Linker::run(const LinkOptions& options) {
   const PairWeight pair_weight = [this](std::uint32_t i, std::uint32_t j) {
     return weights_->weight(comparison_vector(settings_.comparisons, columns_, i, j), i);
   };
+  facts_ = record_facts(table_, settings_, columns_);
   cluster(options.decisions, pair_weight);
   if (plan.source != TrainingPlan::Source::kNone && settings_.training.prior_from_clusters) {
     prior_from_clusters(options.decisions, pair_weight);
