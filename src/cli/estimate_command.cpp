@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/number_checks.h"
 #include "cli/passphrase.h"
+#include "cli/progress.h"
 #include "estimate/estimate_output.h"
 #include "estimate/lcmcr.h"
 #include "estimate/population_estimate.h"
@@ -34,6 +35,7 @@ struct EstimateArgs {
   int thinning = 10;
   double interval = 0.95;
   double delta = 0;
+  int linkage_draws = 20;
 };
 
 std::vector<std::string> split_commas(const std::string& text) {
@@ -49,23 +51,6 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
     throw usage_error("--event selects linked records; a capture table has no events", "--event");
   if (!(a.interval > 0 && a.interval < 1))
     throw usage_error("the interval level must be between 0 and 1", "--interval");
-  estimate::CaptureTable table;
-  if (a.table.empty()) {
-    auto store = open_store(global);
-    pipeline::StoreEstimateOptions from_store;
-    from_store.lists = split_commas(a.lists);
-    from_store.events = a.events;
-    from_store.strata = split_commas(a.strata);
-    table = pipeline::capture_table_from_store(*store, from_store);
-  } else {
-    std::ifstream in(a.table, std::ios::binary);
-    if (!in) throw runtime_error("cannot open the table file", a.table);
-    estimate::TableReadOptions read;
-    read.strata = split_commas(a.strata);
-    read.lists = split_commas(a.lists);
-    table = estimate::read_capture_table(in, a.table, read);
-  }
-
   estimate::EstimateOptions o;
   o.method = estimate::parse_method(a.method);
   o.loglinear.interval = a.interval;
@@ -80,7 +65,29 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
   if (estimate::runs(o.method, estimate::Method::kLcmcr) && isatty(STDERR_FILENO))
     std::cerr << "LCMCR: " << a.chains << " chains x " << (a.burn_in + a.iterations)
               << " sweeps per stratum...\n";
-  const auto results = estimate::estimate_population(table, o);
+  std::vector<estimate::StratumEstimate> results;
+  if (a.table.empty()) {
+    auto store = open_store(global);
+    pipeline::StoreEstimateOptions from_store;
+    from_store.lists = split_commas(a.lists);
+    from_store.events = a.events;
+    from_store.strata = split_commas(a.strata);
+    from_store.estimate = o;
+    from_store.linkage_draws = a.linkage_draws;
+    from_store.linkage_seed = a.seed;
+    Progress progress("estimating over plausible linkages");
+    from_store.progress = [&progress](int done, int total) {
+      progress.update(static_cast<std::size_t>(done), static_cast<std::size_t>(total));
+    };
+    results = pipeline::estimate_store(*store, from_store);
+  } else {
+    std::ifstream in(a.table, std::ios::binary);
+    if (!in) throw runtime_error("cannot open the table file", a.table);
+    estimate::TableReadOptions read;
+    read.strata = split_commas(a.strata);
+    read.lists = split_commas(a.lists);
+    results = estimate::estimate_population(estimate::read_capture_table(in, a.table, read), o);
+  }
   if (global.json) {
     for (const auto& e : results) {
       if (e.skipped) std::cerr << "warning: a stratum was skipped: " << *e.skipped << "\n";
@@ -104,6 +111,11 @@ void add_estimate(CLI::App& app, GlobalOptions& global) {
                   "dga: the hyper-Dirichlet prior per cell (default 2^-lists, the package's "
                   "suggestion); the estimate can depend strongly on it")
       ->check(CLI::Range(1e-9, 1e3));
+  cmd->add_option("--linkage-draws", args->linkage_draws,
+                  "Plausible linkages to pool when the store's linkage has uncertain pairs, so "
+                  "that the interval holds the linkage's uncertainty (1: the stored linkage only)")
+      ->capture_default_str()
+      ->check(whole_number_check(1, pipeline::kMostLinkageDraws));
   cmd->add_option("--lists", args->lists, "Use only these lists, e.g. A,B,C (default: all)");
   cmd->add_option("--event", args->events, "Event codes whose records count (store only)");
   cmd->add_option("--strata", args->strata, "Stratum columns, e.g. event_place,year");

@@ -3,6 +3,8 @@
 #include <bit>
 #include <cmath>
 
+#include "estimate/normal_distribution.h"
+
 namespace uncounted::estimate {
 
 ChaoBound chao_lower_bound(const std::vector<std::int64_t>& counts, double interval) {
@@ -30,13 +32,7 @@ ChaoBound chao_lower_bound(const std::vector<std::int64_t>& counts, double inter
           a * a * f1 * f1 * f1 * f1 / (4 * n);
   }
   b.N = n + f0;
-  // z for the two-sided level, by bisection on erfc.
-  double lo = 0, hi = 40;
-  for (int i = 0; i < 200; ++i) {
-    const double mid = (lo + hi) / 2;
-    (std::erfc(mid / std::sqrt(2.0)) > 1 - interval ? lo : hi) = mid;
-  }
-  const double z = (lo + hi) / 2;
+  const double z = normal_quantile_two_sided(interval);
   if (f0 > 0) {
     const double c = std::exp(z * std::sqrt(std::log(1 + std::max(var, 0.0) / (f0 * f0))));
     b.lower = n + f0 / c;

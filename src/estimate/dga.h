@@ -32,7 +32,8 @@ struct DgaOptions {
   // The unobserved count takes the values [missing_from, missing_to];
   // missing_to 0: chosen so that the posterior's tail is negligible
   // (max(10 n, 10,000), doubled while the top 1% of the grid holds more
-  // than 1e-9 of the mass, up to 10^7).
+  // than 1e-6 of the mass, up to 8 times that and at most 10^7; beyond, a
+  // warning says the tail is truncated).
   std::int64_t missing_from = 0;
   std::int64_t missing_to = 0;
   double interval = 0.95;

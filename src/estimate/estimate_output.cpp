@@ -40,6 +40,11 @@ json model_json(const ModelFit& f) {
   return m;
 }
 
+// "linkage": {"draws": M, "width_share": S} for estimates from linked records.
+void add_linkage(json& entry, const StratumEstimate& e, double share) {
+  if (e.linkage) entry["linkage"] = {{"draws", e.linkage->draws}, {"width_share", number(share)}};
+}
+
 json chao_json(const ChaoBound& c) {
   return {{"N", number(c.N)},
           {"lower", number(c.lower)},
@@ -104,6 +109,7 @@ json estimates_to_json(const std::vector<StratumEstimate>& estimates,
                                    {"lower", number(r.averaged->lower)},
                                    {"upper", number(r.averaged->upper)},
                                    {"models_with_weight", r.averaged->models}};
+      add_linkage(entry, e, e.linkage ? e.linkage->loglinear : 0);
       entry["chao_lower_bound"] = chao_json(e.chao);
       entry["warnings"] = e.warnings;
       json models = json::array();
@@ -138,6 +144,7 @@ json estimates_to_json(const std::vector<StratumEstimate>& estimates,
                       {"sweeps_per_second_per_chain", number(r.sweeps_per_second_per_chain)}}},
                     {"chao_lower_bound", chao_json(e.chao)},
                     {"warnings", r.warnings}};
+      add_linkage(entry, e, e.linkage ? e.linkage->lcmcr : 0);
       list.push_back(std::move(entry));
     }
     if (e.dga) {
@@ -166,6 +173,7 @@ json estimates_to_json(const std::vector<StratumEstimate>& estimates,
                     {"seconds", number(r.seconds)},
                     {"chao_lower_bound", chao_json(e.chao)},
                     {"warnings", r.warnings}};
+      add_linkage(entry, e, e.linkage ? e.linkage->dga : 0);
       list.push_back(std::move(entry));
     }
   }
@@ -247,6 +255,17 @@ std::string estimates_to_text(const std::vector<StratumEstimate>& estimates,
                       m.label.c_str(), m.probability, fixed(m.median).c_str());
         out << line;
       }
+    }
+    if (e.linkage && e.linkage->draws > 1) {
+      out << "\n  Linkage: pooled over " << e.linkage->draws
+          << " plausible linkages drawn from the scored pairs; share of each interval's width "
+             "that comes from the linkage:";
+      if (e.loglinear) out << " loglinear " << fixed(100 * e.linkage->loglinear) << "%";
+      if (e.lcmcr) out << " lcmcr " << fixed(100 * e.linkage->lcmcr) << "%";
+      if (e.dga) out << " dga " << fixed(100 * e.linkage->dga) << "%";
+      out << "\n";
+    } else if (e.linkage) {
+      out << "\n  Linkage: no uncertain pair; the estimate is of one linkage\n";
     }
     for (const auto& w : e.warnings) out << "  warning: " << w << "\n";
     out << "\n";

@@ -494,6 +494,20 @@ ChainRun run_chain(const std::vector<std::int64_t>& counts, int lists, const Lcm
 
 }  // namespace
 
+void summarize_posterior(std::vector<double> draws, double interval, LcmcrResult& result) {
+  if (draws.empty()) return;
+  std::sort(draws.begin(), draws.end());
+  const double tail = (1 - interval) / 2;
+  result.median = quantile_sorted(draws, 0.5);
+  result.lower = quantile_sorted(draws, tail);
+  result.upper = quantile_sorted(draws, 1 - tail);
+  double sum = 0, sum2 = 0;
+  for (double x : draws) sum += x;
+  result.mean = sum / static_cast<double>(draws.size());
+  for (double x : draws) sum2 += (x - result.mean) * (x - result.mean);
+  result.sd = draws.size() > 1 ? std::sqrt(sum2 / static_cast<double>(draws.size() - 1)) : 0;
+}
+
 std::string describe(const LcmcrOptions& o) {
   std::ostringstream s;
   s << "K=" << o.classes << ", a=" << o.alpha_shape << ", b=" << o.alpha_rate;
@@ -562,16 +576,8 @@ LcmcrResult run_lcmcr(const std::vector<std::int64_t>& counts, int lists,
   }
   result.sweeps_per_second_per_chain = rate / static_cast<double>(runs.size());
   result.sweeps_per_cpu_second = cpu_rate / static_cast<double>(runs.size());
-  std::sort(pooled.begin(), pooled.end());
-  const double tail = (1 - options.interval) / 2;
-  result.median = quantile_sorted(pooled, 0.5);
-  result.lower = quantile_sorted(pooled, tail);
-  result.upper = quantile_sorted(pooled, 1 - tail);
-  double sum = 0, sum2 = 0;
-  for (double x : pooled) sum += x;
-  result.mean = sum / static_cast<double>(pooled.size());
-  for (double x : pooled) sum2 += (x - result.mean) * (x - result.mean);
-  result.sd = std::sqrt(sum2 / static_cast<double>(pooled.size() - 1));
+  const double most = *std::max_element(pooled.begin(), pooled.end());
+  summarize_posterior(std::move(pooled), options.interval, result);
   result.rhat = split_rhat(result.draws);
   result.ess = effective_sample_size(result.draws);
   if (result.rhat > 1.01)
@@ -581,7 +587,7 @@ LcmcrResult run_lcmcr(const std::vector<std::int64_t>& counts, int lists,
         "effective sample size below 400: the interval is imprecise; "
         "run longer or with more chains");
   const double cap = 21.0 * static_cast<double>(result.observed);
-  if (pooled.back() >= cap * 0.999)
+  if (most >= cap * 0.999)
     result.warnings.push_back(
         "draws reach the sampler's cap of 21 times the observed count: "
         "the data say little about the unobserved");

@@ -61,6 +61,10 @@ struct LcmcrResult {
 LcmcrResult run_lcmcr(const std::vector<std::int64_t>& counts, int lists,
                       const LcmcrOptions& options = {});
 
+// Sets RESULT's median, interval bounds (type-7 quantiles at INTERVAL),
+// mean and sd from DRAWS of N.
+void summarize_posterior(std::vector<double> draws, double interval, LcmcrResult& result);
+
 // Describes the model as the JSON "model" field does: "K=10, a=0.25, b=0.25".
 std::string describe(const LcmcrOptions& options);
 

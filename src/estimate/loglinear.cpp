@@ -7,19 +7,11 @@
 #include <set>
 
 #include "estimate/closed_population.h"
+#include "estimate/normal_distribution.h"
 #include "model/error.h"
 
 namespace uncounted::estimate {
 namespace {
-
-double normal_quantile_two_sided(double level) {
-  double lo = 0, hi = 40;
-  for (int i = 0; i < 200; ++i) {
-    const double mid = (lo + hi) / 2;
-    (std::erfc(mid / std::sqrt(2.0)) > 1 - level ? lo : hi) = mid;
-  }
-  return (lo + hi) / 2;
-}
 
 ModelFit fit_named(const std::vector<std::string>& lists, const InteractionTerms& terms,
                    const std::vector<std::int64_t>& counts, HeterogeneityColumn h) {

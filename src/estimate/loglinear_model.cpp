@@ -3,22 +3,15 @@
 #include <cmath>
 #include <functional>
 
+#include "estimate/normal_distribution.h"
+
 namespace uncounted::estimate {
 namespace {
 
 // chi-square(1) quantiles for the usual levels; anything else by bisection
 // on the normal tail, since the interval is ±z on the signed-root scale.
 double chi2_1_quantile(double level) {
-  // z with P(|Z| <= z) = level, found by bisection on erfc.
-  double lo = 0, hi = 40;
-  for (int i = 0; i < 200; ++i) {
-    const double mid = (lo + hi) / 2;
-    if (std::erfc(mid / std::sqrt(2.0)) > 1 - level)
-      lo = mid;
-    else
-      hi = mid;
-  }
-  const double z = (lo + hi) / 2;
+  const double z = normal_quantile_two_sided(level);
   return z * z;
 }
 

@@ -31,6 +31,15 @@ struct EstimateOptions {
   DgaOptions dga;
 };
 
+// How much of an estimate comes from the linkage, when it was pooled over
+// several plausible linkages (estimate/linkage_pooling.h).
+struct LinkageSpread {
+  int draws = 1;  // linkages pooled
+  // By method: the share of the pooled interval's width that comes from
+  // the linkage, 1 - (mean width over linkages) / (pooled width), in [0, 1].
+  double loglinear = 0, lcmcr = 0, dga = 0;
+};
+
 struct StratumEstimate {
   std::vector<std::pair<std::string, std::string>> stratum;
   std::vector<std::string> lists;
@@ -40,6 +49,8 @@ struct StratumEstimate {
   std::optional<LcmcrResult> lcmcr;
   std::optional<DgaResult> dga;
   std::vector<std::string> warnings;  // sparsity and method warnings
+  // Set for estimates made from linked records (the store).
+  std::optional<LinkageSpread> linkage;
   // Set when no estimate was possible for this stratum, saying why.
   std::optional<std::string> skipped;
 };

@@ -6,18 +6,24 @@
 #include <unordered_map>
 
 #include "dates/fuzzy_date_parser.h"
+#include "estimate/linkage_pooling.h"
 #include "model/error.h"
+#include "pipeline/linkage_draws.h"
 #include "places/event_place.h"
 #include "places/gazetteer.h"
 #include "store/database.h"
 
 namespace uncounted::pipeline {
-namespace {
 
-struct LinkedRecord {
-  std::string source, event, entity;
+struct LinkedRecords::Record {
+  std::int64_t id = 0;
+  std::string source, event;
   std::optional<std::string> event_date, event_place, sex;
 };
+
+namespace {
+
+using LinkedRecord = LinkedRecords::Record;
 
 // Stratum values, computed once per distinct text (places and dates repeat).
 class StratumValues {
@@ -58,58 +64,91 @@ std::string stratum_value(const std::string& column, const LinkedRecord& r, Stra
                     "--strata");
 }
 
-}  // namespace
-
-estimate::CaptureTable capture_table_from_store(store::Store& store,
-                                                const StoreEstimateOptions& options) {
+std::vector<LinkedRecord> linked_records(store::Store& store) {
   std::vector<LinkedRecord> records;
-  {
-    store::Statement s = store.db().prepare(
-        "SELECT r.source, r.event, e.entity_id, r.event_date, r.event_place, r.sex "
-        "FROM records r JOIN entities e ON e.record = r.id");
-    while (s.step()) {
-      records.push_back({s.column_text(0), s.column_text(1), s.column_text(2),
-                         s.column_optional_text(3), s.column_optional_text(4),
-                         s.column_optional_text(5)});
-    }
+  store::Statement s = store.db().prepare(
+      "SELECT r.id, r.source, r.event, r.event_date, r.event_place, r.sex "
+      "FROM records r JOIN entities e ON e.record = r.id ORDER BY r.id");
+  while (s.step()) {
+    records.push_back({s.column_int(0), s.column_text(1), s.column_text(2),
+                       s.column_optional_text(3), s.column_optional_text(4),
+                       s.column_optional_text(5)});
   }
   if (records.empty()) {
     throw invalid_input("no linked persons in the store: run 'uncounted link' first", "estimate");
   }
+  return records;
+}
+
+// What a capture table needs of the records, whatever the linkage: each
+// record's list and stratum, read once.
+struct TableLayout {
+  std::vector<std::string> lists;
+  std::vector<std::vector<std::string>> keys;  // distinct stratum keys, sorted
+  std::vector<int> list_of;                    // per record: list index, -1 when not used
+  std::vector<std::uint32_t> key_of;           // per record: index into keys
+};
+
+TableLayout table_layout(const std::vector<LinkedRecord>& records,
+                         const StoreEstimateOptions& options) {
+  TableLayout layout;
   const std::set<std::string> events(options.events.begin(), options.events.end());
-  std::vector<std::string> lists = options.lists;
-  if (lists.empty()) {
+  layout.lists = options.lists;
+  if (layout.lists.empty()) {
     std::set<std::string> sources;
     for (const LinkedRecord& r : records) sources.insert(r.source);
-    lists.assign(sources.begin(), sources.end());
+    layout.lists.assign(sources.begin(), sources.end());
   }
-  if (lists.size() > estimate::kMaxLists) {
-    throw invalid_input("the store has " + std::to_string(lists.size()) +
+  if (layout.lists.size() > estimate::kMaxLists) {
+    throw invalid_input("the store has " + std::to_string(layout.lists.size()) +
                             " sources; estimation takes at most 8 lists (choose with --lists)",
                         "estimate");
   }
   std::unordered_map<std::string, int> list_index;
-  for (std::size_t i = 0; i < lists.size(); ++i) list_index[lists[i]] = static_cast<int>(i);
-
-  // stratum key -> person -> the lists that recorded them there.
+  for (std::size_t i = 0; i < layout.lists.size(); ++i)
+    list_index[layout.lists[i]] = static_cast<int>(i);
   StratumValues values;
-  std::map<std::vector<std::string>, std::unordered_map<std::string, estimate::Pattern>> histories;
-  for (const LinkedRecord& r : records) {
+  std::map<std::vector<std::string>, std::uint32_t> key_index;
+  std::vector<std::vector<std::string>> record_keys(records.size());
+  layout.list_of.assign(records.size(), -1);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const LinkedRecord& r = records[i];
     if (!events.empty() && events.count(r.event) == 0) continue;
     auto list = list_index.find(r.source);
     if (list == list_index.end()) continue;
-    std::vector<std::string> key;
+    layout.list_of[i] = list->second;
     for (const std::string& column : options.strata)
-      key.push_back(stratum_value(column, r, values));
-    histories[key][r.entity] |= estimate::Pattern{1} << list->second;
+      record_keys[i].push_back(stratum_value(column, r, values));
+    key_index.emplace(record_keys[i], 0);
   }
-  if (histories.empty()) {
+  if (key_index.empty()) {
     throw invalid_input("no linked record matches the chosen events and lists", "estimate");
   }
+  for (auto& [key, index] : key_index) {
+    index = static_cast<std::uint32_t>(layout.keys.size());
+    layout.keys.push_back(key);
+  }
+  layout.key_of.assign(records.size(), 0);
+  for (std::size_t i = 0; i < records.size(); ++i)
+    if (layout.list_of[i] >= 0) layout.key_of[i] = key_index[record_keys[i]];
+  return layout;
+}
+
+// The capture table of the persons ENTITY (a number per record).
+estimate::CaptureTable capture_table(const TableLayout& layout,
+                                     const std::vector<std::uint32_t>& entity,
+                                     const StoreEstimateOptions& options) {
+  // stratum -> person -> the lists that recorded them there.
+  std::vector<std::unordered_map<std::uint32_t, estimate::Pattern>> histories(layout.keys.size());
+  for (std::size_t i = 0; i < entity.size(); ++i) {
+    if (layout.list_of[i] < 0) continue;
+    histories[layout.key_of[i]][entity[i]] |= estimate::Pattern{1} << layout.list_of[i];
+  }
   estimate::CaptureTable table;
-  table.lists = lists;
+  table.lists = layout.lists;
   table.stratum_columns = options.strata;
-  for (const auto& [key, people] : histories) {
+  for (std::size_t k = 0; k < layout.keys.size(); ++k) {
+    const std::vector<std::string>& key = layout.keys[k];
     estimate::Stratum stratum;
     for (std::size_t c = 0; c < key.size(); ++c) {
       stratum.key.emplace_back(options.strata[c], key[c]);
@@ -124,16 +163,60 @@ estimate::CaptureTable capture_table_from_store(store::Store& store,
                                    "apart (they count in an estimate without strata)";
       }
     }
-    stratum.counts.assign(std::size_t{1} << lists.size(), 0);
-    for (const auto& [person, pattern] : people) ++stratum.counts[pattern];
+    stratum.counts.assign(std::size_t{1} << layout.lists.size(), 0);
+    for (const auto& [person, pattern] : histories[k]) ++stratum.counts[pattern];
     table.strata.push_back(std::move(stratum));
   }
   return table;
 }
 
-std::vector<estimate::StratumEstimate> estimate_store(store::Store& store,
-                                                      const StoreEstimateOptions& options) {
-  return estimate::estimate_population(capture_table_from_store(store, options), options.estimate);
+}  // namespace
+
+LinkedRecords::LinkedRecords(store::Store& store)
+    : records_(linked_records(store)), linkages_(store) {
+  if (linkages_.record_ids().size() != records_.size()) {
+    throw runtime_error("the store changed while it was read; estimate again", "estimate");
+  }
+}
+
+LinkedRecords::~LinkedRecords() = default;
+
+estimate::CaptureTable LinkedRecords::stored_table(const StoreEstimateOptions& options) const {
+  return capture_table(table_layout(records_, options), linkages_.stored(), options);
+}
+
+std::vector<estimate::StratumEstimate> LinkedRecords::estimate(
+    const StoreEstimateOptions& options) const {
+  if (options.linkage_draws < 1 || options.linkage_draws > kMostLinkageDraws) {
+    throw usage_error(
+        "the number of linkages to pool must be from 1 to " + std::to_string(kMostLinkageDraws),
+        "--linkage-draws");
+  }
+  const PlausibleLinkages& linkages = linkages_;
+  const TableLayout layout = table_layout(records_, options);
+  const std::vector<std::uint32_t>& stored = linkages.stored();
+  if (options.linkage_draws == 1 || linkages.uncertain_pairs() == 0) {
+    auto estimates =
+        estimate::estimate_population(capture_table(layout, stored, options), options.estimate);
+    for (auto& e : estimates) e.linkage = estimate::LinkageSpread{};
+    if (options.progress) options.progress(1, 1);
+    return estimates;
+  }
+  // Each linkage runs LCMCR for its share of the sweeps, with a seed of its
+  // own, so that the pooled draws number about as many as one run's.
+  estimate::EstimateOptions each = options.estimate;
+  const int m = options.linkage_draws;
+  each.lcmcr.iterations = std::max(kLeastSweepsPerLinkage, (each.lcmcr.iterations + m - 1) / m);
+  std::vector<std::vector<estimate::StratumEstimate>> per_linkage;
+  for (int d = 0; d < m; ++d) {
+    const std::vector<std::uint32_t> entity =
+        linkages.draw(options.linkage_seed, static_cast<std::uint64_t>(d));
+    each.lcmcr.seed = options.estimate.lcmcr.seed + static_cast<std::uint64_t>(d) * 1000003;
+    per_linkage.push_back(
+        estimate::estimate_population(capture_table(layout, entity, options), each));
+    if (options.progress) options.progress(d + 1, m);
+  }
+  return estimate::pool_over_linkages(per_linkage, options.estimate);
 }
 
 }  // namespace uncounted::pipeline

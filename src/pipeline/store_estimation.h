@@ -8,11 +8,13 @@
 // of the fuzzy event date; "unknown" when absent), `sex`, `event`, `source`
 // is not a stratum (sources are the lists).
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "estimate/capture_table.h"
 #include "estimate/population_estimate.h"
+#include "pipeline/linkage_draws.h"
 #include "store/store.h"
 
 namespace uncounted::pipeline {
@@ -22,13 +24,52 @@ struct StoreEstimateOptions {
   std::vector<std::string> events;  // event codes that count; empty = all
   std::vector<std::string> strata;  // event_place, year, sex, event
   estimate::EstimateOptions estimate;
+  // Plausible linkages to pool (pipeline/linkage_draws.h) when the linkage
+  // has uncertain pairs; 1: the stored linkage only. Each linkage's LCMCR
+  // run keeps iterations / linkage_draws sweeps per chain (at least
+  // kLeastSweepsPerLinkage), so that the pooled run retains about as many
+  // draws as one run would.
+  int linkage_draws = 20;
+  std::uint64_t linkage_seed = 1;
+  // Called after each linkage is estimated (done, of total).
+  std::function<void(int, int)> progress;
 };
 
-// Throws invalid_input when the store has no linkage yet (run link first).
-estimate::CaptureTable capture_table_from_store(store::Store& store,
-                                                const StoreEstimateOptions& options);
+inline constexpr std::int64_t kLeastSweepsPerLinkage = 2000;
+inline constexpr int kMostLinkageDraws = 1000;
 
-std::vector<estimate::StratumEstimate> estimate_store(store::Store& store,
-                                                      const StoreEstimateOptions& options);
+// What estimation reads of the store, read once: the linked records and
+// the plausible linkages. A server reads it under its store lock and
+// estimates without. Throws invalid_input when the store has no linkage
+// yet (run link first).
+class LinkedRecords {
+ public:
+  struct Record;  // what a capture history reads of one record
+
+  explicit LinkedRecords(store::Store& store);
+  ~LinkedRecords();
+
+  // The capture histories of the persons as the last `link` stored them.
+  estimate::CaptureTable stored_table(const StoreEstimateOptions& options) const;
+  // The estimates of every stratum: pooled over options.linkage_draws
+  // plausible linkages when the linkage has uncertain pairs, otherwise of
+  // the stored linkage; `linkage` is set on every estimate either way.
+  std::vector<estimate::StratumEstimate> estimate(const StoreEstimateOptions& options) const;
+  const PlausibleLinkages& linkages() const { return linkages_; }
+
+ private:
+  std::vector<Record> records_;
+  PlausibleLinkages linkages_;
+};
+
+inline estimate::CaptureTable capture_table_from_store(store::Store& store,
+                                                       const StoreEstimateOptions& options) {
+  return LinkedRecords(store).stored_table(options);
+}
+
+inline std::vector<estimate::StratumEstimate> estimate_store(store::Store& store,
+                                                             const StoreEstimateOptions& options) {
+  return LinkedRecords(store).estimate(options);
+}
 
 }  // namespace uncounted::pipeline

@@ -149,7 +149,7 @@ std::string estimates_table(const ReportData& d) {
   std::string s = "<table><tr><th>" + both("stratum", "층") + "</th><th>" +
                   both("documented", "기록됨") + "</th><th>LCMCR (95%)</th><th>R&#770;</th><th>" +
                   both("log-linear", "로그선형") + " (95%)</th><th>" + both("model", "모형") +
-                  "</th><th>Chao</th>";
+                  "</th><th>Chao</th><th>" + both("width from linkage", "연계에서 온 폭") + "</th>";
   if (d.has_truth)
     s += "<th>" + both("true total", "실제") + "</th><th>" + both("LCMCR covers", "포함") + "</th>";
   s += "</tr>";
@@ -157,7 +157,7 @@ std::string estimates_table(const ReportData& d) {
     const auto& e = row.estimate;
     s += "<tr><td>" + h(stratum_label(e)) + "</td><td>" + count(e.observed) + "</td>";
     if (e.skipped) {
-      s += "<td colspan=\"5\" class=\"note\">" + h(*e.skipped) + "</td>";
+      s += "<td colspan=\"6\" class=\"note\">" + h(*e.skipped) + "</td>";
     } else {
       const auto lc = lcmcr_interval(e);
       const auto ll = loglinear_interval(e);
@@ -166,7 +166,9 @@ std::string estimates_table(const ReportData& d) {
       s += "<td>" + interval_text(ll) + "</td><td>" +
            (ll ? h(e.loglinear->hierarchical[*e.loglinear->selected].label) : std::string("-")) +
            "</td>";
-      s += "<td>" + format_count(e.chao.N) + "</td>";
+      s += "<td>" + format_count(e.chao.N) + "</td><td>" +
+           (e.linkage && e.lcmcr ? fixed(100 * e.linkage->lcmcr, 0) + "%" : std::string("-")) +
+           "</td>";
     }
     if (d.has_truth) {
       if (!row.truth) {
@@ -211,6 +213,21 @@ std::string estimates_section(const ReportData& d) {
                  d.truth_note + "), drawn to check the estimates.",
              "이 저장소는 모의 자료입니다. 마름모는 모의실험의 실제 총계입니다.") +
          "</p>";
+  int pooled = 1;
+  for (const auto& row : d.estimates)
+    if (row.estimate.linkage) pooled = std::max(pooled, row.estimate.linkage->draws);
+  s += "<p>" +
+       (pooled > 1
+            ? both("Each interval is pooled over " + std::to_string(pooled) +
+                       " plausible linkages drawn from the scored pairs, so it holds the "
+                       "linkage's uncertainty as well as the estimator's; the last column says "
+                       "how much of LCMCR's width comes from the linkage.",
+                   "각 구간은 점수가 매겨진 쌍에서 뽑은 " + std::to_string(pooled) +
+                       "개의 그럴듯한 연계를 합친 것으로, 추정 방법의 불확실성과 함께 연계의 "
+                       "불확실성도 담습니다. 마지막 열은 LCMCR 구간 폭 중 연계에서 온 몫입니다.")
+            : both("No linked pair is uncertain: the intervals are of the one linkage.",
+                   "불확실한 연계 쌍이 없어 구간은 하나의 연계에 대한 것입니다.")) +
+       "</p>";
   s += estimates_chart(d) + estimates_table(d);
   for (const auto& row : d.estimates)
     for (const auto& w : row.estimate.warnings)

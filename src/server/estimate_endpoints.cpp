@@ -72,13 +72,18 @@ nlohmann::json run(RequestContext& ctx) {
   options.estimate.lcmcr.burn_in = bounded(ctx.body, "burn_in", 2000, 100, 50000);
   options.estimate.lcmcr.chains = static_cast<int>(bounded(ctx.body, "chains", 2, 1, 4));
   options.estimate.lcmcr.seed = static_cast<std::uint64_t>(bounded(ctx.body, "seed", 1, 0, 1e9));
-  estimate::CaptureTable table;
+  // Fewer plausible linkages than the command line's 20 by default, so
+  // that the screen answers in seconds; the analyst can ask for more.
+  options.linkage_draws = static_cast<int>(bounded(ctx.body, "linkage_draws", 10, 1, 50));
+  options.linkage_seed = options.estimate.lcmcr.seed;
+  std::optional<pipeline::LinkedRecords> linked;
   {
     // Only reading the store needs the lock; the estimators run without it.
     std::lock_guard lock(ctx.app.store_mutex);
-    table = pipeline::capture_table_from_store(ctx.app.store, options);
+    linked.emplace(ctx.app.store);
   }
-  const auto estimates = estimate::estimate_population(table, options.estimate);
+  const estimate::CaptureTable table = linked->stored_table(options);
+  const auto estimates = linked->estimate(options);
   nlohmann::json out =
       nlohmann::json::parse(estimate::estimates_to_json(estimates, options.estimate).dump());
   out["overlap"] = overlap_json(table);
@@ -96,7 +101,10 @@ void add_estimate_endpoints(std::vector<Endpoint>& out) {
                  "overlap between sources",
                  {},
                  true,
-                 {{"method", "all"}, {"strata", {"event_place"}}, {"iterations", 10000}},
+                 {{"method", "all"},
+                  {"strata", {"event_place"}},
+                  {"iterations", 10000},
+                  {"linkage_draws", 10}},
                  run});
 }
 

@@ -18,14 +18,14 @@ const methodName = (code: string) =>
 // as written).
 const stratumName = (label: string) => (label === 'all' ? t('stratumAll') : label);
 
-interface Row { label: string; observed: number; methods: { method: string; N: number; lower: number | null; upper: number | null }[] }
+interface Row { label: string; observed: number; methods: { method: string; N: number; lower: number | null; upper: number | null; linkage: number | null }[] }
 
 function rows(result: any): Row[] {
   const byStratum = new Map<string, Row>();
   for (const e of result.estimates as any[]) {
     const label = stratumName(Object.entries(e.stratum ?? {}).map(([k, v]) => `${k}=${v}`).join(', ') || 'all');
     const row: Row = byStratum.get(label) ?? { label, observed: e.observed, methods: [] };
-    row.methods.push({ method: e.method, N: e.N, lower: e.lower ?? null, upper: e.upper ?? null });
+    row.methods.push({ method: e.method, N: e.N, lower: e.lower ?? null, upper: e.upper ?? null, linkage: e.linkage?.width_share ?? null });
     byStratum.set(label, row);
   }
   return [...byStratum.values()];
@@ -104,10 +104,11 @@ export async function estimatesView(main: HTMLElement) {
       status('');
       const data = rows(result);
       out.append(h('figure', { class: 'card' }, chart(data), h('figcaption', { id: 'chart-caption' }, t('chartCaption'))),
-        h('table', { class: 'card' }, h('thead', {}, h('tr', {}, [t('stratum'), t('method'), t('observed'), t('estimate'), t('interval')].map((c) => h('th', {}, c)))),
+        h('table', { class: 'card' }, h('thead', {}, h('tr', {}, [t('stratum'), t('method'), t('observed'), t('estimate'), t('interval'), t('fromLinkage')].map((c) => h('th', {}, c)))),
           h('tbody', {}, data.flatMap((r) => r.methods.map((m) => h('tr', {}, h('td', {}, r.label), h('td', {}, methodName(m.method)), h('td', {}, r.observed),
             h('td', {}, Number.isFinite(m.N) ? Math.round(m.N) : '—'),
-            h('td', {}, m.lower === null ? '—' : `${Math.round(m.lower)} – ${m.upper === null ? '∞' : Math.round(m.upper)}`)))))),
+            h('td', {}, m.lower === null ? '—' : `${Math.round(m.lower)} – ${m.upper === null ? '∞' : Math.round(m.upper)}`),
+            h('td', {}, m.linkage === null ? '—' : `${Math.round(100 * m.linkage)}%`)))))),
         h('section', { class: 'card' }, h('h2', {}, t('overlap')),
           (result.overlap.strata as any[]).map((st) => h('div', {}, h('h3', {}, `${stratumName(st.stratum)} (${t('observed')} ${st.observed})`),
             h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('lists')), h('th', {}, t('count')))),

@@ -1,0 +1,321 @@
+#include "estimate/linkage_pooling.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "estimate/normal_distribution.h"
+#include "model/error.h"
+
+namespace uncounted::estimate {
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+// The CDF at X of the two-piece log-normal through T at interval level Z.
+double two_piece_cdf(const IntervalTriple& t, double z, double x) {
+  if (!(x > 0) || !(t.median > 0)) return x >= t.median ? 1 : 0;
+  const double d = std::log(x) - std::log(t.median);
+  if (d < 0) {
+    const double s = t.lower > 0 ? (std::log(t.median) - std::log(t.lower)) / z : 0;
+    return s > 0 ? normal_cdf(d / s) : 0;
+  }
+  if (!std::isfinite(t.upper)) return 0.5;  // the upper half never ends
+  const double s = (std::log(t.upper) - std::log(t.median)) / z;
+  return s > 0 ? normal_cdf(d / s) : 1;
+}
+
+double mixture_cdf(const std::vector<IntervalTriple>& triples, double z, double x) {
+  double sum = 0;
+  for (const IntervalTriple& t : triples) sum += two_piece_cdf(t, z, x);
+  return sum / static_cast<double>(triples.size());
+}
+
+// 1 - mean width / pooled width, in [0, 1]; NaN when a width is unbounded.
+double width_share(const std::vector<IntervalTriple>& runs, double lower, double upper) {
+  double mean = 0;
+  for (const IntervalTriple& t : runs) mean += t.upper - t.lower;
+  mean /= static_cast<double>(runs.size());
+  const double pooled = upper - lower;
+  if (!std::isfinite(mean) || !std::isfinite(pooled)) return std::nan("");
+  if (!(pooled > 0)) return 0;
+  return std::clamp(1 - mean / pooled, 0.0, 1.0);
+}
+
+void add_warning(std::vector<std::string>& warnings, const std::string& w) {
+  if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
+}
+
+std::string share_text(std::size_t k, std::size_t m) {
+  return std::to_string(k) + " of " + std::to_string(m) + " linkages";
+}
+
+// The pooled mixture of TRIPLES as a triple at LEVEL.
+IntervalTriple pooled_triple(const std::vector<IntervalTriple>& triples, double level) {
+  const double tail = (1 - level) / 2;
+  return {mixture_quantile(triples, level, tail), mixture_quantile(triples, level, 0.5),
+          mixture_quantile(triples, level, 1 - tail)};
+}
+
+// Pools the log-linear results: the selected model's and the averaged
+// estimate's figures become the mixture's, on a copy of the linkage whose
+// selected model is the most common and whose estimate is nearest the
+// pooled median.
+double pool_loglinear(const std::vector<const StratumEstimate*>& runs, double level,
+                      StratumEstimate& out) {
+  std::vector<IntervalTriple> selected, averaged;
+  std::vector<double> se2;
+  std::map<std::string, std::size_t> labels;
+  for (const StratumEstimate* e : runs) {
+    const LoglinearResult& r = *e->loglinear;
+    if (r.selected) {
+      const ModelFit& f = r.hierarchical[*r.selected];
+      selected.push_back({f.lower.value_or(f.N), f.N, f.upper.value_or(kInfinity)});
+      se2.push_back(f.se * f.se);
+      ++labels[f.label];
+    }
+    if (r.averaged) averaged.push_back({r.averaged->lower, r.averaged->N, r.averaged->upper});
+  }
+  if (selected.empty()) {  // no model on any linkage: say so as one run would
+    out.loglinear = *runs.front()->loglinear;
+    return std::nan("");
+  }
+  const auto common = std::max_element(labels.begin(), labels.end(),
+                                       [](auto& a, auto& b) { return a.second < b.second; });
+  const IntervalTriple pooled = pooled_triple(selected, level);
+  const StratumEstimate* representative = nullptr;
+  double nearest = kInfinity;
+  for (const StratumEstimate* e : runs) {
+    const LoglinearResult& r = *e->loglinear;
+    if (!r.selected || r.hierarchical[*r.selected].label != common->first) continue;
+    const double gap = std::abs(r.hierarchical[*r.selected].N - pooled.median);
+    if (gap < nearest) nearest = gap, representative = e;
+  }
+  LoglinearResult result = *representative->loglinear;
+  ModelFit& f = result.hierarchical[*result.selected];
+  // Rubin's rules for the standard error: within plus between linkages.
+  double mean = 0, between = 0;
+  for (const IntervalTriple& t : selected) mean += t.median;
+  mean /= static_cast<double>(selected.size());
+  for (const IntervalTriple& t : selected) between += (t.median - mean) * (t.median - mean);
+  const double m = static_cast<double>(selected.size());
+  between = m > 1 ? between / (m - 1) : 0;
+  const double within = std::accumulate(se2.begin(), se2.end(), 0.0) / m;
+  f.N = pooled.median;
+  f.se = std::sqrt(within + (1 + 1 / m) * between);
+  f.lower = pooled.lower;
+  f.upper = std::isfinite(pooled.upper) ? std::optional<double>(pooled.upper) : std::nullopt;
+  if (!averaged.empty() && result.averaged) {
+    const IntervalTriple a = pooled_triple(averaged, level);
+    result.averaged->N = a.median;
+    result.averaged->lower = a.lower;
+    result.averaged->upper = a.upper;
+  }
+  if (common->second < runs.size()) {
+    const std::string w = "log-linear: the selected model was " + common->first + " in " +
+                          share_text(common->second, runs.size()) +
+                          "; the list of models is that of one linkage";
+    add_warning(result.warnings, w);
+    add_warning(out.warnings, w);
+  }
+  out.loglinear = std::move(result);
+  return width_share(selected, pooled.lower, pooled.upper);
+}
+
+double pool_lcmcr(const std::vector<const StratumEstimate*>& runs, double level,
+                  StratumEstimate& out) {
+  LcmcrResult result;
+  std::vector<double> all;
+  std::vector<IntervalTriple> triples;
+  double rates = 0, cpu_rates = 0;
+  for (const StratumEstimate* e : runs) {
+    const LcmcrResult& r = *e->lcmcr;
+    triples.push_back({r.lower, r.median, r.upper});
+    for (const auto& chain : r.draws) {
+      all.insert(all.end(), chain.begin(), chain.end());
+      result.draws.push_back(chain);
+    }
+    result.rhat = std::max(result.rhat, r.rhat);
+    result.ess += r.ess;
+    result.seconds += r.seconds;
+    rates += r.sweeps_per_second_per_chain;
+    cpu_rates += r.sweeps_per_cpu_second;
+    for (const std::string& w : r.warnings) add_warning(result.warnings, w);
+  }
+  if (all.empty()) return std::nan("");
+  result.observed = runs.front()->lcmcr->observed;
+  summarize_posterior(std::move(all), level, result);
+  result.sweeps_per_second_per_chain = rates / static_cast<double>(runs.size());
+  result.sweeps_per_cpu_second = cpu_rates / static_cast<double>(runs.size());
+  out.lcmcr = std::move(result);
+  return width_share(triples, out.lcmcr->lower, out.lcmcr->upper);
+}
+
+double pool_dga(const std::vector<const StratumEstimate*>& runs, double level,
+                StratumEstimate& out) {
+  // The mixture of the posteriors on one dense grid of N.
+  std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = 0, observed = first;
+  for (const StratumEstimate* e : runs) {
+    const DgaResult& r = *e->dga;
+    first = std::min(first, r.observed + r.missing_from);
+    last = std::max(last, r.observed + r.missing_to);
+    observed = std::min(observed, r.observed);
+  }
+  std::vector<double> mixture(static_cast<std::size_t>(last - first + 1), 0.0);
+  const double weight = 1.0 / static_cast<double>(runs.size());
+  std::vector<IntervalTriple> triples;
+  std::map<std::string, std::pair<double, double>> graphs;  // label -> (probability, median) sums
+  DgaResult result = *runs.front()->dga;
+  result.warnings.clear();
+  result.mass_at_grid_end = 0;
+  result.seconds = 0;
+  for (const StratumEstimate* e : runs) {
+    const DgaResult& r = *e->dga;
+    const std::size_t offset = static_cast<std::size_t>(r.observed + r.missing_from - first);
+    for (std::size_t k = 0; k < r.posterior.size(); ++k)
+      mixture[offset + k] += weight * r.posterior[k];
+    triples.push_back({r.lower, r.median, r.upper});
+    for (const DgaModel& m : r.models) {
+      graphs[m.label].first += weight * m.probability;
+      graphs[m.label].second += weight * m.median;
+    }
+    result.mass_at_grid_end = std::max(result.mass_at_grid_end, r.mass_at_grid_end);
+    result.seconds += r.seconds;
+    for (const std::string& w : r.warnings) add_warning(result.warnings, w);
+  }
+  auto quantile = [&](double q) {
+    double running = 0;
+    for (std::size_t k = 0; k < mixture.size(); ++k) {
+      running += mixture[k];
+      if (running >= q) return static_cast<double>(first) + static_cast<double>(k);
+    }
+    return static_cast<double>(last);
+  };
+  const double tail = (1 - level) / 2;
+  result.lower = quantile(tail);
+  result.median = quantile(0.5);
+  result.upper = quantile(1 - tail);
+  result.mean = 0;
+  std::size_t mode = 0;
+  for (std::size_t k = 0; k < mixture.size(); ++k) {
+    result.mean += mixture[k] * (static_cast<double>(first) + static_cast<double>(k));
+    if (mixture[k] > mixture[mode]) mode = k;
+  }
+  result.mode = static_cast<double>(first) + static_cast<double>(mode);
+  result.observed = observed;
+  result.missing_from = first - observed;
+  result.missing_to = last - observed;
+  result.models.clear();
+  for (const auto& [label, sums] : graphs)
+    result.models.push_back({label, sums.first, sums.second});
+  std::stable_sort(
+      result.models.begin(), result.models.end(),
+      [](const DgaModel& a, const DgaModel& b) { return a.probability > b.probability; });
+  result.posterior = std::move(mixture);
+  out.dga = std::move(result);
+  return width_share(triples, out.dga->lower, out.dga->upper);
+}
+
+ChaoBound pool_chao(const std::vector<const StratumEstimate*>& runs, double level) {
+  std::vector<IntervalTriple> triples;
+  double f1 = 0, f2 = 0;
+  for (const StratumEstimate* e : runs) {
+    triples.push_back({e->chao.lower, e->chao.N, e->chao.upper});
+    f1 += static_cast<double>(e->chao.f1);
+    f2 += static_cast<double>(e->chao.f2);
+  }
+  const IntervalTriple t = pooled_triple(triples, level);
+  ChaoBound b = runs.front()->chao;
+  b.N = t.median;
+  b.lower = t.lower;
+  b.upper = t.upper;
+  b.f1 = static_cast<decltype(b.f1)>(std::llround(f1 / static_cast<double>(runs.size())));
+  b.f2 = static_cast<decltype(b.f2)>(std::llround(f2 / static_cast<double>(runs.size())));
+  return b;
+}
+
+}  // namespace
+
+double mixture_quantile(const std::vector<IntervalTriple>& triples, double level, double p) {
+  if (triples.empty()) return std::nan("");
+  const double z = normal_quantile_two_sided(level);
+  double lo = kInfinity, hi = 0;
+  for (const IntervalTriple& t : triples) {
+    lo = std::min({lo, t.median, t.lower > 0 ? t.lower : t.median});
+    hi = std::max({hi, t.median, std::isfinite(t.upper) ? t.upper : t.median});
+  }
+  if (!(lo > 0)) lo = 1e-9;
+  for (int i = 0; i < 64 && mixture_cdf(triples, z, lo) > p; ++i) lo /= 2;
+  for (int i = 0; i < 64 && mixture_cdf(triples, z, hi) < p; ++i) hi *= 2;
+  if (mixture_cdf(triples, z, hi) < p) return kInfinity;
+  double a = std::log(lo), b = std::log(hi);
+  for (int i = 0; i < 200; ++i) {
+    const double mid = (a + b) / 2;
+    (mixture_cdf(triples, z, std::exp(mid)) < p ? a : b) = mid;
+  }
+  return std::exp(b);
+}
+
+std::vector<StratumEstimate> pool_over_linkages(
+    const std::vector<std::vector<StratumEstimate>>& per_linkage, const EstimateOptions& options) {
+  if (per_linkage.empty()) throw invalid_input("no linkage to pool", "estimate");
+  const std::size_t strata = per_linkage.front().size();
+  for (const auto& run : per_linkage) {
+    bool same = run.size() == strata;
+    for (std::size_t s = 0; same && s < strata; ++s)
+      same = run[s].stratum == per_linkage.front()[s].stratum;
+    if (!same) throw invalid_input("the linkages to pool do not have the same strata", "estimate");
+  }
+  const double level = options.loglinear.interval;
+  const std::size_t m = per_linkage.size();
+  std::vector<StratumEstimate> out;
+  for (std::size_t s = 0; s < strata; ++s) {
+    std::vector<const StratumEstimate*> runs;
+    for (const auto& run : per_linkage)
+      if (!run[s].skipped) runs.push_back(&run[s]);
+    StratumEstimate e;
+    e.stratum = per_linkage.front()[s].stratum;
+    e.lists = per_linkage.front()[s].lists;
+    LinkageSpread spread;
+    spread.draws = static_cast<int>(runs.empty() ? m : runs.size());
+    double observed = 0;
+    for (const auto& run : per_linkage) observed += static_cast<double>(run[s].observed);
+    e.observed = std::llround(observed / static_cast<double>(m));
+    if (runs.empty()) {
+      e.skipped = per_linkage.front()[s].skipped;
+      e.linkage = spread;
+      out.push_back(std::move(e));
+      continue;
+    }
+    for (const StratumEstimate* r : runs)
+      for (const std::string& w : r->warnings) add_warning(e.warnings, w);
+    if (runs.size() < m) {
+      add_warning(e.warnings,
+                  "estimable on " + share_text(runs.size(), m) +
+                      " only; pooled over those (first reason: " +
+                      *std::find_if(per_linkage.begin(), per_linkage.end(),
+                                    [&](auto& run) { return run[s].skipped.has_value(); })
+                           ->at(s)
+                           .skipped +
+                      ")");
+    }
+    e.chao = pool_chao(runs, level);
+    const bool all_loglinear =
+        std::all_of(runs.begin(), runs.end(), [](auto* r) { return r->loglinear.has_value(); });
+    const bool all_lcmcr =
+        std::all_of(runs.begin(), runs.end(), [](auto* r) { return r->lcmcr.has_value(); });
+    const bool all_dga =
+        std::all_of(runs.begin(), runs.end(), [](auto* r) { return r->dga.has_value(); });
+    if (all_loglinear) spread.loglinear = pool_loglinear(runs, level, e);
+    if (all_lcmcr) spread.lcmcr = pool_lcmcr(runs, options.lcmcr.interval, e);
+    if (all_dga) spread.dga = pool_dga(runs, options.lcmcr.interval, e);
+    e.linkage = spread;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace uncounted::estimate

@@ -1,0 +1,160 @@
+#include "pipeline/linkage_draws.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "link/prepared_column.h"
+#include "model/error.h"
+#include "model/xoshiro256.h"
+#include "store/database.h"
+
+namespace uncounted::pipeline {
+namespace {
+
+// Pairs this close to 0 or 1 are certain: drawing them changes nothing
+// that the estimate could see.
+constexpr double kCertain = 1e-3;
+
+std::uint64_t pair_key(std::uint32_t i, std::uint32_t j) {
+  return (std::uint64_t{std::min(i, j)} << 32) | std::max(i, j);
+}
+
+}  // namespace
+
+void PlausibleLinkages::set_settings(const link::Settings& settings) {
+  clustering_ = settings.clustering;
+  threshold_ = settings.threshold;
+  const double r = std::clamp(settings.retain_probability, 1e-12, 0.5);
+  unscored_weight_ = static_cast<float>(std::log2(r / (1 - r)));
+}
+
+void PlausibleLinkages::add_record(std::int64_t id, const std::string& source,
+                                   const std::optional<std::string>& sex,
+                                   const std::optional<std::string>& birth_year,
+                                   std::uint32_t entity) {
+  ids_.push_back(id);
+  source_.push_back(
+      source_number_.try_emplace(source, static_cast<std::uint32_t>(source_number_.size()))
+          .first->second);
+  facts_.sex.push_back(sex && (*sex == "M" || *sex == "F") ? (*sex)[0] : 0);
+  double lo = 1, hi = 0;  // lo > hi: unknown
+  if (birth_year && !link::parse_year_interval(*birth_year, lo, hi)) lo = 1, hi = 0;
+  facts_.birth_lo.push_back(static_cast<float>(lo));
+  facts_.birth_hi.push_back(static_cast<float>(hi));
+  stored_.push_back(entity);
+}
+
+void PlausibleLinkages::add_pair(link::ScoredPair p, bool decided) {
+  if (p.i > p.j) std::swap(p.i, p.j);
+  weights_[pair_key(p.i, p.j)] = p.match_weight;
+  if (decided) return;
+  if (p.match_probability > kCertain && p.match_probability < 1 - kCertain) ++uncertain_;
+  pairs_.push_back(p);
+}
+
+void PlausibleLinkages::finish_sources() {
+  facts_.deduplicated_source.assign(source_number_.size(), false);
+  for (const std::string& name : clustering_.deduplicated_sources) {
+    const auto it = source_number_.find(name);
+    if (it != source_number_.end()) facts_.deduplicated_source[it->second] = true;
+  }
+}
+
+PlausibleLinkages::PlausibleLinkages(store::Store& store) {
+  store::Database& db = store.db();
+  {
+    store::Statement s = db.prepare("SELECT settings FROM link_runs ORDER BY id DESC LIMIT 1");
+    if (!s.step()) {
+      throw invalid_input("no linked persons in the store: run 'uncounted link' first", "estimate");
+    }
+    const nlohmann::json doc = nlohmann::json::parse(s.column_text(0), nullptr, false);
+    set_settings(doc.is_discarded() ? link::default_settings() : link::settings_from_json(doc));
+  }
+  std::unordered_map<std::int64_t, std::uint32_t> position;
+  {
+    std::unordered_map<std::string, std::uint32_t> entity_number;
+    store::Statement s = db.prepare(
+        "SELECT r.id, r.source, r.sex, r.birth_year, e.entity_id "
+        "FROM records r JOIN entities e ON e.record = r.id ORDER BY r.id");
+    while (s.step()) {
+      position.emplace(s.column_int(0), static_cast<std::uint32_t>(ids_.size()));
+      const auto entity = entity_number.try_emplace(
+          s.column_text(4), static_cast<std::uint32_t>(entity_number.size()));
+      add_record(s.column_int(0), s.column_text(1), s.column_optional_text(2),
+                 s.column_optional_text(3), entity.first->second);
+    }
+  }
+  if (ids_.empty()) {
+    throw invalid_input("no linked persons in the store: run 'uncounted link' first", "estimate");
+  }
+  finish_sources();
+  std::unordered_map<std::uint64_t, bool> decided;
+  {
+    store::Statement s = db.prepare(
+        "SELECT record_a, record_b, decision FROM match_decisions WHERE decision != 'unsure'");
+    while (s.step()) {
+      const auto a = position.find(s.column_int(0));
+      const auto b = position.find(s.column_int(1));
+      if (a == position.end() || b == position.end()) continue;
+      decisions_.push_back({a->second, b->second, s.column_text(2) == "match"});
+      decided[pair_key(a->second, b->second)] = true;
+    }
+  }
+  store::Statement s =
+      db.prepare("SELECT record_a, record_b, match_weight, match_probability FROM candidate_pairs");
+  while (s.step()) {
+    const auto a = position.find(s.column_int(0));
+    const auto b = position.find(s.column_int(1));
+    if (a == position.end() || b == position.end()) continue;
+    link::ScoredPair p;
+    p.i = a->second;
+    p.j = b->second;
+    p.match_weight = static_cast<float>(s.column_double(2));
+    p.match_probability = static_cast<float>(s.column_double(3));
+    add_pair(p, decided.count(pair_key(p.i, p.j)) > 0);
+  }
+}
+
+PlausibleLinkages::PlausibleLinkages(const std::vector<Record>& records,
+                                     const link::LinkResult& result) {
+  set_settings(result.settings);
+  for (std::size_t r = 0; r < records.size(); ++r) {
+    const Record& record = records[r];
+    const std::string_view sex = to_code(record.sex);
+    add_record(static_cast<std::int64_t>(r), record.source,
+               sex.empty() ? std::nullopt : std::optional<std::string>(sex), record.birth_year,
+               result.clusters.entity.at(r));
+  }
+  finish_sources();
+  for (const link::ScoredPair& p : result.pairs) add_pair(p, false);
+}
+
+std::vector<std::uint32_t> PlausibleLinkages::draw(std::uint64_t seed, std::uint64_t index) const {
+  // One stream per (seed, index): both hashed, so that nearby seeds and
+  // indexes give unrelated linkages.
+  std::uint64_t s = seed ^ 0x6c696e6b61676573ULL;  // "linkages"
+  std::uint64_t i = index;
+  Xoshiro256 random(splitmix64(s) ^ splitmix64(i));
+  std::vector<link::ScoredPair> drawn;
+  drawn.reserve(pairs_.size() / 4);
+  for (const link::ScoredPair& p : pairs_) {
+    // A uniform on [0, 1) from the top 53 bits; a pair of probability p is
+    // linked when it falls below p.
+    const double u = static_cast<double>(random.next() >> 11) * 0x1.0p-53;
+    if (u >= p.match_probability) continue;
+    link::ScoredPair link = p;
+    link.match_probability = 1;  // drawn: a link whatever the threshold
+    drawn.push_back(link);
+  }
+  const link::PairWeight weight = [this](std::uint32_t i, std::uint32_t j) -> double {
+    const auto it = weights_.find(pair_key(i, j));
+    return it == weights_.end() ? unscored_weight_ : it->second;
+  };
+  const link::Clusters clusters = link::cluster_records(ids_.size(), source_, drawn, threshold_,
+                                                        decisions_, clustering_, weight, facts_);
+  return clusters.entity;
+}
+
+}  // namespace uncounted::pipeline
