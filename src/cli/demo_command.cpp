@@ -191,6 +191,9 @@ void run(const DemoArgs& a, const GlobalOptions& global) {
   lcmcr.burn_in = 5000;
   lcmcr.iterations = 20000;
   lcmcr.chains = 2;
+  // Until the chains have mixed (R-hat <= 1.01, ESS >= 1000), at most 30 s
+  // per camp: the report's intervals should not carry "not mixed" warnings.
+  lcmcr.max_seconds = 30;
   report::ReportData data = report::gather_report_data(*store, report_options);
   data.truth_note = "scenario \"" + scenario.name + "\", seed " + std::to_string(a.seed);
   std::size_t covered = 0, with_truth = 0;

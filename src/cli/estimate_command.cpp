@@ -6,6 +6,8 @@
 
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <sstream>
 
 #include "cli/command.h"
@@ -36,6 +38,8 @@ struct EstimateArgs {
   double interval = 0.95;
   double delta = 0;
   int linkage_draws = 20;
+  double max_seconds = 60;
+  bool sensitivity = false;
 };
 
 std::vector<std::string> split_commas(const std::string& text) {
@@ -44,6 +48,40 @@ std::vector<std::string> split_commas(const std::string& text) {
   for (std::string item; std::getline(in, item, ',');)
     if (!item.empty()) out.push_back(item);
   return out;
+}
+
+// The sensitivity table: one row per stratum and method, one column per
+// threshold ("N [lower-upper]"), then the warnings.
+std::string sensitivity_text(const nlohmann::ordered_json& s) {
+  std::ostringstream out;
+  out << "Sensitivity to the linkage threshold (one linkage per threshold, short LCMCR runs):\n";
+  std::map<std::string, std::map<double, std::string>> cells;
+  for (const auto& p : s["points"]) {
+    std::string stratum;
+    for (const auto& [column, value] : p["stratum"].items())
+      stratum += (stratum.empty() ? "" : ", ") + column + "=" + value.get<std::string>();
+    auto whole = [](const nlohmann::ordered_json& x) {
+      return x.is_number() ? std::to_string(std::llround(x.get<double>())) : std::string("-");
+    };
+    cells[(stratum.empty() ? "all" : stratum) + "  " + p["method"].get<std::string>()]
+         [p["threshold"].get<double>()] =
+             whole(p["N"]) + " [" + whole(p["lower"]) + "-" + whole(p["upper"]) + "]";
+  }
+  out << "  stratum, method";
+  for (const auto& t : s["thresholds"]) out << "  | t=" << t.get<double>();
+  out << "\n";
+  for (const auto& [row, by_threshold] : cells) {
+    out << "  " << row;
+    for (const auto& t : s["thresholds"]) {
+      const auto it = by_threshold.find(t.get<double>());
+      out << "  | " << (it == by_threshold.end() ? "-" : it->second);
+    }
+    out << "\n";
+  }
+  for (const auto& w : s["warnings"])
+    out << "  warning: " << w["stratum"].get<std::string>() << ": " << w["en"].get<std::string>()
+        << "\n";
+  return out.str();
 }
 
 void run(const EstimateArgs& a, const GlobalOptions& global) {
@@ -62,10 +100,15 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
   o.lcmcr.chains = a.chains;
   o.lcmcr.classes = a.classes;
   o.lcmcr.thinning = a.thinning;
+  o.lcmcr.max_seconds = a.max_seconds;
   if (estimate::runs(o.method, estimate::Method::kLcmcr) && isatty(STDERR_FILENO))
     std::cerr << "LCMCR: " << a.chains << " chains x " << (a.burn_in + a.iterations)
               << " sweeps per stratum...\n";
+  if (a.sensitivity && !a.table.empty())
+    throw usage_error("--sensitivity reads the store's scored pairs; a table has none",
+                      "--sensitivity");
   std::vector<estimate::StratumEstimate> results;
+  std::optional<nlohmann::ordered_json> sensitivity;
   if (a.table.empty()) {
     auto store = open_store(global);
     pipeline::StoreEstimateOptions from_store;
@@ -79,7 +122,14 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
     from_store.progress = [&progress](int done, int total) {
       progress.update(static_cast<std::size_t>(done), static_cast<std::size_t>(total));
     };
-    results = pipeline::estimate_store(*store, from_store);
+    const pipeline::LinkedRecords linked(*store);
+    results = linked.estimate(from_store);
+    if (a.sensitivity) {
+      pipeline::StoreEstimateOptions light = from_store;
+      light.estimate = pipeline::sensitivity_options(o);
+      sensitivity = pipeline::sensitivity_to_json(
+          linked.sensitivity(light, pipeline::kSensitivityThresholds));
+    }
   } else {
     std::ifstream in(a.table, std::ios::binary);
     if (!in) throw runtime_error("cannot open the table file", a.table);
@@ -93,9 +143,17 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
       if (e.skipped) std::cerr << "warning: a stratum was skipped: " << *e.skipped << "\n";
       for (const auto& w : e.warnings) std::cerr << "warning: " << w << "\n";
     }
-    std::cout << estimate::estimates_to_json(results, o).dump(2) << "\n";
+    nlohmann::ordered_json doc = estimate::estimates_to_json(results, o);
+    if (sensitivity) {
+      for (const auto& w : (*sensitivity)["warnings"])
+        std::cerr << "warning: " << w["stratum"].get<std::string>() << ": "
+                  << w["en"].get<std::string>() << "\n";
+      doc["sensitivity"] = std::move(*sensitivity);
+    }
+    std::cout << doc.dump(2) << "\n";
   } else {
     std::cout << estimate::estimates_to_text(results, o);
+    if (sensitivity) std::cout << sensitivity_text(*sensitivity);
   }
 }
 
@@ -137,6 +195,14 @@ void add_estimate(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--thinning", args->thinning, "Keep every n-th LCMCR sweep")
       ->capture_default_str()
       ->check(whole_number_check(1, 1'000'000'000));
+  cmd->add_option("--max-seconds", args->max_seconds,
+                  "LCMCR runs on, --iterations sweeps at a time, until split R-hat <= 1.01 and "
+                  "ESS >= 1000, or this time cap per stratum; 0: one fixed-length run")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
+  cmd->add_flag("--sensitivity", args->sensitivity,
+                "Also estimate on the linkages made at thresholds 0.2 to 0.95, and warn where "
+                "the conclusion depends on the threshold or the method");
   cmd->add_option("--interval", args->interval, "Interval level")->capture_default_str();
   cmd->callback([args, &global] { run(*args, global); });
 }

@@ -138,6 +138,9 @@ json estimates_to_json(const std::vector<StratumEstimate>& estimates,
                       {"chains", o.chains},
                       {"burn_in", o.burn_in},
                       {"iterations", o.iterations},
+                      {"iterations_run", r.iterations_run},
+                      {"stopped", r.stopped.empty() ? json("fixed length") : json(r.stopped)},
+                      {"max_seconds", o.max_seconds},
                       {"thinning", o.thinning},
                       {"seed", o.seed},
                       {"seconds", number(r.seconds)},
@@ -245,7 +248,11 @@ std::string estimates_to_text(const std::vector<StratumEstimate>& estimates,
     if (e.lcmcr)
       out << "\n  LCMCR diagnostics: R-hat " << fixed(e.lcmcr->rhat, 3) << ", ESS "
           << fixed(e.lcmcr->ess) << ", " << options.lcmcr.chains << " chains, "
-          << fixed(e.lcmcr->seconds, 1) << " s\n";
+          << fixed(e.lcmcr->seconds, 1) << " s"
+          << (e.lcmcr->stopped == "converged"  ? " (ran until converged)"
+              : e.lcmcr->stopped == "time cap" ? " (stopped at the time cap, not converged)"
+                                               : "")
+          << "\n";
     if (e.dga) {
       out << "\n  dga (delta " << e.dga->delta
           << ", prior on N 1/N): graphs by posterior probability\n";

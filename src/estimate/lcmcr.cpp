@@ -7,6 +7,8 @@
 #include <bit>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <memory>
 #include <numeric>
 #include <span>
 #include <sstream>
@@ -461,10 +463,12 @@ class Chain {
 };
 
 struct ChainRun {
+  std::unique_ptr<Chain> chain;  // kept between blocks of sweeps
   std::vector<double> draws;
   double seconds = 0;      // wall clock
   double cpu_seconds = 0;  // this thread's CPU time: the speed without other load
   std::int64_t sweeps = 0;
+  std::int64_t kept = 0;  // sweeps after burn-in so far
 };
 
 double thread_cpu_seconds() {
@@ -473,23 +477,27 @@ double thread_cpu_seconds() {
   return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
 }
 
-ChainRun run_chain(const std::vector<std::int64_t>& counts, int lists, const LcmcrOptions& o,
-                   int index) {
-  ChainRun run;
+// Starts chain INDEX (warm-up, burn-in) on its first call; then SWEEPS more
+// sweeps, keeping every thinning-th N. A chain's draws depend only on the
+// seed and its index, whatever the blocks.
+void advance_chain(ChainRun& run, const std::vector<std::int64_t>& counts, int lists,
+                   const LcmcrOptions& o, int index, std::int64_t sweeps) {
   const auto start = std::chrono::steady_clock::now();
   const double cpu_start = thread_cpu_seconds();
-  Chain chain(counts, lists, o, static_cast<std::uint64_t>(index));
-  for (std::int64_t s = 0; s < o.burn_in; ++s) chain.sweep(true);
-  run.draws.reserve(static_cast<std::size_t>(o.iterations / o.thinning));
-  for (std::int64_t s = 1; s <= o.iterations; ++s) {
-    chain.sweep(true);
-    if (s % o.thinning == 0)
-      run.draws.push_back(static_cast<double>(chain.observed() + chain.n0()));
+  if (!run.chain) {
+    run.chain = std::make_unique<Chain>(counts, lists, o, static_cast<std::uint64_t>(index));
+    for (std::int64_t s = 0; s < o.burn_in; ++s) run.chain->sweep(true);
+    run.sweeps += o.warmup + o.burn_in;
   }
-  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  run.cpu_seconds = thread_cpu_seconds() - cpu_start;
-  run.sweeps = o.warmup + o.burn_in + o.iterations;
-  return run;
+  run.draws.reserve(run.draws.size() + static_cast<std::size_t>(sweeps / o.thinning));
+  for (std::int64_t s = 1; s <= sweeps; ++s) {
+    run.chain->sweep(true);
+    if (++run.kept % o.thinning == 0)
+      run.draws.push_back(static_cast<double>(run.chain->observed() + run.chain->n0()));
+  }
+  run.sweeps += sweeps;
+  run.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  run.cpu_seconds += thread_cpu_seconds() - cpu_start;
 }
 
 }  // namespace
@@ -554,17 +562,43 @@ LcmcrResult run_lcmcr(const std::vector<std::int64_t>& counts, int lists,
   unsigned workers = options.threads > 0 ? static_cast<unsigned>(options.threads)
                                          : std::max(1u, std::thread::hardware_concurrency());
   workers = std::min<unsigned>(workers, static_cast<unsigned>(options.chains));
-  // Chains are handed out in order; which thread runs a chain does not
-  // change its draws.
-  std::atomic<int> next{0};
-  std::vector<std::thread> pool;
-  for (unsigned w = 0; w < workers; ++w)
-    pool.emplace_back([&] {
-      for (int c; (c = next.fetch_add(1)) < options.chains;)
-        runs[static_cast<std::size_t>(c)] = run_chain(counts, lists, options, c);
-    });
-  for (auto& t : pool) t.join();
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  // Blocks of `iterations` sweeps per chain: one, or with max_seconds, more
+  // until the chains have mixed and the draws are enough, or the next block
+  // would pass the time cap (a block takes about as long as the last one).
+  const std::int64_t block_draws = options.iterations / options.thinning * options.chains;
+  for (std::int64_t kept_draws = 0;;) {
+    const double block_start = elapsed();
+    // Chains are handed out in order; which thread runs a chain does not
+    // change its draws.
+    std::atomic<int> next{0};
+    std::vector<std::thread> pool;
+    for (unsigned w = 0; w < workers; ++w)
+      pool.emplace_back([&] {
+        for (int c; (c = next.fetch_add(1)) < options.chains;)
+          advance_chain(runs[static_cast<std::size_t>(c)], counts, lists, options, c,
+                        options.iterations);
+      });
+    for (auto& t : pool) t.join();
+    result.iterations_run += options.iterations;
+    kept_draws += block_draws;
+    if (!(options.max_seconds > 0)) break;
+    std::vector<std::vector<double>> draws;
+    for (const ChainRun& r : runs) draws.push_back(r.draws);
+    const double rhat = split_rhat(draws), ess = effective_sample_size(draws);
+    if (rhat <= options.target_rhat && ess >= options.target_ess) {
+      result.stopped = "converged";
+      break;
+    }
+    if (elapsed() + (elapsed() - block_start) > options.max_seconds ||
+        kept_draws + block_draws > kMostRetainedDraws) {
+      result.stopped = "time cap";
+      break;
+    }
+  }
+  result.seconds = elapsed();
 
   std::vector<double> pooled;
   double rate = 0, cpu_rate = 0;
@@ -580,6 +614,15 @@ LcmcrResult run_lcmcr(const std::vector<std::int64_t>& counts, int lists,
   summarize_posterior(std::move(pooled), options.interval, result);
   result.rhat = split_rhat(result.draws);
   result.ess = effective_sample_size(result.draws);
+  if (result.stopped == "time cap") {
+    char line[200];
+    std::snprintf(line, sizeof line,
+                  "stopped at the time cap of %.0f s before split R-hat <= %.3g and ESS >= %.0f "
+                  "(%lld sweeps per chain)",
+                  options.max_seconds, options.target_rhat, options.target_ess,
+                  static_cast<long long>(result.iterations_run));
+    result.warnings.push_back(line);
+  }
   if (result.rhat > 1.01)
     result.warnings.push_back("split R-hat above 1.01: the chains have not mixed; run longer");
   if (result.ess < 400)

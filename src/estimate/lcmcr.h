@@ -40,6 +40,13 @@ struct LcmcrOptions {
   std::uint64_t seed = 1;
   double interval = 0.95;
   int threads = 0;  // 0: one per chain, up to the hardware's cores
+  // With max_seconds > 0 the chains go on, a block of `iterations` sweeps
+  // at a time, until split R-hat <= target_rhat and the effective sample
+  // size >= target_ess, or until another block would pass max_seconds
+  // (wall clock, the whole run); 0: one block, as LCMCR does.
+  double max_seconds = 0;
+  double target_rhat = 1.01;
+  double target_ess = 1000;
 };
 
 struct LcmcrResult {
@@ -52,6 +59,9 @@ struct LcmcrResult {
   double seconds = 0;                      // wall clock of the whole run
   double sweeps_per_second_per_chain = 0;  // mean over chains, wall clock
   double sweeps_per_cpu_second = 0;        // mean over chains, per CPU second of the chain's thread
+  std::int64_t iterations_run = 0;         // sweeps per chain after burn-in, all blocks
+  // With max_seconds: "converged" or "time cap"; empty for one block.
+  std::string stopped;
   std::vector<std::string> warnings;
 };
 

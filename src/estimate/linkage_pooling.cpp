@@ -131,8 +131,12 @@ double pool_lcmcr(const std::vector<const StratumEstimate*>& runs, double level,
   std::vector<double> all;
   std::vector<IntervalTriple> triples;
   double rates = 0, cpu_rates = 0;
+  bool converged = true, capped = false;
   for (const StratumEstimate* e : runs) {
     const LcmcrResult& r = *e->lcmcr;
+    converged = converged && r.stopped == "converged";
+    capped = capped || r.stopped == "time cap";
+    result.iterations_run += r.iterations_run;
     triples.push_back({r.lower, r.median, r.upper});
     for (const auto& chain : r.draws) {
       all.insert(all.end(), chain.begin(), chain.end());
@@ -147,6 +151,7 @@ double pool_lcmcr(const std::vector<const StratumEstimate*>& runs, double level,
   }
   if (all.empty()) return std::nan("");
   result.observed = runs.front()->lcmcr->observed;
+  result.stopped = converged ? "converged" : capped ? "time cap" : "";
   summarize_posterior(std::move(all), level, result);
   result.sweeps_per_second_per_chain = rates / static_cast<double>(runs.size());
   result.sweeps_per_cpu_second = cpu_rates / static_cast<double>(runs.size());

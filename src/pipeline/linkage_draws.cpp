@@ -148,13 +148,22 @@ std::vector<std::uint32_t> PlausibleLinkages::draw(std::uint64_t seed, std::uint
     link.match_probability = 1;  // drawn: a link whatever the threshold
     drawn.push_back(link);
   }
+  return cluster(drawn, threshold_);
+}
+
+std::vector<std::uint32_t> PlausibleLinkages::at_threshold(double threshold) const {
+  return cluster(pairs_, threshold);
+}
+
+std::vector<std::uint32_t> PlausibleLinkages::cluster(const std::vector<link::ScoredPair>& pairs,
+                                                      double threshold) const {
   const link::PairWeight weight = [this](std::uint32_t i, std::uint32_t j) -> double {
     const auto it = weights_.find(pair_key(i, j));
     return it == weights_.end() ? unscored_weight_ : it->second;
   };
-  const link::Clusters clusters = link::cluster_records(ids_.size(), source_, drawn, threshold_,
-                                                        decisions_, clustering_, weight, facts_);
-  return clusters.entity;
+  return link::cluster_records(ids_.size(), source_, pairs, threshold, decisions_, clustering_,
+                               weight, facts_)
+      .entity;
 }
 
 }  // namespace uncounted::pipeline

@@ -56,6 +56,9 @@ class PlausibleLinkages {
   // Linkage number INDEX of the stream SEED: a person number per record.
   // The same (seed, index) gives the same linkage on any machine.
   std::vector<std::uint32_t> draw(std::uint64_t seed, std::uint64_t index) const;
+  // The linkage the same rules make at another THRESHOLD (the pairs at or
+  // above it are links), for the sensitivity of an estimate to it.
+  std::vector<std::uint32_t> at_threshold(double threshold) const;
 
  private:
   // What both constructors read, one record or pair at a time.
@@ -64,6 +67,10 @@ class PlausibleLinkages {
                   const std::optional<std::string>& birth_year, std::uint32_t entity);
   void add_pair(link::ScoredPair pair, bool decided);
   void finish_sources();
+  // Clusters PAIRS (those at or above THRESHOLD are links) under the run's
+  // rules.
+  std::vector<std::uint32_t> cluster(const std::vector<link::ScoredPair>& pairs,
+                                     double threshold) const;
 
   std::unordered_map<std::string, std::uint32_t> source_number_;
   std::vector<std::int64_t> ids_;

@@ -1,6 +1,7 @@
 #include "pipeline/store_estimation.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -207,6 +208,10 @@ std::vector<estimate::StratumEstimate> LinkedRecords::estimate(
   estimate::EstimateOptions each = options.estimate;
   const int m = options.linkage_draws;
   each.lcmcr.iterations = std::max(kLeastSweepsPerLinkage, (each.lcmcr.iterations + m - 1) / m);
+  // Run until converged: each linkage gets its share of the time and of
+  // the effective draws (the pooled ESS is their sum).
+  each.lcmcr.max_seconds = options.estimate.lcmcr.max_seconds / m;
+  each.lcmcr.target_ess = std::max(100.0, options.estimate.lcmcr.target_ess / m);
   std::vector<std::vector<estimate::StratumEstimate>> per_linkage;
   for (int d = 0; d < m; ++d) {
     const std::vector<std::uint32_t> entity =
@@ -217,6 +222,116 @@ std::vector<estimate::StratumEstimate> LinkedRecords::estimate(
     if (options.progress) options.progress(d + 1, m);
   }
   return estimate::pool_over_linkages(per_linkage, options.estimate);
+}
+
+std::vector<SensitivityPoint> LinkedRecords::sensitivity(
+    const StoreEstimateOptions& options, const std::vector<double>& thresholds) const {
+  const TableLayout layout = table_layout(records_, options);
+  std::vector<SensitivityPoint> points;
+  for (double t : thresholds) {
+    if (!(t > 0 && t < 1)) throw usage_error("a linkage threshold is between 0 and 1", "threshold");
+    SensitivityPoint p;
+    p.threshold = t;
+    p.estimates = estimate::estimate_population(
+        capture_table(layout, linkages_.at_threshold(t), options), options.estimate);
+    points.push_back(std::move(p));
+  }
+  return points;
+}
+
+namespace {
+
+struct Range {
+  double lowest_upper = INFINITY, highest_lower = -INFINITY, least = INFINITY, most = -INFINITY;
+  void add(double n, double lower, double upper) {
+    if (!std::isfinite(n)) return;
+    least = std::min(least, n);
+    most = std::max(most, n);
+    if (std::isfinite(lower)) highest_lower = std::max(highest_lower, lower);
+    lowest_upper = std::min(lowest_upper, std::isfinite(upper) ? upper : INFINITY);
+  }
+};
+
+std::string whole(double x) { return std::to_string(static_cast<long long>(std::llround(x))); }
+
+}  // namespace
+
+std::vector<SensitivityWarning> sensitivity_warnings(const std::vector<SensitivityPoint>& points) {
+  std::map<std::string, Range> ranges;
+  std::vector<std::string> order;
+  for (const SensitivityPoint& p : points) {
+    for (const estimate::StratumEstimate& e : p.estimates) {
+      if (e.skipped) continue;
+      estimate::Stratum key;
+      key.key = e.stratum;
+      const std::string label = key.label();
+      if (!ranges.count(label)) order.push_back(label);
+      Range& r = ranges[label];
+      if (e.loglinear && e.loglinear->selected) {
+        const auto& f = e.loglinear->hierarchical[*e.loglinear->selected];
+        r.add(f.N, f.lower.value_or(NAN), f.upper.value_or(INFINITY));
+      }
+      if (e.lcmcr) r.add(e.lcmcr->median, e.lcmcr->lower, e.lcmcr->upper);
+      if (e.dga) r.add(e.dga->median, e.dga->lower, e.dga->upper);
+    }
+  }
+  std::vector<SensitivityWarning> out;
+  for (const std::string& label : order) {
+    const Range& r = ranges[label];
+    if (!(r.highest_lower > r.lowest_upper)) continue;
+    out.push_back(
+        {label,
+         "The estimate depends on the linkage threshold and the method: from " + whole(r.least) +
+             " to " + whole(r.most) +
+             ", and some of their intervals do not overlap. Do not report one of them alone.",
+         "추정치가 연계 임계값과 방법에 따라 달라집니다: " + whole(r.least) + "에서 " +
+             whole(r.most) +
+             "까지이며, 일부 구간은 서로 겹치지 않습니다. 하나만 따로 보고하지 "
+             "마십시오."});
+  }
+  return out;
+}
+
+nlohmann::ordered_json sensitivity_to_json(const std::vector<SensitivityPoint>& points) {
+  using json = nlohmann::ordered_json;
+  auto number = [](double x) { return std::isfinite(x) ? json(x) : json(nullptr); };
+  json thresholds = json::array(), rows = json::array(), warnings = json::array();
+  for (const SensitivityPoint& p : points) {
+    thresholds.push_back(p.threshold);
+    for (const estimate::StratumEstimate& e : p.estimates) {
+      if (e.skipped) continue;
+      json stratum = json::object();
+      for (const auto& [column, value] : e.stratum) stratum[column] = value;
+      auto row = [&](const char* method, double n, double lower, double upper) {
+        rows.push_back({{"threshold", p.threshold},
+                        {"stratum", stratum},
+                        {"method", method},
+                        {"observed", e.observed},
+                        {"N", number(n)},
+                        {"lower", number(lower)},
+                        {"upper", number(upper)}});
+      };
+      if (e.loglinear && e.loglinear->selected) {
+        const auto& f = e.loglinear->hierarchical[*e.loglinear->selected];
+        row("loglinear", f.N, f.lower.value_or(NAN), f.upper.value_or(INFINITY));
+      }
+      if (e.lcmcr) row("lcmcr", e.lcmcr->median, e.lcmcr->lower, e.lcmcr->upper);
+      if (e.dga) row("dga", e.dga->median, e.dga->lower, e.dga->upper);
+    }
+  }
+  for (const SensitivityWarning& w : sensitivity_warnings(points))
+    warnings.push_back({{"stratum", w.stratum}, {"en", w.english}, {"ko", w.korean}});
+  return {{"thresholds", thresholds}, {"points", rows}, {"warnings", warnings}};
+}
+
+estimate::EstimateOptions sensitivity_options(const estimate::EstimateOptions& options) {
+  estimate::EstimateOptions o = options;
+  o.lcmcr.chains = 2;
+  o.lcmcr.burn_in = 1000;
+  o.lcmcr.iterations = 5000;
+  o.lcmcr.thinning = 5;
+  o.lcmcr.max_seconds = 0;
+  return o;
 }
 
 }  // namespace uncounted::pipeline

@@ -9,6 +9,7 @@
 // is not a stratum (sources are the lists).
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,32 @@ struct StoreEstimateOptions {
 inline constexpr std::int64_t kLeastSweepsPerLinkage = 2000;
 inline constexpr int kMostLinkageDraws = 1000;
 
+// One threshold's estimates, for the sensitivity chart.
+struct SensitivityPoint {
+  double threshold = 0;
+  std::vector<estimate::StratumEstimate> estimates;
+};
+
+// The thresholds the sensitivity chart shows by default.
+inline const std::vector<double> kSensitivityThresholds = {0.2, 0.35, 0.5, 0.65, 0.8, 0.95};
+
+// Where the conclusion depends on the choice: for each stratum whose
+// intervals over POINTS (every threshold and method) do not all overlap,
+// a plain sentence in English and in Korean, naming the range.
+struct SensitivityWarning {
+  std::string stratum, english, korean;
+};
+std::vector<SensitivityWarning> sensitivity_warnings(const std::vector<SensitivityPoint>& points);
+
+// {"thresholds": [...], "points": [{"threshold", "stratum", "method", "observed",
+// "N", "lower", "upper"}], "warnings": [{"stratum", "en", "ko"}]}.
+nlohmann::ordered_json sensitivity_to_json(const std::vector<SensitivityPoint>& points);
+
+// Options for the sensitivity runs: OPTIONS with a short fixed-length
+// LCMCR (2 chains, 1,000 + 5,000 sweeps), so that six thresholds cost
+// about one ordinary estimate.
+estimate::EstimateOptions sensitivity_options(const estimate::EstimateOptions& options);
+
 // What estimation reads of the store, read once: the linked records and
 // the plausible linkages. A server reads it under its store lock and
 // estimates without. Throws invalid_input when the store has no linkage
@@ -55,6 +82,11 @@ class LinkedRecords {
   // plausible linkages when the linkage has uncertain pairs, otherwise of
   // the stored linkage; `linkage` is set on every estimate either way.
   std::vector<estimate::StratumEstimate> estimate(const StoreEstimateOptions& options) const;
+  // The estimates of every stratum on the linkage made at each of
+  // THRESHOLDS (pipeline/linkage_draws.h at_threshold), one linkage each:
+  // how much the answer depends on where the linkage draws the line.
+  std::vector<SensitivityPoint> sensitivity(const StoreEstimateOptions& options,
+                                            const std::vector<double>& thresholds) const;
   const PlausibleLinkages& linkages() const { return linkages_; }
 
  private:

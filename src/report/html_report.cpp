@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "report/charts.h"
+#include "report/sensitivity_chart.h"
 #include "report/svg_canvas.h"
 
 namespace uncounted::report {
@@ -55,6 +56,14 @@ svg text { font-family: inherit; }
 .truth-line { stroke: var(--warm); stroke-width: 1.5; stroke-dasharray: 3 3; }
 .note-svg { font-size: 12px; fill: var(--warm); }
 .covered { color: var(--ok); font-weight: 600; }
+.warn { color: var(--warm); font-weight: 600; }
+.sens-loglinear { stroke: #7a4fa3; stroke-width: 2.5; fill: none; }
+.sens-lcmcr { stroke: var(--accent); stroke-width: 2.5; fill: none; }
+.sens-dga { stroke: #2e8b57; stroke-width: 2.5; fill: none; }
+.band-loglinear { fill: #7a4fa3; fill-opacity: 0.12; }
+.band-lcmcr { fill: #1f5fa8; fill-opacity: 0.12; }
+.band-dga { fill: #2e8b57; fill-opacity: 0.12; }
+.est-dga { fill: #2e8b57; }
 .missed { color: var(--warm); font-weight: 600; }
 footer { margin-top: 40px; font-size: 13px; color: var(--muted); border-top: 1px solid var(--line); padding-top: 10px; }
 )css";
@@ -186,6 +195,31 @@ std::string estimates_table(const ReportData& d) {
   return s + "</table>";
 }
 
+std::string sensitivity_section(const ReportData& d) {
+  const std::string chart = sensitivity_chart(d);
+  if (chart.empty()) return "";
+  std::string s = "<h3 id=\"sensitivity\">" +
+                  both("How much the answer depends on the choices", "선택에 따라 달라지는 정도") +
+                  "</h3><p>" +
+                  both(
+                      "Each method again on the linkage made at thresholds from 0.2 (link "
+                      "generously) to 0.95 (link only the surest pairs), one linkage each and "
+                      "short LCMCR runs. Where the lines part, the answer depends on the choice.",
+                      "연계 임계값을 0.2(넓게 연계)에서 0.95(가장 확실한 쌍만 연계)까지 바꾸어 "
+                      "만든 연계마다 각 방법을 다시 적용했습니다. 선이 갈라지는 곳에서는 답이 "
+                      "선택에 따라 달라집니다.") +
+                  "</p>" + chart;
+  if (d.sensitivity_warnings.empty()) {
+    s += "<p class=\"note\">" +
+         both("In every stratum the intervals of all thresholds and methods overlap.",
+              "모든 층에서 모든 임계값과 방법의 구간이 서로 겹칩니다.") +
+         "</p>";
+  }
+  for (const auto& w : d.sensitivity_warnings)
+    s += "<p class=\"warn\">&#9888; " + h(w.stratum) + ": " + both(w.english, w.korean) + "</p>";
+  return s;
+}
+
 std::string estimates_section(const ReportData& d) {
   std::string s =
       "<section id=\"estimates\"><h2>" + both("How many people: estimates", "추정 인원") + "</h2>";
@@ -232,6 +266,7 @@ std::string estimates_section(const ReportData& d) {
   for (const auto& row : d.estimates)
     for (const auto& w : row.estimate.warnings)
       s += "<p class=\"note\">&#9888; " + h(stratum_label(row.estimate)) + ": " + h(w) + "</p>";
+  s += sensitivity_section(d);
   return s + "</section>";
 }
 

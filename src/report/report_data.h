@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "estimate/population_estimate.h"
+#include "pipeline/store_estimation.h"
 
 namespace uncounted::report {
 
@@ -54,6 +55,9 @@ struct ReportData {
   std::vector<Intersection> intersections;  // largest first
   LinkageSummary linkage;
   std::vector<StratumRow> estimates;
+  // The estimates at other linkage thresholds, and where they part.
+  std::vector<pipeline::SensitivityPoint> sensitivity;
+  std::vector<pipeline::SensitivityWarning> sensitivity_warnings;
   std::string lcmcr_model, lcmcr_settings;  // "K=10, a=0.25, b=0.25"; iterations and chains
   bool has_truth = false;
   std::string truth_note;  // where the truth came from

@@ -103,11 +103,19 @@ ReportData gather_report_data(store::Store& store, const ReportOptions& options)
   data.lcmcr_settings = std::to_string(lcmcr.chains) + " chains x " +
                         std::to_string(lcmcr.burn_in + lcmcr.iterations) + " sweeps, seed " +
                         std::to_string(lcmcr.seed);
-  for (auto& e : pipeline::estimate_store(store, options.estimation)) {
+  const pipeline::LinkedRecords linked(store);
+  for (auto& e : linked.estimate(options.estimation)) {
     StratumRow row{std::move(e), std::nullopt};
     if (options.truth) row.truth = find_true_total(*options.truth, row.estimate.stratum);
     data.has_truth = data.has_truth || row.truth.has_value();
     data.estimates.push_back(std::move(row));
+  }
+  if (options.sensitivity) {
+    if (options.stage) options.stage("estimating at other linkage thresholds");
+    pipeline::StoreEstimateOptions light = options.estimation;
+    light.estimate = pipeline::sensitivity_options(options.estimation.estimate);
+    data.sensitivity = linked.sensitivity(light, pipeline::kSensitivityThresholds);
+    data.sensitivity_warnings = pipeline::sensitivity_warnings(data.sensitivity);
   }
   return data;
 }

@@ -19,6 +19,8 @@ struct ReportOptions {
   pipeline::StoreEstimateOptions estimation;
   std::optional<nlohmann::json> truth;  // truth.json of `uncounted simulate`
   std::string title = "uncounted";
+  // Also estimate at the other linkage thresholds (the sensitivity chart).
+  bool sensitivity = true;
   // Called between the stages (counts, linkage, estimates) with a label.
   std::function<void(const std::string&)> stage;
 };

@@ -91,6 +91,20 @@ void SvgCanvas::line(double x1, double y1, double x2, double y2, std::string_vie
            num(y2) + "\" class=\"" + escape_html(css_class) + "\"/>\n";
 }
 
+void SvgCanvas::path(const std::vector<std::pair<double, double>>& points, bool closed,
+                     std::string_view css_class, std::string_view tooltip) {
+  if (points.empty()) return;
+  std::string d;
+  for (const auto& [x, y] : points) d += (d.empty() ? "M" : " L") + num(x) + " " + num(y);
+  if (closed) d += " Z";
+  body_ += "<path d=\"" + d + "\" class=\"" + escape_html(css_class) + "\"";
+  if (tooltip.empty()) {
+    body_ += "/>\n";
+  } else {
+    body_ += "><title>" + escape_html(tooltip) + "</title></path>\n";
+  }
+}
+
 void SvgCanvas::circle(double cx, double cy, double r, std::string_view css_class,
                        std::string_view tooltip) {
   body_ += "<circle cx=\"" + num(cx) + "\" cy=\"" + num(cy) + "\" r=\"" + num(r) + "\" class=\"" +

@@ -32,6 +32,9 @@ class SvgCanvas {
   void rect(double x, double y, double w, double h, std::string_view css_class,
             std::string_view tooltip = {});
   void line(double x1, double y1, double x2, double y2, std::string_view css_class);
+  // A polyline (CLOSED: a polygon) through POINTS (x, y).
+  void path(const std::vector<std::pair<double, double>>& points, bool closed,
+            std::string_view css_class, std::string_view tooltip = {});
   void circle(double cx, double cy, double r, std::string_view css_class,
               std::string_view tooltip = {});
   // ANCHOR: "start", "middle" or "end".

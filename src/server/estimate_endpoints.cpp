@@ -87,6 +87,18 @@ nlohmann::json run(RequestContext& ctx) {
   nlohmann::json out =
       nlohmann::json::parse(estimate::estimates_to_json(estimates, options.estimate).dump());
   out["overlap"] = overlap_json(table);
+  if (ctx.body.contains("sensitivity")) {
+    if (!ctx.body["sensitivity"].is_boolean())
+      throw HttpError(400, "'sensitivity' must be true or false");
+    if (ctx.body["sensitivity"].get<bool>()) {
+      pipeline::StoreEstimateOptions light = options;
+      light.estimate = pipeline::sensitivity_options(options.estimate);
+      out["sensitivity"] =
+          nlohmann::json::parse(pipeline::sensitivity_to_json(
+                                    linked->sensitivity(light, pipeline::kSensitivityThresholds))
+                                    .dump());
+    }
+  }
   return out;
 }
 

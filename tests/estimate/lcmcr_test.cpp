@@ -86,6 +86,49 @@ TEST(Lcmcr, SameSeedSameDrawsWhateverTheThreads) {
   EXPECT_NE(a.draws[0], c.draws[0]);
 }
 
+// Run until converged: blocks of `iterations` sweeps until R-hat and ESS
+// reach their targets, or the time cap; the blocks continue the same
+// chains (a run of two blocks draws what one run of twice the sweeps does).
+LcmcrOptions until(double max_seconds, double target_ess, std::int64_t burn_in) {
+  LcmcrOptions o;
+  o.chains = 2;
+  o.burn_in = burn_in;
+  o.iterations = 1000;
+  o.max_seconds = max_seconds;
+  o.target_ess = target_ess;
+  return o;
+}
+
+TEST(Lcmcr, RunsUntilConvergedAndSaysSo) {
+  const CaptureTable t = testing::load_mse_table("kosovo_4list.csv");
+  // 10x slower under the sanitizers: a smaller target.
+  const LcmcrOptions o = until(120, sanitized() ? 300 : 1000, 1000);
+  const LcmcrResult r = run_lcmcr(t.strata[0].counts, 4, o);
+  EXPECT_EQ(r.stopped, "converged");
+  EXPECT_LE(r.rhat, 1.01);
+  EXPECT_GE(r.ess, o.target_ess);
+  EXPECT_GT(r.iterations_run, o.iterations) << "one block of 1,000 sweeps gives 200 draws";
+  EXPECT_EQ(r.iterations_run % o.iterations, 0);
+
+  LcmcrOptions once = o;
+  once.max_seconds = 0;
+  once.iterations = r.iterations_run;
+  const LcmcrResult same = run_lcmcr(t.strata[0].counts, 4, once);
+  EXPECT_EQ(same.draws, r.draws);
+  EXPECT_EQ(same.stopped, "");
+}
+
+TEST(Lcmcr, StopsAtTheTimeCapAndWarns) {
+  const CaptureTable t = testing::load_mse_table("kosovo_4list.csv");
+  const LcmcrOptions o = until(0.3, 1e12, 100);  // an ESS never reached
+  const LcmcrResult r = run_lcmcr(t.strata[0].counts, 4, o);
+  EXPECT_EQ(r.stopped, "time cap");
+  EXPECT_LT(r.seconds, 3.0);
+  bool warned = false;
+  for (const auto& w : r.warnings) warned = warned || w.find("time cap") != std::string::npos;
+  EXPECT_TRUE(warned);
+}
+
 // The whole sweep, not only the samplers, draws the same with the AVX2,
 // SSE2 and portable code (the lambda and stick gammas in batches, the byte
 // binomials, the last items): a seed gives the same posterior draws on any

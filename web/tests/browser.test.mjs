@@ -169,6 +169,8 @@ try {
   await page.click('#run-estimate');
   await page.waitForSelector('#estimate-chart .estimate-point', { timeout: 90000 });
   check((await page.$$('#estimate-chart .estimate-point')).length >= 1, 'the estimate chart shows estimates with intervals');
+  check((await page.$$('#sensitivity-chart polyline')).length >= 1, 'the sensitivity chart draws a line per method against the linkage threshold');
+  check(/임계값|threshold/.test(await page.textContent('#sensitivity')), 'the sensitivity card explains itself');
   await page.screenshot({ path: join(shots, 'web-estimates.png'), fullPage: true });
   await page.goto(base + '#/map');
   await page.waitForSelector('#place-map .facility');

@@ -6,6 +6,7 @@ import { post } from '../api';
 import { clear, h, s } from '../dom';
 import { t } from '../i18n';
 import { showError, status } from '../main';
+import { sensitivityCard } from './sensitivity';
 
 const colors: Record<string, string> = { loglinear: '#24609c', lcmcr: '#b5651d', dga: '#2e8b57', chao: '#6a3d9a' };
 
@@ -100,7 +101,7 @@ export async function estimatesView(main: HTMLElement) {
     clear(out);
     status(t('running'));
     try {
-      const result = await post('/api/estimates', { method: method.value, strata: strata.value ? [strata.value] : [], iterations: 5000, burn_in: 1000 });
+      const result = await post('/api/estimates', { method: method.value, strata: strata.value ? [strata.value] : [], iterations: 5000, burn_in: 1000, sensitivity: true });
       status('');
       const data = rows(result);
       out.append(h('figure', { class: 'card' }, chart(data), h('figcaption', { id: 'chart-caption' }, t('chartCaption'))),
@@ -109,6 +110,7 @@ export async function estimatesView(main: HTMLElement) {
             h('td', {}, Number.isFinite(m.N) ? Math.round(m.N) : '—'),
             h('td', {}, m.lower === null ? '—' : `${Math.round(m.lower)} – ${m.upper === null ? '∞' : Math.round(m.upper)}`),
             h('td', {}, m.linkage === null ? '—' : `${Math.round(100 * m.linkage)}%`)))))),
+        ...(result.sensitivity ? [sensitivityCard(result.sensitivity)] : []),
         h('section', { class: 'card' }, h('h2', {}, t('overlap')),
           (result.overlap.strata as any[]).map((st) => h('div', {}, h('h3', {}, `${stratumName(st.stratum)} (${t('observed')} ${st.observed})`),
             h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('lists')), h('th', {}, t('count')))),
