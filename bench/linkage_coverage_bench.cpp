@@ -30,6 +30,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "estimate/linkage_pooling.h"
@@ -39,6 +40,7 @@
 #include "link/table.h"
 #include "peak_memory.h"
 #include "pipeline/linkage_draws.h"
+#include "places/event_place.h"
 #include "simulate/given_names.h"
 #include "simulate/scenario.h"
 #include "simulate/simulation.h"
@@ -47,13 +49,16 @@ namespace {
 
 using namespace uncounted;
 
+// KEEP, when given, says which records count (the others are left out).
 estimate::CaptureTable capture_table(const link::Table& table,
-                                     const std::vector<std::uint32_t>& entity) {
+                                     const std::vector<std::uint32_t>& entity,
+                                     const std::vector<bool>& keep = {}) {
   const std::size_t lists = table.source_names.size();
   std::uint32_t entities = 0;
   for (std::uint32_t e : entity) entities = std::max(entities, e + 1);
   std::vector<std::uint32_t> history(entities, 0);
-  for (std::size_t r = 0; r < table.size(); ++r) history[entity[r]] |= 1u << table.source[r];
+  for (std::size_t r = 0; r < table.size(); ++r)
+    if (keep.empty() || keep[r]) history[entity[r]] |= 1u << table.source[r];
   estimate::CaptureTable t;
   t.lists = table.source_names;
   estimate::Stratum s;
@@ -62,6 +67,27 @@ estimate::CaptureTable capture_table(const link::Table& table,
     if (h != 0) ++s.counts[h];
   t.strata.push_back(std::move(s));
   return t;
+}
+
+// The camps' capture tables: records of a camp detention whose place reads
+// (with the event's kind, as the store does) as the stratum's camp.
+std::vector<estimate::CaptureTable> camp_tables(const simulate::Simulation& sim,
+                                                const std::vector<Record>& all,
+                                                const link::Table& table,
+                                                const std::vector<std::uint32_t>& entity,
+                                                const std::vector<bool>& keep) {
+  std::vector<estimate::CaptureTable> out;
+  for (const simulate::TrueStratum& stratum : sim.strata) {
+    const std::string& camp = stratum.key.front().second;
+    std::vector<bool> in(all.size(), false);
+    for (std::size_t r = 0; r < all.size(); ++r) {
+      if (all[r].event != "detention_kwanliso" || !all[r].event_place) continue;
+      const places::PlaceMatch m = places::lookup_for_event(*all[r].event_place, all[r].event);
+      in[r] = m.place != nullptr && m.place->id == camp && (keep.empty() || keep[r]);
+    }
+    out.push_back(capture_table(table, entity, in));
+  }
+  return out;
 }
 
 struct Interval {
@@ -170,6 +196,29 @@ int main(int argc, char** argv) {
     const auto own =
         estimate::estimate_population(capture_table(table, result.clusters.entity), options);
     const auto ideal = estimate::estimate_population(capture_table(table, true_entity), options);
+    std::vector<bool> named(table.size());
+    for (std::size_t r = 0; r < table.size(); ++r) named[r] = all[r].name.has_value();
+    const auto own_named =
+        estimate::estimate_population(capture_table(table, result.clusters.entity, named), options);
+    const auto ideal_named =
+        estimate::estimate_population(capture_table(table, true_entity, named), options);
+    // The camps: each camp's estimate against its true total.
+    using CampKind = std::tuple<const char*, const std::vector<std::uint32_t>*, std::vector<bool>>;
+    for (const auto& [kind, entity, keep] :
+         {CampKind{"camps: linked", &result.clusters.entity, {}},
+          CampKind{"camps: linked, named records", &result.clusters.entity, named},
+          CampKind{"camps: true links", &true_entity, {}}}) {
+      const auto tables = camp_tables(sim, all, table, *entity, keep);
+      for (std::size_t c = 0; c < tables.size(); ++c) {
+        try {
+          const auto e = estimate::estimate_population(tables[c], options);
+          for (const auto& [method, i] : intervals(e[0]))
+            tallies[kind][method].add(i, static_cast<double>(sim.strata[c].total));
+        } catch (const std::exception&) {
+          // a camp with no overlap in this replicate: nothing to tally
+        }
+      }
+    }
     const pipeline::PlausibleLinkages linkages(all, result);
     std::vector<std::vector<estimate::StratumEstimate>> runs;
     for (int d = 0; d < draws; ++d) {
@@ -183,8 +232,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "seed %llu  persons %zu/%zu  uncertain pairs %zu",
                  static_cast<unsigned long long>(seed), result.clusters.entities, person.size(),
                  linkages.uncertain_pairs());
-    for (const auto& [kind, e] : {std::pair{"linked", &own[0]}, std::pair{"pooled", &pooled[0]},
-                                  std::pair{"true links", &ideal[0]}}) {
+    for (const auto& [kind, e] :
+         {std::pair{"linked", &own[0]}, std::pair{"pooled", &pooled[0]},
+          std::pair{"true links", &ideal[0]}, std::pair{"linked, named records", &own_named[0]},
+          std::pair{"true links, named records", &ideal_named[0]}}) {
       for (const auto& [method, i] : intervals(*e)) {
         tallies[kind][method].add(i, truth);
         std::fprintf(stderr, "  %s %s %.0f [%.0f-%.0f]", kind, method.c_str(), i.N, i.lower,
@@ -203,7 +254,9 @@ int main(int argc, char** argv) {
   std::printf(
       "| persons from | method | coverage of 95%% | median width / N | median error |\n"
       "| --- | --- | --- | --- | --- |\n");
-  for (const char* kind : {"linked", "pooled", "true links"}) {
+  for (const char* kind :
+       {"linked", "pooled", "true links", "linked, named records", "true links, named records",
+        "camps: linked", "camps: linked, named records", "camps: true links"}) {
     for (const auto& [method, t] : tallies[kind]) {
       std::printf("| %s | %s | %d/%d = %.2f | %.3f | %+.3f |\n", kind, method.c_str(), t.covered,
                   t.runs, static_cast<double>(t.covered) / std::max(1, t.runs),

@@ -40,6 +40,7 @@ struct EstimateArgs {
   int linkage_draws = 20;
   double max_seconds = 60;
   bool sensitivity = false;
+  bool keep_unnamed = false;
 };
 
 std::vector<std::string> split_commas(const std::string& text) {
@@ -117,6 +118,7 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
     from_store.strata = split_commas(a.strata);
     from_store.estimate = o;
     from_store.linkage_draws = a.linkage_draws;
+    from_store.named_only = !a.keep_unnamed;
     from_store.linkage_seed = a.seed;
     Progress progress("estimating over plausible linkages");
     from_store.progress = [&progress](int done, int total) {
@@ -200,6 +202,9 @@ void add_estimate(CLI::App& app, GlobalOptions& global) {
                   "ESS >= 1000, or this time cap per stratum; 0: one fixed-length run")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 86400.0));
+  cmd->add_flag("--keep-unnamed", args->keep_unnamed,
+                "Count records without a name as persons of their own (by default they are left "
+                "out of the capture histories: nothing can link them)");
   cmd->add_flag("--sensitivity", args->sensitivity,
                 "Also estimate on the linkages made at thresholds 0.2 to 0.95, and warn where "
                 "the conclusion depends on the threshold or the method");

@@ -30,6 +30,9 @@ struct Stratum {
   // Set when the stratum is no population to estimate (its records' place
   // or year is blank or not understood), saying why.
   std::optional<std::string> not_a_population;
+  // What the table's maker says of the stratum (records left out and why);
+  // each becomes a warning of its estimates.
+  std::vector<std::string> notes;
 
   // The number of people seen on at least one list.
   std::int64_t observed() const;

@@ -33,7 +33,8 @@ std::vector<StratumEstimate> estimate_population(const CaptureTable& table,
       out.push_back(std::move(e));
       continue;
     }
-    e.warnings = sparsity_warnings(s, table.lists.size());
+    e.warnings = s.notes;
+    for (auto& w : sparsity_warnings(s, table.lists.size())) e.warnings.push_back(std::move(w));
     e.chao = chao_lower_bound(s.counts, options.loglinear.interval);
     const int t = static_cast<int>(table.lists.size());
     if (runs(options.method, Method::kLoglinear)) {

@@ -20,6 +20,7 @@ struct LinkedRecords::Record {
   std::int64_t id = 0;
   std::string source, event;
   std::optional<std::string> event_date, event_place, sex;
+  bool named = true;
 };
 
 namespace {
@@ -68,12 +69,13 @@ std::string stratum_value(const std::string& column, const LinkedRecord& r, Stra
 std::vector<LinkedRecord> linked_records(store::Store& store) {
   std::vector<LinkedRecord> records;
   store::Statement s = store.db().prepare(
-      "SELECT r.id, r.source, r.event, r.event_date, r.event_place, r.sex "
+      "SELECT r.id, r.source, r.event, r.event_date, r.event_place, r.sex, "
+      "r.name IS NOT NULL AND trim(r.name) != '' "
       "FROM records r JOIN entities e ON e.record = r.id ORDER BY r.id");
   while (s.step()) {
     records.push_back({s.column_int(0), s.column_text(1), s.column_text(2),
                        s.column_optional_text(3), s.column_optional_text(4),
-                       s.column_optional_text(5)});
+                       s.column_optional_text(5), s.column_int(6) != 0});
   }
   if (records.empty()) {
     throw invalid_input("no linked persons in the store: run 'uncounted link' first", "estimate");
@@ -88,6 +90,7 @@ struct TableLayout {
   std::vector<std::vector<std::string>> keys;  // distinct stratum keys, sorted
   std::vector<int> list_of;                    // per record: list index, -1 when not used
   std::vector<std::uint32_t> key_of;           // per record: index into keys
+  std::vector<std::int64_t> unnamed;           // per key: records left out for want of a name
 };
 
 TableLayout table_layout(const std::vector<LinkedRecord>& records,
@@ -122,6 +125,11 @@ TableLayout table_layout(const std::vector<LinkedRecord>& records,
       record_keys[i].push_back(stratum_value(column, r, values));
     key_index.emplace(record_keys[i], 0);
   }
+  std::vector<bool> left_out(records.size(), false);
+  if (options.named_only) {
+    for (std::size_t i = 0; i < records.size(); ++i)
+      left_out[i] = layout.list_of[i] >= 0 && !records[i].named;
+  }
   if (key_index.empty()) {
     throw invalid_input("no linked record matches the chosen events and lists", "estimate");
   }
@@ -130,8 +138,15 @@ TableLayout table_layout(const std::vector<LinkedRecord>& records,
     layout.keys.push_back(key);
   }
   layout.key_of.assign(records.size(), 0);
-  for (std::size_t i = 0; i < records.size(); ++i)
-    if (layout.list_of[i] >= 0) layout.key_of[i] = key_index[record_keys[i]];
+  layout.unnamed.assign(layout.keys.size(), 0);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (layout.list_of[i] < 0) continue;
+    layout.key_of[i] = key_index[record_keys[i]];
+    if (left_out[i]) {
+      ++layout.unnamed[layout.key_of[i]];
+      layout.list_of[i] = -1;
+    }
+  }
   return layout;
 }
 
@@ -163,6 +178,13 @@ estimate::CaptureTable capture_table(const TableLayout& layout,
                                    ": they are no population of their own and are not estimated "
                                    "apart (they count in an estimate without strata)";
       }
+    }
+    if (layout.unnamed[k] > 0) {
+      stratum.notes.push_back(
+          std::to_string(layout.unnamed[k]) +
+          " records without a name were left out: nothing can link them, and each would count "
+          "as a person seen by one list only (the estimate is still of everyone, if leaving "
+          "out a name does not depend on the other lists; --keep-unnamed counts them)");
     }
     stratum.counts.assign(std::size_t{1} << layout.lists.size(), 0);
     for (const auto& [person, pattern] : histories[k]) ++stratum.counts[pattern];

@@ -25,6 +25,14 @@ struct StoreEstimateOptions {
   std::vector<std::string> events;  // event codes that count; empty = all
   std::vector<std::string> strata;  // event_place, year, sex, event
   estimate::EstimateOptions estimate;
+  // Records without a name are left out of the capture histories (and
+  // counted in a warning): nothing can link them, so each would look like
+  // a person seen by one list only, the cell that multiple systems
+  // estimation multiplies. Left out, the estimate is still of everyone
+  // (a person whose records are all nameless is among the unobserved), as
+  // long as a list's leaving out a name does not depend on the other
+  // lists. false: count them as persons of their own.
+  bool named_only = true;
   // Plausible linkages to pool (pipeline/linkage_draws.h) when the linkage
   // has uncertain pairs; 1: the stored linkage only. Each linkage's LCMCR
   // run keeps iterations / linkage_draws sweeps per chain (at least

@@ -38,6 +38,22 @@ print(e['linkage']['draws'], float(e['linkage']['width_share']))")" "1 0.0" "one
 expect_exit 0 U estimate "${quick[@]}" --linkage-draws 6
 expect_contains "$OUT" "pooled over 6 plausible linkages" "the text output says the linkage was pooled"
 
+# Records without a name are left out of the capture histories (nothing can
+# link them; each would look like a person seen by one list), and said so;
+# --keep-unnamed counts them as persons of their own.
+nameless=$(python3 -c "
+import csv, glob
+print(sum(1 for f in glob.glob('sim/*.csv') for r in csv.DictReader(open(f, encoding='utf-8')) if not r['name'].strip()))")
+[ "$nameless" -gt 0 ] && ok || fail "the simulated lists should hold records without a name"
+observed() { python3 -c "import json; print(json.load(open('$1'))['estimates'][0]['observed'])"; }
+expect_exit 0 U --json estimate "${quick[@]}" --linkage-draws 1
+printf '%s\n' "$OUT" >named.json
+expect_contains "$ERR" "records without a name were left out" "the records left out are counted in a warning"
+expect_exit 0 U --json estimate "${quick[@]}" --linkage-draws 1 --keep-unnamed
+printf '%s\n' "$OUT" >all.json
+[ "$(observed all.json)" -gt "$(observed named.json)" ] && ok ||
+  fail "--keep-unnamed should count more persons: $(observed all.json) vs $(observed named.json)"
+
 expect_exit 2 U estimate --linkage-draws 0
 expect_one_line_error
 expect_exit 2 U estimate --linkage-draws 100000
