@@ -23,8 +23,10 @@ program: deps
 build: program
 	@cmake --build $(BUILD) -j$(JOBS)
 
+# Another address for the web application: make demo DEMO_ARGS="--listen 127.0.0.1:9090"
+DEMO_ARGS ?=
 demo: program
-	$(BUILD)/uncounted demo
+	$(BUILD)/uncounted demo $(DEMO_ARGS)
 
 # Every test: the release build's unit and end-to-end tests, the same suite
 # under AddressSanitizer + UndefinedBehaviorSanitizer, and a bounded fuzz run.

@@ -40,7 +40,7 @@ int CsvReader::get() {
 
 void CsvReader::check_field(const std::string& field) const {
   if (options_.validate_utf8 && !is_valid_utf8(field)) {
-    throw invalid_input("invalid UTF-8", file_name_ + ":" + std::to_string(row_line_));
+    throw invalid_input(not_utf8_message(field), file_name_ + ":" + std::to_string(row_line_));
   }
 }
 
@@ -128,6 +128,27 @@ bool is_valid_utf8(std::string_view s) {
     i += len;
   }
   return true;
+}
+
+std::string not_utf8_message(std::string_view s) {
+  // CP949 (Excel's "CSV" on Korean Windows): ASCII, or a lead byte
+  // 0x81-0xFE and a trail byte 0x41-0x5A, 0x61-0x7A or 0x81-0xFE.
+  bool cp949 = true, korean = false;
+  for (std::size_t i = 0; i < s.size() && cp949; ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) continue;
+    const auto t = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+    const bool trail =
+        (t >= 0x41 && t <= 0x5A) || (t >= 0x61 && t <= 0x7A) || (t >= 0x81 && t <= 0xFE);
+    cp949 = b >= 0x81 && b <= 0xFE && trail;
+    korean = korean || cp949;
+    ++i;
+  }
+  if (cp949 && korean) {
+    return "the file is not UTF-8: it looks like Korean in the Windows encoding (CP949/EUC-KR); "
+           "save it as \"CSV UTF-8\" or convert it with: iconv -f CP949 -t UTF-8 FILE > NEW";
+  }
+  return "invalid UTF-8 (save the file as UTF-8)";
 }
 
 }  // namespace uncounted::io

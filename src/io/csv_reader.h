@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace uncounted::io {
@@ -59,5 +60,10 @@ class CsvReader {
 // Whether BYTES is well-formed UTF-8 (no overlong forms, no surrogates, no
 // code points above U+10FFFF).
 bool is_valid_utf8(std::string_view bytes);
+
+// The one-line error for BYTES that are not UTF-8, naming the encoding
+// when it is recognizably Korean Windows/Excel (CP949, also read as
+// EUC-KR), with how to convert. Never quotes the bytes (they may be a name).
+std::string not_utf8_message(std::string_view bytes);
 
 }  // namespace uncounted::io

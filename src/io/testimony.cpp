@@ -142,7 +142,7 @@ const std::vector<std::string>& identifying_testimony_fields() {
 }
 
 std::string parse_testimony(std::string_view line, Testimony& t) {
-  if (!is_valid_utf8(line)) return "invalid UTF-8";
+  if (!is_valid_utf8(line)) return not_utf8_message(line);
   if (json_nested_deeper_than(line)) {
     return "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep";
   }

@@ -40,7 +40,9 @@ H='source,record_id,name,event\n'
 bad missing_cols.csv 'source,name\nX,Kim\n' "missing required column(s): record_id, event"
 bad unknown_event.csv "${H}X,1,Kim,arrest\nX,2,Lee,flogging\n" "unknown_event.csv:3: unknown event code"
 bad dup_ids.csv "${H}X,1,Kim,arrest\nX,1,Lee,arrest\n" "dup_ids.csv:3: duplicate (source, record_id): also at dup_ids.csv:2"
-bad invalid_utf8.csv "${H}X,1,K\xc3\x28m,arrest\n" "invalid UTF-8 (invalid_utf8.csv:2)"
+bad invalid_utf8.csv "${H}X,1,K\xc3\x28m,arrest\n" "invalid UTF-8 (save the file as UTF-8) (invalid_utf8.csv:2)"
+# Excel's "CSV" on Korean Windows writes CP949: named, with how to convert.
+bad cp949.csv "${H}X,1,\xb1\xe8\xbf\xb5\xbc\xf6,arrest\n" "it looks like Korean in the Windows encoding (CP949/EUC-KR)"
 bad empty.csv "" "empty file"
 bad bad_source.csv "${H}X Y,1,Kim,arrest\n" "source may contain only"
 bad bad_sex.csv 'source,record_id,sex,event\nX,1,unknown,arrest\n' "sex must be"

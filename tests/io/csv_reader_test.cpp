@@ -66,7 +66,7 @@ TEST(CsvReader, MalformedInputNamesFileAndLine) {
   EXPECT_EQ(error_of("a\n\"open\n"), "unterminated quoted field (t.csv:2)");
   EXPECT_EQ(error_of("a\nx\"y\n"), "quote inside an unquoted field (t.csv:2)");
   EXPECT_EQ(error_of("a\n\"x\"y\n"), "unexpected character after a quoted field (t.csv:2)");
-  EXPECT_EQ(error_of("a\nok\n\xC3\x28\n"), "invalid UTF-8 (t.csv:3)");
+  EXPECT_EQ(error_of("a\nok\n\xC3\x28\n"), "invalid UTF-8 (save the file as UTF-8) (t.csv:3)");
 }
 
 TEST(CsvReader, OversizedFieldIsAnErrorNotACrash) {
