@@ -45,6 +45,12 @@ void print_text(const link::Accuracy& a) {
   line("clusters", a.clusters);
   std::printf("%-10s precision %.5f  recall %.5f  F1 %.5f\n", "B-cubed", a.bcubed_precision,
               a.bcubed_recall, a.bcubed_f1());
+  if (a.calibration.empty()) {
+    // Without scored pairs (--links without --pairs) a sweep would be a
+    // table of zeros: say what is missing instead.
+    std::printf("threshold sweep and calibration: no scored pairs (give --pairs with --links)\n");
+    return;
+  }
   std::printf("threshold sweep (links):\n");
   for (const link::SweepPoint& s : a.sweep) {
     std::printf("  %.3f  P %.5f  R %.5f  F1 %.5f\n", s.threshold, s.links.precision(),

@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -114,8 +115,27 @@ void link_store(const LinkArgs& args, const GlobalOptions& global) {
     std::cout << summary.dump(2) << "\n";
     return;
   }
-  std::cout << "Linked the store's records (run " << outcome.run_id << "): " << summary.dump()
-            << "\n";
+  // A person reads a few lines; the whole summary is `--json`.
+  auto count = [&summary](const char* key) {
+    return summary.contains(key) ? summary[key].dump() : std::string("-");
+  };
+  std::cout << "Linked the store's records (run " << outcome.run_id << "):\n"
+            << "  records " << count("records") << " from " << count("sources") << " sources\n"
+            << "  candidate pairs " << count("candidate_pairs") << ", links above the threshold "
+            << count("links_above_threshold") << ", refused by the clustering guards "
+            << count("links_refused") << "\n"
+            << "  persons " << count("entities") << ", pairs waiting for review "
+            << count("review_pairs") << ", reviewers' decisions respected "
+            << count("decisions_respected") << "\n";
+  if (summary.contains("expected")) {
+    const auto& e = summary["expected"];
+    std::printf(
+        "  the model's own estimate: precision %.3f, recall %.3f (of the pairs it scored)\n",
+        e.value("precision", 0.0), e.value("recall", 0.0));
+  }
+  if (summary.contains("seconds"))
+    std::printf("  %.1f s, peak memory %.0f MiB (all figures: --json)\n",
+                summary["seconds"].value("total", 0.0), summary.value("peak_memory_mib", 0.0));
 }
 
 void add_link(CLI::App& app, GlobalOptions& global) {

@@ -20,7 +20,11 @@ json stratum_json(const StratumEstimate& e) {
   return s;
 }
 
-json model_json(const ModelFit& f) {
+// A model whose N is more than this many times the people seen says
+// nothing usable about the unobserved (LCMCR caps its draws at 21 times).
+constexpr double kImplausibleMultiple = 20;
+
+json model_json(const ModelFit& f, std::int64_t observed) {
   json m = {{"name", f.name},
             {"label", f.label},
             {"family", f.family},
@@ -35,6 +39,8 @@ json model_json(const ModelFit& f) {
             {"bic", number(f.bic)},
             {"converged", f.converged},
             {"mle_exists", !f.boundary}};
+  m["implausible"] =
+      std::isfinite(f.N) && f.N > kImplausibleMultiple * static_cast<double>(observed);
   if (!f.removed.empty()) m["removed_terms"] = f.removed;
   if (!f.warnings.empty()) m["warnings"] = f.warnings;
   return m;
@@ -113,8 +119,8 @@ json estimates_to_json(const std::vector<StratumEstimate>& estimates,
       entry["chao_lower_bound"] = chao_json(e.chao);
       entry["warnings"] = e.warnings;
       json models = json::array();
-      for (const ModelFit& f : r.hierarchical) models.push_back(model_json(f));
-      for (const ModelFit& f : r.closed) models.push_back(model_json(f));
+      for (const ModelFit& f : r.hierarchical) models.push_back(model_json(f, e.observed));
+      for (const ModelFit& f : r.closed) models.push_back(model_json(f, e.observed));
       entry["models"] = std::move(models);
       list.push_back(std::move(entry));
     }
@@ -233,10 +239,18 @@ std::string estimates_to_text(const std::vector<StratumEstimate>& estimates,
                     "deviance", "df", "AIC", "BIC");
       out << line;
       auto model_row = [&](const ModelFit& f) {
+        // A model can put nearly everyone among the unobserved (N in the
+        // hundreds of billions from a few thousand people seen): flagged,
+        // so that no one reads it as an estimate.
+        const bool implausible =
+            std::isfinite(f.N) && f.N > kImplausibleMultiple * static_cast<double>(e.observed);
         std::snprintf(line, sizeof line, "    %-44s %10s %9s %9s %4d %10s %10s%s\n",
                       f.label.substr(0, 44).c_str(), fixed(f.N, 1).c_str(), fixed(f.se, 1).c_str(),
                       fixed(f.deviance, 2).c_str(), f.df, fixed(f.aic, 2).c_str(),
-                      fixed(f.bic, 2).c_str(), f.usable() ? "" : "  (no MLE)");
+                      fixed(f.bic, 2).c_str(),
+                      !f.usable()   ? "  (no MLE)"
+                      : implausible ? "  (implausible: over 20x the people seen)"
+                                    : "");
         out << line;
       };
       for (std::size_t i = 0; i < r.hierarchical.size() && i < 5; ++i) model_row(r.hierarchical[i]);
