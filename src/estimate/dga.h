@@ -52,9 +52,14 @@ struct DgaResult {
   double delta = 0;
   double mean = 0, median = 0, lower = 0, upper = 0, mode = 0;
   std::int64_t missing_from = 0, missing_to = 0;
+  std::int64_t missing_step = 1;  // grid points are this many apart
   double mass_at_grid_end = 0;    // posterior mass in the top 1% of the grid
   std::vector<DgaModel> models;   // every graph, most probable first
-  std::vector<double> posterior;  // P(N = observed + missing_from + k), k on the grid
+  // The unobserved count at each grid point (every count up to 10,000
+  // past missing_from, then the middles of cells of missing_step counts)
+  // and the posterior mass there (of the whole cell).
+  std::vector<double> missing_values;
+  std::vector<double> posterior;
   std::vector<std::string> warnings;
   double seconds = 0;
 };

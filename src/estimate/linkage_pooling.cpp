@@ -179,9 +179,10 @@ double pool_dga(const std::vector<const StratumEstimate*>& runs, double level,
   result.seconds = 0;
   for (const StratumEstimate* e : runs) {
     const DgaResult& r = *e->dga;
-    const std::size_t offset = static_cast<std::size_t>(r.observed + r.missing_from - first);
-    for (std::size_t k = 0; k < r.posterior.size(); ++k)
-      mixture[offset + k] += weight * r.posterior[k];
+    for (std::size_t k = 0; k < r.posterior.size(); ++k) {
+      const auto at = std::llround(static_cast<double>(r.observed) + r.missing_values[k]) - first;
+      mixture[static_cast<std::size_t>(at)] += weight * r.posterior[k];
+    }
     triples.push_back({r.lower, r.median, r.upper});
     for (const DgaModel& m : r.models) {
       graphs[m.label].first += weight * m.probability;
@@ -213,6 +214,10 @@ double pool_dga(const std::vector<const StratumEstimate*>& runs, double level,
   result.observed = observed;
   result.missing_from = first - observed;
   result.missing_to = last - observed;
+  result.missing_step = 1;
+  result.missing_values.resize(mixture.size());
+  for (std::size_t k = 0; k < mixture.size(); ++k)
+    result.missing_values[k] = static_cast<double>(first - observed) + static_cast<double>(k);
   result.models.clear();
   for (const auto& [label, sums] : graphs)
     result.models.push_back({label, sums.first, sums.second});

@@ -122,6 +122,24 @@ TEST(Dga, ChoosesAGridThatHoldsThePosterior) {
   EXPECT_EQ(r.median, 12595);  // the reference grid's answer, grid chosen here
 }
 
+// Beyond 10,000 people the automatic grid steps by n / 10,000: the
+// quantiles keep 4 significant digits of the grid of every count.
+TEST(Dga, ASteppedGridKeepsFourDigits) {
+  CaptureTable t = load_mse_table("kosovo_4list.csv");
+  for (auto& c : t.strata[0].counts) c *= 12;  // 52,800 people seen
+  const DgaResult stepped = run_dga(t.strata[0].counts, 4);
+  EXPECT_EQ(stepped.missing_step, 5);
+  DgaOptions every;
+  every.missing_from = 0;
+  every.missing_to = stepped.missing_to;
+  const DgaResult unit = run_dga(t.strata[0].counts, 4, every);
+  EXPECT_EQ(unit.missing_step, 1);
+  EXPECT_TRUE(same_digits(stepped.median, unit.median, 4)) << stepped.median << " " << unit.median;
+  EXPECT_TRUE(same_digits(stepped.lower, unit.lower, 4)) << stepped.lower << " " << unit.lower;
+  EXPECT_TRUE(same_digits(stepped.upper, unit.upper, 4)) << stepped.upper << " " << unit.upper;
+  EXPECT_EQ(stepped.models.front().label, unit.models.front().label);
+}
+
 TEST(Dga, RefusesListCountsItCannotAverage) {
   EXPECT_THROW(run_dga({0, 1, 2, 3}, 2), uncounted::Error);
   EXPECT_THROW(run_dga(std::vector<std::int64_t>(64, 1), 6), uncounted::Error);

@@ -78,7 +78,7 @@ TEST(LinkagePooling, PooledDgaIsTheMixtureOfThePosteriors) {
   for (const auto& run : runs) {
     const DgaResult& r = *run[0].dga;
     for (std::size_t k = 0; k < r.posterior.size(); ++k)
-      mixture[r.observed + r.missing_from + static_cast<std::int64_t>(k)] += r.posterior[k] / 2;
+      mixture[r.observed + std::llround(r.missing_values[k])] += r.posterior[k] / 2;
   }
   auto quantile = [&](double q) {
     double cdf = 0;
