@@ -140,6 +140,22 @@ TEST(Dga, ASteppedGridKeepsFourDigits) {
   EXPECT_EQ(stepped.models.front().label, unit.models.front().label);
 }
 
+// With enough people every interaction is "significant" and the graph that
+// joins every list wins; under it the unobserved count is not identified,
+// and the answer (N = the people seen) must come with a warning.
+TEST(Dga, WarnsWhenTheGraphOfEveryListWins) {
+  CaptureTable t = load_mse_table("kosovo_4list.csv");
+  const DgaResult kosovo = run_dga(t.strata[0].counts, 4);
+  for (const auto& w : kosovo.warnings) EXPECT_EQ(w.find("joins every list"), std::string::npos);
+  for (auto& c : t.strata[0].counts) c *= 100;
+  const DgaResult r = run_dga(t.strata[0].counts, 4);
+  EXPECT_EQ(r.models.front().label, "[1234]");
+  bool warned = false;
+  for (const auto& w : r.warnings)
+    warned = warned || w.find("joins every list") != std::string::npos;
+  EXPECT_TRUE(warned);
+}
+
 TEST(Dga, RefusesListCountsItCannotAverage) {
   EXPECT_THROW(run_dga({0, 1, 2, 3}, 2), uncounted::Error);
   EXPECT_THROW(run_dga(std::vector<std::int64_t>(64, 1), 6), uncounted::Error);
