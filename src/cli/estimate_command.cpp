@@ -41,6 +41,7 @@ struct EstimateArgs {
   double max_seconds = 60;
   bool sensitivity = false;
   bool keep_unnamed = false;
+  std::int64_t min_observed = 0;
 };
 
 std::vector<std::string> split_commas(const std::string& text) {
@@ -119,6 +120,7 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
     from_store.estimate = o;
     from_store.linkage_draws = a.linkage_draws;
     from_store.named_only = !a.keep_unnamed;
+    from_store.min_observed = a.min_observed;
     from_store.linkage_seed = a.seed;
     Progress progress("estimating over plausible linkages");
     from_store.progress = [&progress](int done, int total) {
@@ -202,6 +204,10 @@ void add_estimate(CLI::App& app, GlobalOptions& global) {
                   "ESS >= 1000, or this time cap per stratum; 0: one fixed-length run")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 86400.0));
+  cmd->add_option("--min-observed", args->min_observed,
+                  "Strata with fewer people seen are listed as not estimated (store only)")
+      ->capture_default_str()
+      ->check(whole_number_check(0, 1'000'000'000));
   cmd->add_flag("--keep-unnamed", args->keep_unnamed,
                 "Count records without a name as persons of their own (by default they are left "
                 "out of the capture histories: nothing can link them)");

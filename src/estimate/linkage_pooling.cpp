@@ -86,8 +86,14 @@ double pool_loglinear(const std::vector<const StratumEstimate*>& runs, double le
   const auto common = std::max_element(labels.begin(), labels.end(),
                                        [](auto& a, auto& b) { return a.second < b.second; });
   const IntervalTriple pooled = pooled_triple(selected, level);
+  // The first linkage's when its selected model is the common one (its
+  // model list is the complete one: pipeline/store_estimation.cpp), else
+  // the one whose estimate is nearest the pooled median.
   const StratumEstimate* representative = nullptr;
   double nearest = kInfinity;
+  const LoglinearResult& first = *runs.front()->loglinear;
+  if (first.selected && first.hierarchical[*first.selected].label == common->first)
+    representative = runs.front(), nearest = 0;
   for (const StratumEstimate* e : runs) {
     const LoglinearResult& r = *e->loglinear;
     if (!r.selected || r.hierarchical[*r.selected].label != common->first) continue;

@@ -33,6 +33,11 @@ struct StoreEstimateOptions {
   // long as a list's leaving out a name does not depend on the other
   // lists. false: count them as persons of their own.
   bool named_only = true;
+  // Strata with fewer people seen than this are listed as not estimated,
+  // saying so (0: every stratum is estimated). The web dashboard uses
+  // kWebLeastObserved: 162 of the demo's 186 places hold under 30 people,
+  // and estimating each of them took minutes for intervals no one can use.
+  std::int64_t min_observed = 0;
   // Plausible linkages to pool (pipeline/linkage_draws.h) when the linkage
   // has uncertain pairs; 1: the stored linkage only. Each linkage's LCMCR
   // run keeps iterations / linkage_draws sweeps per chain (at least
@@ -45,6 +50,7 @@ struct StoreEstimateOptions {
 };
 
 inline constexpr std::int64_t kLeastSweepsPerLinkage = 2000;
+inline constexpr std::int64_t kWebLeastObserved = 50;
 inline constexpr int kMostLinkageDraws = 1000;
 
 // One threshold's estimates, for the sensitivity chart.

@@ -76,28 +76,46 @@ nlohmann::json run(RequestContext& ctx) {
   // that the screen answers in seconds; the analyst can ask for more.
   options.linkage_draws = static_cast<int>(bounded(ctx.body, "linkage_draws", 10, 1, 50));
   options.linkage_seed = options.estimate.lcmcr.seed;
+  options.min_observed = bounded(ctx.body, "min_observed", pipeline::kWebLeastObserved, 0, 1000000);
   std::optional<pipeline::LinkedRecords> linked;
   {
     // Only reading the store needs the lock; the estimators run without it.
     std::lock_guard lock(ctx.app.store_mutex);
     linked.emplace(ctx.app.store);
   }
-  const estimate::CaptureTable table = linked->stored_table(options);
-  const auto estimates = linked->estimate(options);
-  nlohmann::json out =
-      nlohmann::json::parse(estimate::estimates_to_json(estimates, options.estimate).dump());
-  out["overlap"] = overlap_json(table);
-  if (ctx.body.contains("sensitivity")) {
-    if (!ctx.body["sensitivity"].is_boolean())
-      throw HttpError(400, "'sensitivity' must be true or false");
-    if (ctx.body["sensitivity"].get<bool>()) {
-      pipeline::StoreEstimateOptions light = options;
-      light.estimate = pipeline::sensitivity_options(options.estimate);
-      out["sensitivity"] =
-          nlohmann::json::parse(pipeline::sensitivity_to_json(
-                                    linked->sensitivity(light, pipeline::kSensitivityThresholds))
-                                    .dump());
+  // {"sensitivity": true, "sensitivity_only": true}: the sensitivity alone,
+  // which the dashboard asks for after showing the estimates.
+  const auto flag = [&](const char* name) {
+    if (!ctx.body.contains(name)) return false;
+    if (!ctx.body[name].is_boolean())
+      throw HttpError(400, std::string("'") + name + "' must be true or false");
+    return ctx.body[name].get<bool>();
+  };
+  const bool sensitivity = flag("sensitivity"), only = flag("sensitivity_only");
+  nlohmann::json out = nlohmann::json::object();
+  if (!only) {
+    const estimate::CaptureTable table = linked->stored_table(options);
+    const auto estimates = linked->estimate(options);
+    out = nlohmann::json::parse(estimate::estimates_to_json(estimates, options.estimate).dump());
+    // The dashboard shows each method's figures, not every fitted model:
+    // the model lists made the demo's answer 12 MB (`estimate --json` has
+    // them).
+    for (auto& e : out["estimates"]) {
+      if (e.contains("models") && e["method"] == "loglinear") e.erase("models");
+      if (e.contains("models") && e["models"].size() > 5) {
+        nlohmann::json top = nlohmann::json::array();
+        for (std::size_t i = 0; i < 5; ++i) top.push_back(e["models"][i]);
+        e["models"] = std::move(top);
+      }
     }
+    out["overlap"] = overlap_json(table);
+  }
+  if (sensitivity || only) {
+    pipeline::StoreEstimateOptions light = options;
+    light.estimate = pipeline::sensitivity_options(options.estimate);
+    out["sensitivity"] = nlohmann::json::parse(
+        pipeline::sensitivity_to_json(linked->sensitivity(light, pipeline::kSensitivityThresholds))
+            .dump());
   }
   return out;
 }

@@ -34,7 +34,8 @@ const ko = {
   run: '실행', running: '계산 중…', stratum: '층', stratumAll: '전체', observed: '기록된 수', estimate: '추정치',
   interval: '구간', fromLinkage: '연계에서 온 폭', sensitivityTitle: '연계 임계값에 따른 추정치',
   sensitivityCaption: '층별로 연계 임계값(0.2 넓게 ~ 0.95 가장 확실한 쌍만)에 따른 방법별 추정치(선)와 95% 구간(띠).',
-  sensitivityAgree: '모든 층에서 모든 임계값과 방법의 구간이 서로 겹칩니다.', overlap: '출처 간 중복', lists: '출처', count: '인원', chartCaption:
+  sensitivityAgree: '모든 층에서 모든 임계값과 방법의 구간이 서로 겹칩니다.',
+  sensitivityPending: '연계 임계값에 따른 추정치를 계산하는 중…', overlap: '출처 간 중복', lists: '출처', count: '인원', chartCaption:
     '층별 기록된 수(검은 막대)와 방법별 추정치(점)와 95% 구간(선). 층마다 축척이 다릅니다.',
   mapTitle: '장소와 시설 지도', facilities: '구금 시설', approximateSite: '정확한 위치 미상: 소재 군·시에 표시', areas: '행정 구역', placeName: '이름',
   placeKind: '종류',
@@ -74,7 +75,8 @@ const en: typeof ko = {
   run: 'Run', running: 'Computing…', stratum: 'Stratum', stratumAll: 'All', observed: 'Documented', estimate: 'Estimate',
   interval: 'Interval', fromLinkage: 'Width from linkage', sensitivityTitle: 'Estimates against the linkage threshold',
   sensitivityCaption: 'Per stratum: each method’s estimate (line) and 95% interval (band) at linkage thresholds from 0.2 (generous) to 0.95 (only the surest pairs).',
-  sensitivityAgree: 'In every stratum the intervals of all thresholds and methods overlap.', overlap: 'Overlap between sources', lists: 'Sources', count: 'People', chartCaption:
+  sensitivityAgree: 'In every stratum the intervals of all thresholds and methods overlap.',
+  sensitivityPending: 'Computing the estimates at other linkage thresholds…', overlap: 'Overlap between sources', lists: 'Sources', count: 'People', chartCaption:
     'Per stratum: documented count (black bar), each method’s estimate (dot) and 95% interval (line). Each stratum has its own scale.',
   mapTitle: 'Map of places and facilities', facilities: 'Detention facilities', approximateSite: 'exact site not published: shown at its county', areas: 'Administrative areas',
   placeName: 'Name', placeKind: 'Kind',

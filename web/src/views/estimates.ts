@@ -101,16 +101,23 @@ export async function estimatesView(main: HTMLElement) {
     clear(out);
     status(t('running'));
     try {
-      const result = await post('/api/estimates', { method: method.value, strata: strata.value ? [strata.value] : [], iterations: 5000, burn_in: 1000, sensitivity: true });
+      const request = { method: method.value, strata: strata.value ? [strata.value] : [], iterations: 5000, burn_in: 1000 };
+      const result = await post('/api/estimates', request);
       status('');
       const data = rows(result);
+      // The sensitivity (six more linkages) follows the estimates, so that
+      // they show at once.
+      const sensitivitySlot = h('section', { class: 'card', id: 'sensitivity-pending' }, t('sensitivityPending'));
+      post('/api/estimates', { ...request, sensitivity: true, sensitivity_only: true })
+        .then((more: any) => sensitivitySlot.replaceWith(sensitivityCard(more.sensitivity)))
+        .catch((e: unknown) => { sensitivitySlot.remove(); showError(e); });
       out.append(h('figure', { class: 'card' }, chart(data), h('figcaption', { id: 'chart-caption' }, t('chartCaption'))),
         h('table', { class: 'card' }, h('thead', {}, h('tr', {}, [t('stratum'), t('method'), t('observed'), t('estimate'), t('interval'), t('fromLinkage')].map((c) => h('th', {}, c)))),
           h('tbody', {}, data.flatMap((r) => r.methods.map((m) => h('tr', {}, h('td', {}, r.label), h('td', {}, methodName(m.method)), h('td', {}, r.observed),
             h('td', {}, Number.isFinite(m.N) ? Math.round(m.N) : '—'),
             h('td', {}, m.lower === null ? '—' : `${Math.round(m.lower)} – ${m.upper === null ? '∞' : Math.round(m.upper)}`),
             h('td', {}, m.linkage === null ? '—' : `${Math.round(100 * m.linkage)}%`)))))),
-        ...(result.sensitivity ? [sensitivityCard(result.sensitivity)] : []),
+        sensitivitySlot,
         h('section', { class: 'card' }, h('h2', {}, t('overlap')),
           (result.overlap.strata as any[]).map((st) => h('div', {}, h('h3', {}, `${stratumName(st.stratum)} (${t('observed')} ${st.observed})`),
             h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('lists')), h('th', {}, t('count')))),
