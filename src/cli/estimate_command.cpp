@@ -42,6 +42,7 @@ struct EstimateArgs {
   bool sensitivity = false;
   bool keep_unnamed = false;
   std::int64_t min_observed = 0;
+  bool plain_strata = false;
 };
 
 std::vector<std::string> split_commas(const std::string& text) {
@@ -121,6 +122,7 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
     from_store.linkage_draws = a.linkage_draws;
     from_store.named_only = !a.keep_unnamed;
     from_store.min_observed = a.min_observed;
+    from_store.fuzzy_strata = !a.plain_strata;
     from_store.linkage_seed = a.seed;
     Progress progress("estimating over plausible linkages");
     from_store.progress = [&progress](int done, int total) {
@@ -208,6 +210,10 @@ void add_estimate(CLI::App& app, GlobalOptions& global) {
                   "Strata with fewer people seen are listed as not estimated (store only)")
       ->capture_default_str()
       ->check(whole_number_check(0, 1'000'000'000));
+  cmd->add_flag("--plain-strata", args->plain_strata,
+                "A place that names only an area, or a date of several years, keeps its plain "
+                "stratum (the area; the middle year) instead of falling in each stratum it "
+                "allows across the plausible linkages");
   cmd->add_flag("--keep-unnamed", args->keep_unnamed,
                 "Count records without a name as persons of their own (by default they are left "
                 "out of the capture histories: nothing can link them)");

@@ -13,6 +13,7 @@
 #include "dates/fuzzy_date_parser.h"
 #include "estimate/linkage_pooling.h"
 #include "model/error.h"
+#include "model/xoshiro256.h"
 #include "pipeline/linkage_draws.h"
 #include "places/event_place.h"
 #include "places/gazetteer.h"
@@ -46,6 +47,30 @@ class StratumValues {
     }
     return it->second;
   }
+  // The facilities a record may have been held in when it names only an
+  // area ("North Hamgyong" for a camp detention: Camps 16 and 25): the
+  // plain reading when there is one place.
+  std::vector<std::string> place_alternatives(const std::optional<std::string>& text,
+                                              const std::string& event) {
+    if (!text) return {"unknown"};
+    const places::PlaceMatch match = places::lookup_for_event(*text, event);
+    if (match.place == nullptr) return {"unresolved"};
+    std::vector<std::string> out;
+    for (const places::Place* p : places::facilities_in(*match.place, event)) out.push_back(p->id);
+    if (out.empty()) out.push_back(match.place->id);
+    return out;
+  }
+  // The years a fuzzy date allows ("1990s": 1990-1999), at most 20.
+  std::vector<std::string> year_alternatives(const std::optional<std::string>& text) {
+    if (!text) return {"unknown"};
+    const auto date = dates::try_parse_fuzzy_date(*text);
+    if (!date) return {"unknown"};
+    const int first = date->earliest.year, last = date->latest.year;
+    if (last - first >= 20) return {"unknown"};
+    std::vector<std::string> out;
+    for (int y = first; y <= last; ++y) out.push_back(std::to_string(y));
+    return out;
+  }
   std::string year(const std::optional<std::string>& text) {
     if (!text) return "unknown";
     auto [it, fresh] = years_.try_emplace(*text);
@@ -60,6 +85,14 @@ class StratumValues {
   std::unordered_map<std::string, std::string> places_;
   std::unordered_map<std::string, std::string> years_;
 };
+
+// Every value a record's stratum column may take (one when it is certain).
+std::vector<std::string> stratum_alternatives(const std::string& column, const LinkedRecord& r,
+                                              StratumValues& values) {
+  if (column == "event_place") return values.place_alternatives(r.event_place, r.event);
+  if (column == "year") return values.year_alternatives(r.event_date);
+  return {};
+}
 
 std::string stratum_value(const std::string& column, const LinkedRecord& r, StratumValues& values) {
   if (column == "event_place") return values.place(r.event_place, r.event);
@@ -95,10 +128,26 @@ struct TableLayout {
   std::vector<int> list_of;                    // per record: list index, -1 when not used
   std::vector<std::uint32_t> key_of;           // per record: index into keys
   std::vector<std::int64_t> unnamed;           // per key: records left out for want of a name
+  // With fuzzy strata, per record: every key its values allow (a place
+  // that names only an area, a date of several years); empty: key_of.
+  std::vector<std::vector<std::uint32_t>> choices;
+  bool fuzzy = false;  // some record has more than one choice
 };
 
+// The nonzero stream that picks fuzzy records' strata in draw INDEX.
+std::uint64_t strata_draw_of(std::uint64_t seed, std::uint64_t index) {
+  std::uint64_t x = seed ^ (0xd1b54a32d192ed03ULL * (index + 1));
+  return splitmix64(x) | 1;
+}
+
+// At most this many strata one record may fall in (a decade in one of 8
+// camps: 80); beyond, its plain reading stands.
+constexpr std::size_t kMostChoices = 400;
+
+// FUZZY: a record whose place or year allows several strata gets all of
+// them as choices (each linkage draws one); otherwise its plain reading.
 TableLayout table_layout(const std::vector<LinkedRecord>& records,
-                         const StoreEstimateOptions& options) {
+                         const StoreEstimateOptions& options, bool fuzzy = false) {
   TableLayout layout;
   const std::set<std::string> events(options.events.begin(), options.events.end());
   layout.lists = options.lists;
@@ -118,6 +167,7 @@ TableLayout table_layout(const std::vector<LinkedRecord>& records,
   StratumValues values;
   std::map<std::vector<std::string>, std::uint32_t> key_index;
   std::vector<std::vector<std::string>> record_keys(records.size());
+  std::map<std::size_t, std::vector<std::vector<std::string>>> fuzzy_keys;
   layout.list_of.assign(records.size(), -1);
   for (std::size_t i = 0; i < records.size(); ++i) {
     const LinkedRecord& r = records[i];
@@ -127,6 +177,30 @@ TableLayout table_layout(const std::vector<LinkedRecord>& records,
     layout.list_of[i] = list->second;
     for (const std::string& column : options.strata)
       record_keys[i].push_back(stratum_value(column, r, values));
+    if (fuzzy) {
+      // The product of each column's alternatives.
+      std::vector<std::vector<std::string>> keys = {{}};
+      for (const std::string& column : options.strata) {
+        std::vector<std::string> alternatives = stratum_alternatives(column, r, values);
+        if (alternatives.empty()) alternatives = {stratum_value(column, r, values)};
+        std::vector<std::vector<std::string>> longer;
+        for (const auto& k : keys)
+          for (const auto& a : alternatives) {
+            longer.push_back(k);
+            longer.back().push_back(a);
+          }
+        keys = std::move(longer);
+      }
+      if (keys.size() > 1 && keys.size() <= kMostChoices) {
+        if (layout.choices.empty()) layout.choices.resize(records.size());
+        for (const auto& k : keys) {
+          key_index.emplace(k, 0);
+          layout.choices[i].push_back(0);  // set below, once keys are numbered
+        }
+        fuzzy_keys.emplace(i, std::move(keys));
+        continue;
+      }
+    }
     key_index.emplace(record_keys[i], 0);
   }
   std::vector<bool> left_out(records.size(), false);
@@ -143,9 +217,15 @@ TableLayout table_layout(const std::vector<LinkedRecord>& records,
   }
   layout.key_of.assign(records.size(), 0);
   layout.unnamed.assign(layout.keys.size(), 0);
+  for (const auto& [i, keys] : fuzzy_keys) {
+    for (std::size_t c = 0; c < keys.size(); ++c) layout.choices[i][c] = key_index[keys[c]];
+    layout.fuzzy = true;
+  }
   for (std::size_t i = 0; i < records.size(); ++i) {
     if (layout.list_of[i] < 0) continue;
-    layout.key_of[i] = key_index[record_keys[i]];
+    const auto fuzzy_record = fuzzy_keys.find(i);
+    layout.key_of[i] =
+        fuzzy_record != fuzzy_keys.end() ? layout.choices[i].front() : key_index[record_keys[i]];
     if (left_out[i]) {
       ++layout.unnamed[layout.key_of[i]];
       layout.list_of[i] = -1;
@@ -154,15 +234,22 @@ TableLayout table_layout(const std::vector<LinkedRecord>& records,
   return layout;
 }
 
-// The capture table of the persons ENTITY (a number per record).
+// The capture table of the persons ENTITY (a number per record). With
+// fuzzy strata, DRAW (0: none) picks each fuzzy record's stratum, the same
+// for the same draw on any machine.
 estimate::CaptureTable capture_table(const TableLayout& layout,
                                      const std::vector<std::uint32_t>& entity,
-                                     const StoreEstimateOptions& options) {
+                                     const StoreEstimateOptions& options, std::uint64_t draw = 0) {
   // stratum -> person -> the lists that recorded them there.
   std::vector<std::unordered_map<std::uint32_t, estimate::Pattern>> histories(layout.keys.size());
   for (std::size_t i = 0; i < entity.size(); ++i) {
     if (layout.list_of[i] < 0) continue;
-    histories[layout.key_of[i]][entity[i]] |= estimate::Pattern{1} << layout.list_of[i];
+    std::uint32_t key = layout.key_of[i];
+    if (draw != 0 && !layout.choices.empty() && layout.choices[i].size() > 1) {
+      std::uint64_t x = draw ^ (0x9e3779b97f4a7c15ULL * (i + 1));
+      key = layout.choices[i][splitmix64(x) % layout.choices[i].size()];
+    }
+    histories[key][entity[i]] |= estimate::Pattern{1} << layout.list_of[i];
   }
   estimate::CaptureTable table;
   table.lists = layout.lists;
@@ -244,6 +331,16 @@ LinkedRecords::LinkedRecords(store::Store& store)
 
 LinkedRecords::~LinkedRecords() = default;
 
+estimate::CaptureTable LinkedRecords::drawn_table(const StoreEstimateOptions& options,
+                                                  std::uint64_t index) const {
+  const TableLayout layout = table_layout(records_, options, options.fuzzy_strata);
+  const std::vector<std::uint32_t> entity = linkages_.uncertain_pairs() > 0
+                                                ? linkages_.draw(options.linkage_seed, index)
+                                                : linkages_.stored();
+  return capture_table(layout, entity, options,
+                       layout.fuzzy ? strata_draw_of(options.linkage_seed, index) : 0);
+}
+
 estimate::CaptureTable LinkedRecords::stored_table(const StoreEstimateOptions& options) const {
   return capture_table(table_layout(records_, options), linkages_.stored(), options);
 }
@@ -256,9 +353,16 @@ std::vector<estimate::StratumEstimate> LinkedRecords::estimate(
         "--linkage-draws");
   }
   const PlausibleLinkages& linkages = linkages_;
-  const TableLayout layout = table_layout(records_, options);
+  const TableLayout plain = table_layout(records_, options);
   const std::vector<std::uint32_t>& stored = linkages.stored();
-  if (options.linkage_draws == 1 || linkages.uncertain_pairs() == 0) {
+  // Fuzzy strata: a record whose place names only an area, or whose date
+  // spans years, falls in one of the strata it allows in each draw.
+  TableLayout fuzzy_layout;
+  if (options.fuzzy_strata && !options.strata.empty())
+    fuzzy_layout = table_layout(records_, options, /*fuzzy=*/true);
+  const bool fuzzy = fuzzy_layout.fuzzy, uncertain = linkages.uncertain_pairs() > 0;
+  if (options.linkage_draws == 1 || (!uncertain && !fuzzy)) {
+    const TableLayout& layout = plain;
     auto estimates =
         estimate::estimate_population(capture_table(layout, stored, options), options.estimate);
     for (auto& e : estimates) e.linkage = estimate::LinkageSpread{};
@@ -285,13 +389,16 @@ std::vector<estimate::StratumEstimate> LinkedRecords::estimate(
   // depend only on its seed and index, not on which thread ran it.
   each.lcmcr.threads = lighter.lcmcr.threads = 1;
   std::vector<std::vector<estimate::StratumEstimate>> per_linkage(static_cast<std::size_t>(m));
+  const TableLayout& layout = fuzzy ? fuzzy_layout : plain;
   for_each_on_all_cores(m, options.progress, [&](int d) {
     const std::vector<std::uint32_t> entity =
-        linkages.draw(options.linkage_seed, static_cast<std::uint64_t>(d));
+        uncertain ? linkages.draw(options.linkage_seed, static_cast<std::uint64_t>(d)) : stored;
+    const std::uint64_t strata_draw =
+        fuzzy ? strata_draw_of(options.linkage_seed, static_cast<std::uint64_t>(d)) : 0;
     estimate::EstimateOptions o = d == 0 ? each : lighter;
     o.lcmcr.seed = options.estimate.lcmcr.seed + static_cast<std::uint64_t>(d) * 1000003;
     per_linkage[static_cast<std::size_t>(d)] =
-        estimate::estimate_population(capture_table(layout, entity, options), o);
+        estimate::estimate_population(capture_table(layout, entity, options, strata_draw), o);
   });
   return estimate::pool_over_linkages(per_linkage, options.estimate);
 }

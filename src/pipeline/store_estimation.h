@@ -38,6 +38,13 @@ struct StoreEstimateOptions {
   // kWebLeastObserved: 162 of the demo's 186 places hold under 30 people,
   // and estimating each of them took minutes for intervals no one can use.
   std::int64_t min_observed = 0;
+  // A record whose place names only an area that holds several facilities
+  // of its event's kind ("North Hamgyong" for a camp detention), or whose
+  // date spans several years ("1990s"), falls, in each plausible linkage,
+  // in one of the strata it allows, uniformly: carried like the linkage's
+  // uncertainty, neither dropped nor forced into one stratum. false: the
+  // plain reading (the area's own stratum, the middle year).
+  bool fuzzy_strata = true;
   // Plausible linkages to pool (pipeline/linkage_draws.h) when the linkage
   // has uncertain pairs; 1: the stored linkage only. Each linkage's LCMCR
   // run keeps iterations / linkage_draws sweeps per chain (at least
@@ -96,6 +103,11 @@ class LinkedRecords {
   // plausible linkages when the linkage has uncertain pairs, otherwise of
   // the stored linkage; `linkage` is set on every estimate either way.
   std::vector<estimate::StratumEstimate> estimate(const StoreEstimateOptions& options) const;
+  // The capture table of plausible linkage INDEX (0-based, seed
+  // options.linkage_seed), with fuzzy strata drawn: what one draw of
+  // estimate() estimates.
+  estimate::CaptureTable drawn_table(const StoreEstimateOptions& options,
+                                     std::uint64_t index) const;
   // The estimates of every stratum on the linkage made at each of
   // THRESHOLDS (pipeline/linkage_draws.h at_threshold), one linkage each:
   // how much the answer depends on where the linkage draws the line.

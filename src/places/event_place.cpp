@@ -33,4 +33,14 @@ PlaceMatch lookup_for_event(std::string_view text, std::string_view event_code) 
   return match;
 }
 
+std::vector<const Place*> facilities_in(const Place& area, std::string_view event_code) {
+  std::vector<const Place*> out;
+  const std::optional<PlaceKind> kind = facility_kind_of_event(event_code);
+  if (!kind) return out;
+  const Gazetteer& g = gazetteer();
+  for (const Place& p : g.places())
+    if (p.kind == *kind && p.id != area.id && g.same_or_within(p.id, area.id)) out.push_back(&p);
+  return out;
+}
+
 }  // namespace uncounted::places

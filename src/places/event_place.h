@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "places/gazetteer.h"
 
@@ -23,5 +24,11 @@ std::optional<PlaceKind> facility_kind_of_event(std::string_view event_code);
 // gazetteer().lookup(TEXT), with an area replaced by its only facility of
 // the event's kind (the area then becomes the first alternative).
 PlaceMatch lookup_for_event(std::string_view text, std::string_view event_code);
+
+// The facilities of the event's kind that AREA holds (a province, county,
+// city or district), in gazetteer order: where a record that names only
+// the area may have happened. Empty when the event names no facility kind
+// or the area holds none.
+std::vector<const Place*> facilities_in(const Place& area, std::string_view event_code);
 
 }  // namespace uncounted::places

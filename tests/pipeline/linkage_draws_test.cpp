@@ -10,7 +10,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
+#include "link/settings.h"
 #include "model/xoshiro256.h"
 #include "pipeline/store_estimation.h"
 #include "pipeline/store_linkage.h"
@@ -171,6 +173,55 @@ TEST_F(LinkageDrawsTest, NoUncertainPairGivesTheStoredLinkagesEstimate) {
     EXPECT_EQ(a.lower, b.lower);
     EXPECT_EQ(a.upper, b.upper);
   }
+}
+
+// Records that name only the province ("North Hamgyong") for a camp
+// detention fall, in each draw, in one of the province's camps; every
+// record lands in exactly one stratum, so the strata sum to the whole.
+TEST_F(LinkageDrawsTest, FuzzyStrataSumToTheWhole) {
+  {
+    std::ofstream out(dir_ / "D.csv");
+    out << "source,record_id,name,sex,birth_year,event,event_date,event_place\n";
+    const char* syllable[] = {"가", "나", "다", "라", "마", "바", "사"};
+    for (int i = 0; i < 40; ++i)  // 40 people no other list names: 독고가나, 독고가다, ...
+      out << "D," << i << ",독고" << syllable[i / 7] << syllable[i % 7]
+          << ",M,1950,detention_kwanliso,1990s,North Hamgyong\n";
+  }
+  store::ImportOptions import;
+  ASSERT_TRUE(store::import_files(*store_, {(dir_ / "D.csv").string()}, import).committed);
+  // List D is declared deduplicated: its 40 people stay 40 persons.
+  link::Settings settings = link::default_settings();
+  settings.clustering.deduplicated_sources = {"D"};
+  StoreLinkOptions relink;
+  relink.settings = link::to_json(settings);
+  link_store(*store_, relink);
+  StoreEstimateOptions o = loglinear_and_dga(4);
+  o.strata = {"event_place"};
+  o.events = {"detention_kwanliso"};
+  const LinkedRecords linked(*store_);
+  auto persons = [](const estimate::CaptureTable& t, const std::string& id) {
+    std::int64_t n = 0;
+    for (const auto& s : t.strata)
+      if (id.empty() || s.key.front().second == id) n += s.observed();
+    return n;
+  };
+  StoreEstimateOptions plain = o;
+  plain.fuzzy_strata = false;
+  EXPECT_EQ(persons(linked.drawn_table(plain, 0), "province-north-hamgyong"), 40)
+      << "the plain reading: the province";
+  std::set<std::string> camps;
+  for (std::uint64_t d = 0; d < 6; ++d) {
+    const estimate::CaptureTable t = linked.drawn_table(o, d);
+    EXPECT_EQ(persons(t, "province-north-hamgyong"), 0) << "draw " << d;
+    // The 40 province records are persons of their own (no other record):
+    // every stratum together holds what the same linkage's plain table does.
+    EXPECT_EQ(persons(t, ""), persons(linked.drawn_table(plain, d), "")) << "draw " << d;
+    for (const auto& s : t.strata)
+      if (s.observed() > 0) camps.insert(s.key.front().second);
+  }
+  EXPECT_TRUE(camps.count("kwanliso-16") && camps.count("kwanliso-25"))
+      << "the province's camps receive its records";
+  EXPECT_FALSE(camps.count("kwanliso-14")) << "no record is sent outside the province";
 }
 
 }  // namespace
