@@ -130,12 +130,7 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
     };
     const pipeline::LinkedRecords linked(*store);
     results = linked.estimate(from_store);
-    if (a.sensitivity) {
-      pipeline::StoreEstimateOptions light = from_store;
-      light.estimate = pipeline::sensitivity_options(o);
-      sensitivity = pipeline::sensitivity_to_json(
-          linked.sensitivity(light, pipeline::kSensitivityThresholds));
-    }
+    if (a.sensitivity) sensitivity = pipeline::sensitivity_to_json(linked.sensitivity(from_store));
   } else {
     std::ifstream in(a.table, std::ios::binary);
     if (!in) throw runtime_error("cannot open the table file", a.table);

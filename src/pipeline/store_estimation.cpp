@@ -1,17 +1,15 @@
 #include "pipeline/store_estimation.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <exception>
 #include <map>
 #include <mutex>
 #include <set>
-#include <thread>
 #include <unordered_map>
 
 #include "dates/fuzzy_date_parser.h"
 #include "estimate/linkage_pooling.h"
+#include "link/parallel.h"
 #include "model/error.h"
 #include "model/xoshiro256.h"
 #include "pipeline/linkage_draws.h"
@@ -290,34 +288,27 @@ estimate::CaptureTable capture_table(const TableLayout& layout,
   return table;
 }
 
-// Runs JOB(0 .. COUNT-1) on every core, PROGRESS(done, COUNT) after each;
-// the first exception stops the rest and is thrown here.
-void for_each_on_all_cores(int count, const std::function<void(int, int)>& progress,
-                           const std::function<void(int)>& job) {
-  std::atomic<int> next{0};
-  int done = 0;
-  std::mutex mutex;
-  std::exception_ptr failure;
-  auto work = [&] {
-    for (int i; (i = next.fetch_add(1)) < count;) {
-      try {
-        job(i);
-      } catch (...) {
-        std::lock_guard lock(mutex);
-        if (!failure) failure = std::current_exception();
-        next = count;
-      }
-      std::lock_guard lock(mutex);
-      if (progress) progress(++done, count);
-    }
-  };
-  const unsigned workers = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()),
-                                              static_cast<unsigned>(std::max(count, 1)));
-  std::vector<std::thread> pool;
-  for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+// The options of the sensitivity runs: a short fixed-length LCMCR.
+estimate::EstimateOptions sensitivity_options(const estimate::EstimateOptions& options) {
+  estimate::EstimateOptions o = options;
+  o.lcmcr.chains = 2;
+  o.lcmcr.burn_in = 1000;
+  o.lcmcr.iterations = 5000;
+  o.lcmcr.thinning = 5;
+  o.lcmcr.max_seconds = 0;
+  return o;
+}
+
+// The capture table of plausible linkage INDEX: a drawn linkage when some
+// pair is uncertain (else the stored one), and the fuzzy records' strata
+// drawn when LAYOUT has any.
+estimate::CaptureTable table_of_draw(const TableLayout& layout, const PlausibleLinkages& linkages,
+                                     const StoreEstimateOptions& options, std::uint64_t index) {
+  const std::vector<std::uint32_t> entity = linkages.uncertain_pairs() > 0
+                                                ? linkages.draw(options.linkage_seed, index)
+                                                : linkages.stored();
+  return capture_table(layout, entity, options,
+                       layout.fuzzy ? strata_draw_of(options.linkage_seed, index) : 0);
 }
 
 }  // namespace
@@ -333,12 +324,8 @@ LinkedRecords::~LinkedRecords() = default;
 
 estimate::CaptureTable LinkedRecords::drawn_table(const StoreEstimateOptions& options,
                                                   std::uint64_t index) const {
-  const TableLayout layout = table_layout(records_, options, options.fuzzy_strata);
-  const std::vector<std::uint32_t> entity = linkages_.uncertain_pairs() > 0
-                                                ? linkages_.draw(options.linkage_seed, index)
-                                                : linkages_.stored();
-  return capture_table(layout, entity, options,
-                       layout.fuzzy ? strata_draw_of(options.linkage_seed, index) : 0);
+  return table_of_draw(table_layout(records_, options, options.fuzzy_strata), linkages_, options,
+                       index);
 }
 
 estimate::CaptureTable LinkedRecords::stored_table(const StoreEstimateOptions& options) const {
@@ -390,16 +377,17 @@ std::vector<estimate::StratumEstimate> LinkedRecords::estimate(
   each.lcmcr.threads = lighter.lcmcr.threads = 1;
   std::vector<std::vector<estimate::StratumEstimate>> per_linkage(static_cast<std::size_t>(m));
   const TableLayout& layout = fuzzy ? fuzzy_layout : plain;
-  for_each_on_all_cores(m, options.progress, [&](int d) {
-    const std::vector<std::uint32_t> entity =
-        uncertain ? linkages.draw(options.linkage_seed, static_cast<std::uint64_t>(d)) : stored;
-    const std::uint64_t strata_draw =
-        fuzzy ? strata_draw_of(options.linkage_seed, static_cast<std::uint64_t>(d)) : 0;
-    estimate::EstimateOptions o = d == 0 ? each : lighter;
-    o.lcmcr.seed = options.estimate.lcmcr.seed + static_cast<std::uint64_t>(d) * 1000003;
-    per_linkage[static_cast<std::size_t>(d)] =
-        estimate::estimate_population(capture_table(layout, entity, options, strata_draw), o);
-  });
+  std::mutex progress;
+  int done = 0;
+  link::parallel_for(
+      static_cast<std::size_t>(m), link::default_thread_count(), [&](std::size_t d, int) {
+        estimate::EstimateOptions o = d == 0 ? each : lighter;
+        o.lcmcr.seed = options.estimate.lcmcr.seed + d * 1000003;
+        per_linkage[d] =
+            estimate::estimate_population(table_of_draw(layout, linkages, options, d), o);
+        std::lock_guard lock(progress);
+        if (options.progress) options.progress(++done, m);
+      });
   return estimate::pool_over_linkages(per_linkage, options.estimate);
 }
 
@@ -409,13 +397,15 @@ std::vector<SensitivityPoint> LinkedRecords::sensitivity(
   for (double t : thresholds)
     if (!(t > 0 && t < 1)) throw usage_error("a linkage threshold is between 0 and 1", "threshold");
   std::vector<SensitivityPoint> points(thresholds.size());
-  estimate::EstimateOptions one_thread = options.estimate;
-  one_thread.lcmcr.threads = 1;
-  for_each_on_all_cores(static_cast<int>(thresholds.size()), {}, [&](int i) {
-    SensitivityPoint& p = points[static_cast<std::size_t>(i)];
-    p.threshold = thresholds[static_cast<std::size_t>(i)];
+  // Short fixed-length LCMCR runs, one chain thread each (the thresholds
+  // share the cores).
+  estimate::EstimateOptions short_runs = sensitivity_options(options.estimate);
+  short_runs.lcmcr.threads = 1;
+  link::parallel_for(thresholds.size(), link::default_thread_count(), [&](std::size_t i, int) {
+    SensitivityPoint& p = points[i];
+    p.threshold = thresholds[i];
     p.estimates = estimate::estimate_population(
-        capture_table(layout, linkages_.at_threshold(p.threshold), options), one_thread);
+        capture_table(layout, linkages_.at_threshold(p.threshold), options), short_runs);
   });
   return points;
 }
@@ -503,16 +493,6 @@ nlohmann::ordered_json sensitivity_to_json(const std::vector<SensitivityPoint>& 
   for (const SensitivityWarning& w : sensitivity_warnings(points))
     warnings.push_back({{"stratum", w.stratum}, {"en", w.english}, {"ko", w.korean}});
   return {{"thresholds", thresholds}, {"points", rows}, {"warnings", warnings}};
-}
-
-estimate::EstimateOptions sensitivity_options(const estimate::EstimateOptions& options) {
-  estimate::EstimateOptions o = options;
-  o.lcmcr.chains = 2;
-  o.lcmcr.burn_in = 1000;
-  o.lcmcr.iterations = 5000;
-  o.lcmcr.thinning = 5;
-  o.lcmcr.max_seconds = 0;
-  return o;
 }
 
 }  // namespace uncounted::pipeline

@@ -81,11 +81,6 @@ std::vector<SensitivityWarning> sensitivity_warnings(const std::vector<Sensitivi
 // "N", "lower", "upper"}], "warnings": [{"stratum", "en", "ko"}]}.
 nlohmann::ordered_json sensitivity_to_json(const std::vector<SensitivityPoint>& points);
 
-// Options for the sensitivity runs: OPTIONS with a short fixed-length
-// LCMCR (2 chains, 1,000 + 5,000 sweeps), so that six thresholds cost
-// about one ordinary estimate.
-estimate::EstimateOptions sensitivity_options(const estimate::EstimateOptions& options);
-
 // What estimation reads of the store, read once: the linked records and
 // the plausible linkages. A server reads it under its store lock and
 // estimates without. Throws invalid_input when the store has no linkage
@@ -109,10 +104,13 @@ class LinkedRecords {
   estimate::CaptureTable drawn_table(const StoreEstimateOptions& options,
                                      std::uint64_t index) const;
   // The estimates of every stratum on the linkage made at each of
-  // THRESHOLDS (pipeline/linkage_draws.h at_threshold), one linkage each:
-  // how much the answer depends on where the linkage draws the line.
-  std::vector<SensitivityPoint> sensitivity(const StoreEstimateOptions& options,
-                                            const std::vector<double>& thresholds) const;
+  // THRESHOLDS (pipeline/linkage_draws.h at_threshold), one linkage each,
+  // with a short fixed-length LCMCR (2 chains, 1,000 + 5,000 sweeps) so
+  // that six thresholds cost about one ordinary estimate: how much the
+  // answer depends on where the linkage draws the line.
+  std::vector<SensitivityPoint> sensitivity(
+      const StoreEstimateOptions& options,
+      const std::vector<double>& thresholds = kSensitivityThresholds) const;
   const PlausibleLinkages& linkages() const { return linkages_; }
 
  private:

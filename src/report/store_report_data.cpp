@@ -112,9 +112,7 @@ ReportData gather_report_data(store::Store& store, const ReportOptions& options)
   }
   if (options.sensitivity) {
     if (options.stage) options.stage("estimating at other linkage thresholds");
-    pipeline::StoreEstimateOptions light = options.estimation;
-    light.estimate = pipeline::sensitivity_options(options.estimation.estimate);
-    data.sensitivity = linked.sensitivity(light, pipeline::kSensitivityThresholds);
+    data.sensitivity = linked.sensitivity(options.estimation);
     data.sensitivity_warnings = pipeline::sensitivity_warnings(data.sensitivity);
   }
   return data;

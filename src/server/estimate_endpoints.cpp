@@ -111,11 +111,8 @@ nlohmann::json run(RequestContext& ctx) {
     out["overlap"] = overlap_json(table);
   }
   if (sensitivity || only) {
-    pipeline::StoreEstimateOptions light = options;
-    light.estimate = pipeline::sensitivity_options(options.estimate);
-    out["sensitivity"] = nlohmann::json::parse(
-        pipeline::sensitivity_to_json(linked->sensitivity(light, pipeline::kSensitivityThresholds))
-            .dump());
+    out["sensitivity"] =
+        nlohmann::json::parse(pipeline::sensitivity_to_json(linked->sensitivity(options)).dump());
   }
   return out;
 }
