@@ -40,6 +40,7 @@ struct DemoArgs {
   std::uint64_t seed = 2024;
   int people = 0;
   std::string listen = "127.0.0.1:8080";
+  double max_seconds = 30;
 };
 
 constexpr const char* kMarker = "CREATED_BY_UNCOUNTED_DEMO";
@@ -192,8 +193,9 @@ void run(const DemoArgs& a, const GlobalOptions& global) {
   lcmcr.iterations = 20000;
   lcmcr.chains = 2;
   // Until the chains have mixed (R-hat <= 1.01, ESS >= 1000), at most 30 s
-  // per camp: the report's intervals should not carry "not mixed" warnings.
-  lcmcr.max_seconds = 30;
+  // per camp by default: the report's intervals should not carry "not
+  // mixed" warnings.
+  lcmcr.max_seconds = a.max_seconds;
   report::ReportData data = report::gather_report_data(*store, report_options);
   data.truth_note = "scenario \"" + scenario.name + "\", seed " + std::to_string(a.seed);
   std::size_t covered = 0, with_truth = 0;
@@ -281,6 +283,11 @@ void add_demo(CLI::App& app, GlobalOptions& global) {
       ->check(CLI::Range(50, 200000));
   cmd->add_option("--listen", args->listen, "Address for the web application")
       ->capture_default_str();
+  cmd->add_option("--max-seconds", args->max_seconds,
+                  "LCMCR runs on until its chains have mixed, or this time cap per camp; 0: one "
+                  "fixed-length run")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
   cmd->callback([args, &global] { run(*args, global); });
 }
 

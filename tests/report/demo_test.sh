@@ -7,7 +7,7 @@ source "$(dirname "$0")/../cli/lib.sh"
 unset UNCOUNTED_PASSPHRASE
 
 PEOPLE=()
-if [ -n "${UNCOUNTED_SANITIZED:-}" ]; then PEOPLE=(--people 600); fi
+if [ -n "${UNCOUNTED_SANITIZED:-}" ]; then PEOPLE=(--people 600 --max-seconds 2); fi
 
 expect_exit 0 "$UNCOUNTED" --json demo --no-serve --out demo "${PEOPLE[@]}"
 SUMMARY=$OUT

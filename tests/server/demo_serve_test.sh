@@ -5,7 +5,7 @@
 # estimates' inputs, nobody else gets in without the password.
 source "$UNCOUNTED_SOURCE_DIR/tests/cli/lib.sh"
 
-"$UNCOUNTED" demo --out demo --people 1500 --listen 127.0.0.1:0 >"$WORK/demo.out" 2>"$WORK/demo.err" &
+"$UNCOUNTED" demo --out demo --people 1500 --max-seconds 3 --listen 127.0.0.1:0 >"$WORK/demo.out" 2>"$WORK/demo.err" &
 DEMO=$!
 trap 'kill -TERM "$DEMO" 2>/dev/null; wait "$DEMO" 2>/dev/null; rm -rf "$WORK"' EXIT
 URL=
