@@ -1,12 +1,17 @@
-// uncounted audit verify: recompute the audit log's hash chain.
+// uncounted audit verify [--expect-head SEQ:HASH]: check the store's pages,
+// recompute the audit log's hash chain and check it against its head.
+// uncounted audit reanchor: after a verify that failed and was looked into,
+// seal a new head for the log as it is (itself audited).
 
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 #include "cli/passphrase.h"
 #include "model/error.h"
 #include "store/audit_log.h"
+#include "store/database.h"
 
 namespace uncounted::cli {
 namespace {
@@ -15,8 +20,14 @@ void add_audit(CLI::App& app, GlobalOptions& global) {
   auto* cmd = app.add_subcommand("audit", "The tamper-evident audit log");
   cmd->require_subcommand(1);
   auto* verify = cmd->add_subcommand(
-      "verify", "Check every page of the store and recompute the audit hash chain");
-  verify->callback([&global] {
+      "verify",
+      "Check every page of the store, recompute the audit hash chain and check it against its "
+      "head");
+  auto expected = std::make_shared<std::string>();
+  verify->add_option("--expect-head", *expected,
+                     "SEQ:HASH of an entry noted earlier (an export prints its own): the log "
+                     "must still hold it");
+  verify->callback([&global, expected] {
     auto store = open_store(global);
     const std::vector<std::string> problems = store->check_integrity();
     if (!problems.empty()) {
@@ -24,9 +35,26 @@ void add_audit(CLI::App& app, GlobalOptions& global) {
                               std::to_string(problems.size()) + " problem(s))",
                           "audit verify");
     }
-    const store::AuditVerification v = store::verify_audit(store->db());
+    store::AuditVerification v = store::verify_audit(store->db());
+    if (!v.first_broken && !expected->empty()) {
+      const std::size_t colon = expected->find(':');
+      std::int64_t seq = 0;
+      const std::string seq_text = expected->substr(0, colon);
+      if (colon == std::string::npos || seq_text.empty() ||
+          seq_text.find_first_not_of("0123456789") != std::string::npos || seq_text.size() > 15) {
+        throw usage_error("--expect-head takes SEQ:HASH, as an export prints it", "--expect-head");
+      }
+      seq = std::stoll(seq_text);
+      if (store::audit_entry_hash(store->db(), seq) != expected->substr(colon + 1)) {
+        v.first_broken = seq;
+        v.reason = "the log no longer holds the entry noted as " + seq_text +
+                   ": it was removed or rewritten";
+      }
+    }
     if (global.json) {
-      nlohmann::json j = {{"entries", v.entries}, {"ok", !v.first_broken.has_value()}};
+      nlohmann::json j = {{"entries", v.entries},
+                          {"ok", !v.first_broken.has_value()},
+                          {"head", {{"seq", v.head.seq}, {"hash", v.head.hash}}}};
       if (v.first_broken) {
         j["first_broken"] = *v.first_broken;
         j["reason"] = v.reason;
@@ -38,7 +66,33 @@ void add_audit(CLI::App& app, GlobalOptions& global) {
           "audit log broken at entry " + std::to_string(*v.first_broken) + ": " + v.reason,
           "audit verify");
     }
-    if (!global.json) std::cout << "Audit log intact: " << v.entries << " entries.\n";
+    if (!global.json) {
+      std::cout << "Audit log intact: " << v.entries << " entries; last entry " << v.head.seq
+                << ": " << v.head.hash << "\n";
+    }
+  });
+
+  auto* reanchor = cmd->add_subcommand(
+      "reanchor",
+      "Seal a new head for the audit log as it is, after a failed verify was looked into "
+      "(recorded in the log)");
+  reanchor->callback([&global] {
+    auto store = open_store(global);
+    store::Database& db = store->db();
+    store::Transaction tx(db);
+    const store::AuditVerification before = store::verify_audit(db);
+    store::write_audit_head(db, store::last_audit_entry(db));
+    nlohmann::json details = {{"entries", before.entries}, {"was_intact", !before.first_broken}};
+    if (before.first_broken) details["problem"] = before.reason;
+    const store::AuditHead entry = store::append_audit(
+        db, store::AuditEntry{actor_name(global), "reanchor", "[]", details.dump()});
+    tx.commit();
+    if (global.json) {
+      std::cout << nlohmann::json{{"seq", entry.seq}, {"hash", entry.hash}}.dump() << "\n";
+    } else {
+      std::cout << "New audit head sealed; entry " << entry.seq << " records it: " << entry.hash
+                << "\n";
+    }
   });
 }
 

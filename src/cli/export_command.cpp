@@ -47,12 +47,19 @@ void add_export(CLI::App& app, GlobalOptions& global) {
       std::cout << nlohmann::json{{"records", report.records},
                                   {"format", args.format},
                                   {"profile", args.profile},
-                                  {"out", args.out}}
+                                  {"out", args.out},
+                                  {"audit_entry",
+                                   {{"seq", report.audit_entry.seq},
+                                    {"hash", report.audit_entry.hash}}}}
                        .dump()
                 << "\n";
     } else {
       std::cout << "Exported " << report.records << " record(s) (" << args.profile << ", "
-                << args.format << ") to " << args.out << ".\n";
+                << args.format << ") to " << args.out << ".\n"
+                << "Audit entry " << report.audit_entry.seq << ": " << report.audit_entry.hash
+                << "\n  (keep it: 'uncounted audit verify --expect-head " << report.audit_entry.seq
+                << ":" << report.audit_entry.hash
+                << "' shows later that the log still holds this export)\n";
     }
   });
 }

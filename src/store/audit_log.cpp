@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "store/audit_head.h"
 #include "store/store_key.h"
 
 namespace uncounted::store {
@@ -13,9 +14,11 @@ namespace {
 
 constexpr char kGenesis[] = "0000000000000000000000000000000000000000000000000000000000000000";
 
+}  // namespace
+
 // The hash covers every field, length-prefixed so that no two different
 // entries serialize to the same bytes.
-std::string entry_hash(const std::string& prev_hash, std::int64_t seq, const std::string& at,
+std::string chain_hash(const std::string& prev_hash, std::int64_t seq, const std::string& at,
                        const AuditEntry& e) {
   crypto_hash_sha256_state state;
   crypto_hash_sha256_init(&state);
@@ -38,8 +41,6 @@ std::string entry_hash(const std::string& prev_hash, std::int64_t seq, const std
   return to_hex(digest, sizeof digest);
 }
 
-}  // namespace
-
 std::string utc_now() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
@@ -49,18 +50,13 @@ std::string utc_now() {
   return buf;
 }
 
-void append_audit(Database& db, const AuditEntry& entry) {
-  std::string prev = kGenesis;
-  std::int64_t seq = 1;
-  {
-    Statement last = db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
-    if (last.step()) {
-      seq = last.column_int(0) + 1;
-      prev = last.column_text(1);
-    }
-  }
+AuditHead append_audit(Database& db, const AuditEntry& entry) {
+  const AuditHead last = last_audit_entry(db);
+  const std::string prev = last.seq > 0 ? last.hash : std::string(kGenesis);
+  const std::int64_t seq = last.seq + 1;
   const std::string at = utc_now();
-  const std::string hash = entry_hash(prev, seq, at, entry);
+  const std::string hash = chain_hash(prev, seq, at, entry);
+  advance_audit_head(db, AuditHead{seq, hash});
   db.prepare(
         "INSERT INTO audit_log(seq, at, actor, action, ids, details, prev_hash, hash) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -73,6 +69,7 @@ void append_audit(Database& db, const AuditEntry& entry) {
       .bind(7, std::string_view(prev))
       .bind(8, std::string_view(hash))
       .run();
+  return AuditHead{seq, hash};
 }
 
 AuditVerification verify_audit(Database& db) {
@@ -81,6 +78,7 @@ AuditVerification verify_audit(Database& db) {
       "SELECT seq, at, actor, action, ids, details, prev_hash, hash FROM audit_log ORDER BY seq");
   std::string prev = kGenesis;
   std::int64_t expected_seq = 1;
+  AuditHead last;
   while (s.step()) {
     const std::int64_t seq = s.column_int(0);
     AuditEntry e{s.column_text(2), s.column_text(3), s.column_text(4), s.column_text(5)};
@@ -97,15 +95,34 @@ AuditVerification verify_audit(Database& db) {
       broken("does not link to the entry before it");
       return result;
     }
-    const std::string hash = entry_hash(prev, seq, s.column_text(1), e);
+    const std::string hash = chain_hash(prev, seq, s.column_text(1), e);
     if (hash != s.column_text(7)) {
       broken("its content does not match its hash");
       return result;
     }
     prev = hash;
+    last = AuditHead{seq, hash};
     ++expected_seq;
   }
+  const auto entry_hash_at = [&db](std::int64_t seq) { return audit_entry_hash(db, seq); };
+  if (auto problem = check_audit_head(db, last, entry_hash_at)) {
+    result.first_broken = last.seq + 1;
+    result.reason = *problem;
+  }
+  result.head = last;
   return result;
+}
+
+AuditHead last_audit_entry(Database& db) {
+  Statement s = db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+  if (!s.step()) return AuditHead{};
+  return AuditHead{s.column_int(0), s.column_text(1)};
+}
+
+std::string audit_entry_hash(Database& db, std::int64_t seq) {
+  Statement s = db.prepare("SELECT hash FROM audit_log WHERE seq = ?");
+  s.bind(1, seq);
+  return s.step() ? s.column_text(0) : std::string();
 }
 
 std::string compress_id_ranges(std::vector<std::int64_t> ids) {

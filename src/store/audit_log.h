@@ -6,12 +6,17 @@
 // write that did not happen, nor misses one that did.
 //
 // Entries hold ids and counts, never names or other identifying values.
+//
+// The chain shows an entry edited or removed in the middle; the head kept
+// outside the database (audit_head.h) shows entries cut from the end, a log
+// emptied, or one rewritten and chained again.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "store/audit_head.h"
 #include "store/database.h"
 
 namespace uncounted::store {
@@ -23,16 +28,31 @@ struct AuditEntry {
   std::string details;  // JSON object: counts, parameters
 };
 
-// Appends ENTRY; must be called inside the writing transaction.
-void append_audit(Database& db, const AuditEntry& entry);
+// Appends ENTRY; must be called inside the writing transaction. Returns
+// its sequence number and hash.
+AuditHead append_audit(Database& db, const AuditEntry& entry);
 
 struct AuditVerification {
   std::int64_t entries = 0;
   // The first entry whose hash or link does not match, if any.
   std::optional<std::int64_t> first_broken;
   std::string reason;
+  // The log's last entry: write it down (or keep an export's) to check
+  // later that the log still holds it (audit verify --expect-head).
+  AuditHead head;
 };
+// Recomputes the chain and checks it against its head.
 AuditVerification verify_audit(Database& db);
+
+// The hash of an entry: SHA-256 over the hash before it (64 zeros for the
+// first), its sequence number, time and fields, each length-prefixed.
+std::string chain_hash(const std::string& prev_hash, std::int64_t seq, const std::string& at,
+                       const AuditEntry& entry);
+
+// The log's last entry as stored (seq 0 when the log is empty).
+AuditHead last_audit_entry(Database& db);
+// The hash of entry SEQ; empty when the log has no such entry.
+std::string audit_entry_hash(Database& db, std::int64_t seq);
 
 // Internal record ids as JSON ranges: [[1,1000],[1002,1002]] (an import of a
 // million rows stays a few bytes).

@@ -150,12 +150,24 @@ int Database::changes() const { return sqlite3_changes(db_); }
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {
-  if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (!done_) {
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    db_.on_commit_ = nullptr;
+  }
 }
 
 void Transaction::commit() {
   db_.exec("COMMIT");
   done_ = true;
+  std::function<void()> after = std::move(db_.on_commit_);
+  db_.on_commit_ = nullptr;
+  if (after) {
+    try {
+      after();
+    } catch (...) {
+      // Best effort: see Database::on_commit.
+    }
+  }
 }
 
 }  // namespace uncounted::store

@@ -4,6 +4,7 @@
 // schema; store.h does.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,10 +65,20 @@ class Database {
   std::int64_t last_insert_rowid() const;
   int changes() const;
   sqlite3* handle() { return db_; }
+  const std::string& path() const { return path_; }
+
+  // FN runs once the current transaction has committed (replacing any
+  // earlier one of the same transaction); a rollback drops it. Used by the
+  // audit log's head (audit_head.h). Errors inside FN are ignored: what it
+  // does must leave a sound state when it does not run.
+  void on_commit(std::function<void()> fn) { on_commit_ = std::move(fn); }
+  bool commit_pending() const { return static_cast<bool>(on_commit_); }
 
  private:
+  friend class Transaction;
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::function<void()> on_commit_;
 };
 
 // Runs a function inside BEGIN IMMEDIATE ... COMMIT; rolls back when it throws.

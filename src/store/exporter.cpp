@@ -137,7 +137,8 @@ ExportReport export_records(Store& store, ExportFormat format, ExportProfile pro
   nlohmann::json details = {{"format", format == ExportFormat::kCsv ? "csv" : "jsonl"},
                             {"profile", partner ? "partner" : "full"},
                             {"records", report.records}};
-  append_audit(db, AuditEntry{actor, "export", compress_id_ranges(ids), details.dump()});
+  report.audit_entry =
+      append_audit(db, AuditEntry{actor, "export", compress_id_ranges(ids), details.dump()});
   tx.commit();
   return report;
 }

@@ -12,6 +12,7 @@
 #include <ostream>
 #include <string>
 
+#include "store/audit_head.h"
 #include "store/store.h"
 
 namespace uncounted::store {
@@ -21,6 +22,9 @@ enum class ExportProfile { kFull, kPartner };
 
 struct ExportReport {
   std::size_t records = 0;
+  // The audit log's entry for this export: the partner keeps it, and
+  // 'audit verify --expect-head SEQ:HASH' later shows the log still holds it.
+  AuditHead audit_entry;
 };
 
 ExportReport export_records(Store& store, ExportFormat format, ExportProfile profile,

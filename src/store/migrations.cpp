@@ -111,8 +111,14 @@ CREATE TABLE drafts (
 );
 )sql";
 
+// Version 4: the secret that seals the audit log's head (audit_head.h),
+// random per store and kept only inside the encrypted store.
+constexpr const char* kVersion4 = R"sql(
+INSERT OR IGNORE INTO meta(key, value) VALUES ('audit_secret', randomblob(32));
+)sql";
+
 const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> all = {kVersion1, kVersion2, kVersion3};
+  static const std::vector<const char*> all = {kVersion1, kVersion2, kVersion3, kVersion4};
   return all;
 }
 

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "model/error.h"
+#include "store/audit_head.h"
 #include "store/store_key.h"
 
 namespace uncounted::store {
@@ -37,8 +38,9 @@ void check_output_path(const std::string& path, const std::string& store_path, b
   if (path.empty()) throw usage_error(option + " needs a file name", option);
   const fs::path out = resolved(path);
   if (!store_path.empty()) {
-    for (const std::string& side : {store_path, key_file_path(store_path), store_path + "-journal",
-                                    store_path + "-wal", store_path + "-shm"}) {
+    for (const std::string& side :
+         {store_path, key_file_path(store_path), audit_head_path(store_path),
+          store_path + "-journal", store_path + "-wal", store_path + "-shm"}) {
       if (same_file(out, resolved(side))) {
         throw usage_error(option + " names the store or one of its files; nothing was written",
                           path);
@@ -78,10 +80,24 @@ void OutputFile::commit() {
   out_.flush();
   out_.close();
   if (!out_) throw runtime_error("writing the file failed", path_);
+  // On the disk before it takes the name, and the name on the disk before
+  // commit returns: a power loss leaves the old file or the new, whole.
+  const int fd = ::open(temporary_.c_str(), O_RDONLY);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    if (fd >= 0) ::close(fd);
+    throw runtime_error("writing the file failed", path_);
+  }
+  ::close(fd);
   std::error_code ec;
   fs::rename(temporary_, path_, ec);
   if (ec) throw runtime_error("cannot put the file in place", path_);
   committed_ = true;
+  const fs::path folder = fs::path(path_).parent_path();
+  const int dir = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
 }
 
 }  // namespace uncounted::store

@@ -2,12 +2,14 @@
 // Files a command writes beside a store (exports, reports, rejected rows,
 // linkage outputs), written so that a wrong path cannot hurt the store:
 //
-//   - the store and its side files (the key file STORE.salt, SQLite's
-//     STORE-journal, -wal, -shm) are never an output, --force or not;
+//   - the store and its side files (the key file STORE.salt, the audit
+//     head STORE.audit, SQLite's STORE-journal, -wal, -shm) are never an
+//     output, --force or not;
 //   - an existing file is replaced only when the user asked (--force);
 //   - the content goes to a temporary file in the same folder (owner-only
 //     permissions: it may hold names) and is renamed over the path only when
-//     complete, so a failure leaves whatever was there untouched.
+//     complete (and synced), so a failure leaves whatever was there
+//     untouched.
 //
 //   store::check_output_path(out, global.store, force, "--out");
 //   store::OutputFile file(out);

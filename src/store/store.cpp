@@ -61,6 +61,9 @@ void Store::create(const std::string& path, const std::string& passphrase) {
   if (passphrase.empty()) throw usage_error("the passphrase is empty");
   SecretKey key;
   const KeyFile key_file = new_key_file(passphrase, key);
+  std::error_code stale;
+  // A head left by a store deleted before (its key is gone with it).
+  std::filesystem::remove(audit_head_path(path), stale);
   try {
     auto db = std::make_unique<Database>(path, /*create=*/true);
     db->set_raw_key(key.bytes());
@@ -88,6 +91,7 @@ void Store::create(const std::string& path, const std::string& passphrase) {
     std::error_code ec;
     std::filesystem::remove(path, ec);
     std::filesystem::remove(path + "-journal", ec);
+    std::filesystem::remove(audit_head_path(path), ec);
     throw;
   }
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/error.h"
+#include "store/output_file.h"
 
 namespace uncounted::store {
 namespace {
@@ -96,10 +97,14 @@ void write_key_file(const std::string& path, const KeyFile& file) {
       {"mem_limit", file.mem_limit},
       {"key_check", to_hex(file.key_check.data(), file.key_check.size())},
   };
-  std::ofstream out(path, std::ios::trunc);
-  out << j.dump(2) << "\n";
-  out.close();
-  if (!out) throw runtime_error("cannot write the store's key file", path);
+  // Owner-only, synced, and in place only when whole.
+  try {
+    OutputFile out(path);
+    out.stream() << j.dump(2) << "\n";
+    out.commit();
+  } catch (const Error&) {
+    throw runtime_error("cannot write the store's key file", path);
+  }
 }
 
 KeyFile read_key_file(const std::string& path) {

@@ -9,9 +9,9 @@ source "$(dirname "$0")/lib.sh"
 
 expect_exit 0 U init
 expect_exit 0 U import "$UNCOUNTED_SOURCE_DIR/tests/cli/data/detainees_a.csv"
-before=$(sha256sum store.db store.db.salt)
+before=$(sha256sum store.db store.db.salt store.db.audit)
 mkdir sub
-for target in store.db store.db.salt ./store.db sub/../store.db "$WORK/store.db" store.db-journal; do
+for target in store.db store.db.salt store.db.audit ./store.db sub/../store.db "$WORK/store.db" store.db-journal; do
   expect_exit 2 U export --out "$target"; expect_one_line_error
   expect_contains "$ERR" "store" "export --out $target refused"
   expect_exit 2 U export --force --out "$target"; expect_one_line_error
@@ -24,7 +24,7 @@ for target in store.db store.db.salt ./store.db sub/../store.db "$WORK/store.db"
 done
 ln -s store.db alias.db
 expect_exit 2 U export --force --out alias.db; expect_one_line_error
-expect_eq "$(sha256sum store.db store.db.salt)" "$before" "store and key file untouched"
+expect_eq "$(sha256sum store.db store.db.salt store.db.audit)" "$before" "store and key file untouched"
 expect_exit 0 U audit verify
 
 # An existing file is kept unless --force.

@@ -22,6 +22,34 @@ expect_eq "$(sha256sum store.db store.db.salt)" "$before" "store unchanged after
 
 expect_exit 0 U import "$UNCOUNTED_SOURCE_DIR/tests/cli/data/detainees_a.csv"
 
+# The audit head: an export prints its entry, and a later verify checks
+# that the log still holds it; a head removed or cut is caught and writes
+# are refused until someone looks and reanchors.
+expect_exit 0 U export --format csv --profile partner --out partner.csv
+seq_hash=$(grep -o "expect-head [0-9]*:[0-9a-f]*" <<<"$OUT" | cut -d' ' -f2)
+[ -n "$seq_hash" ] && ok || fail "export did not print its audit entry: $OUT"
+expect_exit 0 U audit verify --expect-head "$seq_hash"
+expect_contains "$OUT" "Audit log intact" "verify with the export's entry"
+expect_exit 1 U audit verify --expect-head "${seq_hash%%:*}:$(printf '0%.0s' {1..64})"
+expect_one_line_error
+expect_contains "$ERR" "no longer holds" "a changed entry"
+expect_exit 2 U audit verify --expect-head "nonsense"; expect_one_line_error
+[ -f store.db.audit ] && ok || fail "no audit head beside the store"
+expect_eq "$(stat -c %a store.db.audit store.db.salt | tr '\n' ' ')" "600 600 " "side files are owner-only"
+mv store.db.audit head.saved
+expect_exit 1 U audit verify; expect_one_line_error
+expect_contains "$ERR" "missing" "a missing head"
+before=$(sha256sum store.db)
+sed 's/,A-0/,B-0/' "$UNCOUNTED_SOURCE_DIR/tests/cli/data/detainees_a.csv" >more.csv
+expect_exit 1 U import more.csv; expect_one_line_error
+expect_eq "$(sha256sum store.db)" "$before" "no write over a missing head"
+expect_exit 0 U audit reanchor
+expect_exit 0 U audit verify --expect-head "$seq_hash"
+mv head.saved store.db.audit
+expect_exit 1 U audit verify; expect_one_line_error
+expect_contains "$ERR" "not written by uncounted" "an old head does not name the newer entries"
+expect_exit 0 U audit reanchor
+
 # No store, missing key file.
 expect_exit 1 "$UNCOUNTED" --store nowhere.db --passphrase-file pass audit verify; expect_one_line_error
 cp store.db lonely.db

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "model/error.h"
 #include "store/audit_log.h"
@@ -98,6 +100,132 @@ TEST_F(StoreTest, AuditChainDetectsTampering) {
   AuditVerification deleted = verify_audit(store->db());
   ASSERT_TRUE(deleted.first_broken.has_value());
   EXPECT_EQ(*deleted.first_broken, 4);
+}
+
+// A store with the init entry and five imports, each in its own
+// transaction, as the program writes them.
+void append_five(Store& store) {
+  for (int i = 0; i < 5; ++i) {
+    Transaction tx(store.db());
+    append_audit(store.db(),
+                 AuditEntry{"tester", "import", "[]", "{\"n\":" + std::to_string(i) + "}"});
+    tx.commit();
+  }
+}
+
+// Renumbers and re-chains the log from entry FROM on, as someone holding
+// the passphrase could with sqlcipher: the chain verifies again.
+void rechain(Database& db, std::int64_t from) {
+  std::string prev = audit_entry_hash(db, from - 1);
+  std::vector<std::pair<std::int64_t, AuditEntry>> rest;
+  std::vector<std::string> times;
+  {
+    Statement s = db.prepare(
+        "SELECT seq, at, actor, action, ids, details FROM audit_log WHERE seq >= ? ORDER BY seq");
+    s.bind(1, from);
+    while (s.step()) {
+      rest.push_back({s.column_int(0), AuditEntry{s.column_text(2), s.column_text(3),
+                                                  s.column_text(4), s.column_text(5)}});
+      times.push_back(s.column_text(1));
+    }
+  }
+  std::int64_t seq = from;
+  for (std::size_t i = 0; i < rest.size(); ++i, ++seq) {
+    const std::string hash = chain_hash(prev, seq, times[i], rest[i].second);
+    Statement u = db.prepare("UPDATE audit_log SET seq = ?, prev_hash = ?, hash = ? WHERE seq = ?");
+    u.bind(1, seq).bind(2, std::string_view(prev)).bind(3, std::string_view(hash));
+    u.bind(4, rest[i].first);
+    u.run();
+    prev = hash;
+  }
+}
+
+std::string broken_reason(Store& store) {
+  const AuditVerification v = verify_audit(store.db());
+  return v.first_broken ? v.reason : std::string();
+}
+
+TEST_F(StoreTest, AuditHeadDetectsATruncatedTail) {
+  Store::create(path_, "p");
+  auto store = Store::open(path_, "p");
+  append_five(*store);
+  EXPECT_EQ(broken_reason(*store), "");
+  EXPECT_EQ(verify_audit(store->db()).head.seq, 6);
+  store->db().exec("DELETE FROM audit_log WHERE seq = 6");
+  EXPECT_NE(broken_reason(*store).find("removed from the end"), std::string::npos)
+      << broken_reason(*store);
+  // A write over the evidence is refused, and writes nothing.
+  EXPECT_THROW(append_audit(store->db(), AuditEntry{"mallory", "import", "[]", "{}"}), Error);
+  EXPECT_EQ(last_audit_entry(store->db()).seq, 5);
+}
+
+TEST_F(StoreTest, AuditHeadDetectsAnEmptiedLog) {
+  Store::create(path_, "p");
+  auto store = Store::open(path_, "p");
+  append_five(*store);
+  store->db().exec("DELETE FROM audit_log");
+  EXPECT_NE(broken_reason(*store).find("removed from the end"), std::string::npos);
+}
+
+TEST_F(StoreTest, AuditHeadDetectsARechainedLog) {
+  Store::create(path_, "p");
+  auto store = Store::open(path_, "p");
+  append_five(*store);
+  // Entry 3 (say, a full export) removed and the rest chained again: the
+  // chain alone would call this intact.
+  store->db().exec("DELETE FROM audit_log WHERE seq = 3");
+  rechain(store->db(), 3);
+  EXPECT_NE(broken_reason(*store).find("removed from the end"), std::string::npos);
+  // The same count of entries, one of them rewritten and all re-chained.
+  Store::create((dir_ / "t.db").string(), "p");
+  auto other = Store::open((dir_ / "t.db").string(), "p");
+  append_five(*other);
+  other->db().exec("UPDATE audit_log SET details = '{}' WHERE seq = 3");
+  rechain(other->db(), 3);
+  EXPECT_NE(broken_reason(*other).find("rewritten"), std::string::npos) << broken_reason(*other);
+}
+
+TEST_F(StoreTest, AuditHeadAlteredOrMissingIsCaught) {
+  Store::create(path_, "p");
+  auto store = Store::open(path_, "p");
+  append_five(*store);
+  const std::string head_path = audit_head_path(path_);
+  std::string text;
+  {
+    std::ifstream in(head_path);
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  // A head claiming an earlier end, to hide a truncation: its MAC fails.
+  std::string forged = text;
+  const std::size_t at = forged.find("\"seq\": 6");
+  ASSERT_NE(at, std::string::npos) << text;
+  forged.replace(at, 9, "\"seq\": 5");
+  std::ofstream(head_path, std::ios::trunc) << forged;
+  EXPECT_NE(broken_reason(*store).find("altered"), std::string::npos) << broken_reason(*store);
+  EXPECT_THROW(append_audit(store->db(), AuditEntry{"mallory", "import", "[]", "{}"}), Error);
+  std::filesystem::remove(head_path);
+  EXPECT_NE(broken_reason(*store).find("missing"), std::string::npos);
+  EXPECT_THROW(append_audit(store->db(), AuditEntry{"mallory", "import", "[]", "{}"}), Error);
+  // Put back, all is well again.
+  std::ofstream(head_path, std::ios::trunc) << text;
+  EXPECT_EQ(broken_reason(*store), "");
+}
+
+TEST_F(StoreTest, AuditHeadSurvivesAWriteThatNeverCommitted) {
+  Store::create(path_, "p");
+  auto store = Store::open(path_, "p");
+  append_five(*store);
+  {
+    // Killed before COMMIT: the head names the entry as pending only.
+    Transaction tx(store->db());
+    append_audit(store->db(), AuditEntry{"tester", "import", "[]", "{\"first\":1}"});
+    append_audit(store->db(), AuditEntry{"tester", "import", "[]", "{\"second\":1}"});
+  }
+  EXPECT_EQ(last_audit_entry(store->db()).seq, 6);
+  EXPECT_EQ(broken_reason(*store), "");
+  append_five(*store);
+  EXPECT_EQ(broken_reason(*store), "");
+  EXPECT_EQ(verify_audit(store->db()).head.seq, 11);
 }
 
 TEST(IdRanges, CompressesRuns) {
