@@ -18,7 +18,7 @@ struct ServeArgs {
   std::string key;
   std::string static_dir;
   int session_minutes = 30;
-  int threads = 64;
+  int max_connections = 512;
 };
 
 void add_serve(CLI::App& app, GlobalOptions& global) {
@@ -35,8 +35,9 @@ void add_serve(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--session-minutes", args.session_minutes,
                   "Idle minutes before a session ends (default 30)")
       ->check(CLI::Range(1, 24 * 60));
-  cmd->add_option("--threads", args.threads, "Worker threads (default 64)")
-      ->check(CLI::Range(4, 1024));
+  cmd->add_option("--max-connections,--threads", args.max_connections,
+                  "Connections served at once, a thread each; more wait (default 512)")
+      ->check(CLI::Range(4, 4096));
   cmd->callback([&global] {
     server::ServeOptions options;
     server::parse_listen_address(args.listen, options);
@@ -44,7 +45,7 @@ void add_serve(CLI::App& app, GlobalOptions& global) {
     options.tls_private_key = args.key;
     options.static_dir = args.static_dir;
     options.session_idle = std::chrono::minutes(args.session_minutes);
-    options.threads = args.threads;
+    options.max_connections = args.max_connections;
     options.on_listening = [&options, &global](int port) {
       const std::string url = server::listening_url(options, port);
       // The URL on standard output (scripts read the port from it when

@@ -1,6 +1,7 @@
 #include "server/server.h"
 
 #include <pthread.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <csignal>
@@ -11,6 +12,7 @@
 #include "model/error.h"
 #include "server/api_router.h"
 #include "server/app_state.h"
+#include "server/connection_threads.h"
 #include "server/http.h"
 #include "server/static_files.h"
 #include "server/user_table.h"
@@ -65,6 +67,7 @@ struct Server::Impl {
   std::unique_ptr<httplib::Server> http;
   std::string static_dir;
   int port = 0;
+  socket_t listening = INVALID_SOCKET;  // the last socket the library made
 };
 
 namespace {
@@ -108,8 +111,8 @@ Server::Server(store::Store& store, const ServeOptions& options)
   impl_->app.tls = tls;
   impl_->static_dir = options.static_dir.empty() ? find_static_dir() : options.static_dir;
   httplib::Server& http = *impl_->http;
-  const int threads = std::max(4, options.threads);
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  const int most = options.max_connections;
+  http.new_task_queue = [most] { return new ConnectionThreads(most); };
   http.set_payload_max_length(options.max_body_bytes);
   // The body limit is enforced on Content-Length; a chunked body was read
   // whole whatever its size (a 512 MiB chunked login took the server to
@@ -129,14 +132,15 @@ Server::Server(store::Store& store, const ServeOptions& options)
   // the library's default SO_REUSEPORT, under which a second `uncounted
   // serve` on the same port also listened and requests went to either
   // store at random (found in a day's use).
-  http.set_socket_options([](socket_t sock) {
+  http.set_socket_options([impl = impl_.get()](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    impl->listening = sock;
   });
   http.set_keep_alive_max_count(1000);
   http.set_read_timeout(10, 0);
   http.set_write_timeout(10, 0);
-  http.set_default_headers({
+  httplib::Headers headers = {
       {"X-Content-Type-Options", "nosniff"},
       {"X-Frame-Options", "DENY"},
       {"Referrer-Policy", "no-referrer"},
@@ -145,7 +149,10 @@ Server::Server(store::Store& store, const ServeOptions& options)
       {"Content-Security-Policy",
        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"},
-  });
+  };
+  // Under TLS the browser is told to come back over TLS only.
+  if (tls) headers.emplace("Strict-Transport-Security", "max-age=31536000");
+  http.set_default_headers(std::move(headers));
   json_error_bodies(http);
   AppState& app = impl_->app;
   const auto api = [&app](const httplib::Request& req, httplib::Response& res) {
@@ -170,6 +177,10 @@ Server::Server(store::Store& store, const ServeOptions& options)
   if (impl_->port <= 0) {
     throw runtime_error("cannot listen there (address in use or not available)", "--listen");
   }
+  // The library listens with a backlog of 5: a browser's six parallel
+  // connections, or a burst of clients, had their SYNs dropped and waited
+  // a second for the retry. Listening again only sets the backlog.
+  if (impl_->listening != INVALID_SOCKET) ::listen(impl_->listening, SOMAXCONN);
 }
 
 Server::~Server() = default;

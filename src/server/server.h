@@ -35,8 +35,9 @@ struct ServeOptions {
   std::chrono::seconds session_idle{30 * 60};
   std::chrono::seconds session_lifetime{12 * 60 * 60};
   std::size_t max_body_bytes = 4 * 1024 * 1024;
-  // Worker threads; each keep-alive connection holds one while it is open.
-  int threads = 64;
+  // Connections served at once, a thread each (connection_threads.h); more
+  // wait until one closes.
+  int max_connections = 512;
   // Called once the socket is bound, with the port (e.g. to print the URL).
   std::function<void(int port)> on_listening;
 };

@@ -63,7 +63,7 @@ class ServerFixture : public ::testing::Test {
     options.host = "127.0.0.1";
     options.port = 0;
     options.static_dir = (dir_ / "static").string();
-    options.threads = 8;
+    options.max_connections = 8;
     server_ = std::make_unique<Server>(*store_, options);
     thread_ = std::thread([this] { server_->run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());

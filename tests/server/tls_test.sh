@@ -32,6 +32,7 @@ COOKIE=$(printf '%s\n' "$HEADERS" | grep -i '^set-cookie:')
 expect_contains "$COOKIE" "Secure" "the session cookie is Secure under TLS"
 expect_contains "$COOKIE" "HttpOnly" "the session cookie is HttpOnly"
 expect_contains "$COOKIE" "SameSite=Strict" "the session cookie is SameSite=Strict"
+expect_contains "$HEADERS" "Strict-Transport-Security: max-age=31536000" "HSTS under TLS"
 PLAIN=${URL/https:/http:}
 expect_eq "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "${PLAIN}api/health")" "000" "plain HTTP gets no answer on the TLS port"
 kill -TERM "$PID"
