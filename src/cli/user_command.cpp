@@ -1,5 +1,7 @@
-// uncounted user add NAME --role ROLE [--password-file FILE], user list:
-// the web application's accounts.
+// uncounted user add NAME --role ROLE [--password-file FILE], user list,
+// user disable|enable NAME, user password NAME [--password-file FILE]: the
+// web application's accounts. A disable or a new password ends the
+// account's web sessions at their next request, even while a server runs.
 
 #include <unistd.h>
 
@@ -24,7 +26,7 @@ struct UserArgs {
 // The new user's password: the first line of --password-file, else asked
 // twice without echo on a terminal; never an argument (it would show in
 // the process list and the shell's history).
-std::string read_password(const std::string& file) {
+std::string read_password(const std::string& file, const char* command = "user add") {
   if (!file.empty()) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw usage_error("cannot read the password file", "--password-file");
@@ -34,11 +36,10 @@ std::string read_password(const std::string& file) {
     return line;
   }
   if (!isatty(STDIN_FILENO)) {
-    throw usage_error("no password: give --password-file FILE or run on a terminal", "user add");
+    throw usage_error("no password: give --password-file FILE or run on a terminal", command);
   }
-  const std::string first = prompt_without_echo("New user's password: ");
-  if (prompt_without_echo("Again: ") != first)
-    throw usage_error("the passwords differ", "user add");
+  const std::string first = prompt_without_echo("New password: ");
+  if (prompt_without_echo("Again: ") != first) throw usage_error("the passwords differ", command);
   return first;
 }
 
@@ -70,13 +71,47 @@ void add_user_commands(CLI::App& app, GlobalOptions& global) {
     nlohmann::json out = nlohmann::json::array();
     for (const server::User& u : server::list_users(store->db())) {
       if (global.json) {
-        out.push_back(
-            {{"user", u.name}, {"role", server::to_string(u.role)}, {"created_at", u.created_at}});
+        out.push_back({{"user", u.name},
+                       {"role", server::to_string(u.role)},
+                       {"created_at", u.created_at},
+                       {"disabled", u.disabled}});
       } else {
-        std::cout << u.name << "\t" << server::to_string(u.role) << "\t" << u.created_at << "\n";
+        std::cout << u.name << "\t" << server::to_string(u.role) << "\t" << u.created_at
+                  << (u.disabled ? "\tdisabled" : "") << "\n";
       }
     }
     if (global.json) std::cout << nlohmann::json{{"users", out}}.dump() << "\n";
+  });
+  for (const bool disabled : {true, false}) {
+    auto* sub = user->add_subcommand(
+        disabled ? "disable" : "enable",
+        disabled ? "Disable an account: its web sessions end, its logins are refused"
+                 : "Enable a disabled account again");
+    sub->add_option("NAME", args.name, "User name")->required();
+    sub->callback([&global, disabled] {
+      auto store = open_store(global);
+      server::set_user_disabled(store->db(), args.name, disabled, actor_name(global));
+      if (global.json) {
+        std::cout << nlohmann::json{{"user", args.name}, {"disabled", disabled}}.dump() << "\n";
+      } else {
+        std::cout << (disabled ? "Disabled " : "Enabled ") << args.name << ".\n";
+      }
+    });
+  }
+  auto* password = user->add_subcommand(
+      "password", "Set a user's password (without echo); their web sessions end");
+  password->add_option("NAME", args.name, "User name")->required();
+  password->add_option("--password-file", args.password_file,
+                       "Read the password from the first line of FILE (for scripts)");
+  password->callback([&global] {
+    const std::string text = read_password(args.password_file, "user password");
+    auto store = open_store(global);
+    server::set_user_password(store->db(), args.name, text, actor_name(global));
+    if (global.json) {
+      std::cout << nlohmann::json{{"user", args.name}, {"sessions_ended", true}}.dump() << "\n";
+    } else {
+      std::cout << "Password of " << args.name << " set; their web sessions are over.\n";
+    }
   });
 }
 

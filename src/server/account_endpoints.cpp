@@ -62,8 +62,10 @@ nlohmann::json login(RequestContext& ctx) {
     throw HttpError(401, "wrong user name or password");
   }
   app.throttle.succeeded(name, address);
+  // Said only to whoever knows the password.
+  if (user->disabled) throw HttpError(403, "this account is disabled");
   // A fresh token at every login: a token planted before login is useless.
-  const std::string token = app.sessions.start(user->name, user->role);
+  const std::string token = app.sessions.start(user->name, user->role, user->generation);
   const auto session = app.sessions.find(token);
   ctx.response.set_header("Set-Cookie", cookie(app, token, app.options.session_lifetime.count()));
   return {{"user", user->name},
@@ -88,7 +90,10 @@ nlohmann::json users(RequestContext& ctx) {
   std::lock_guard lock(ctx.app.store_mutex);
   nlohmann::json out = nlohmann::json::array();
   for (const User& u : list_users(ctx.app.store.db())) {
-    out.push_back({{"name", u.name}, {"role", to_string(u.role)}, {"created_at", u.created_at}});
+    out.push_back({{"name", u.name},
+                   {"role", to_string(u.role)},
+                   {"created_at", u.created_at},
+                   {"disabled", u.disabled}});
   }
   return {{"users", out}};
 }
@@ -119,6 +124,69 @@ nlohmann::json add(RequestContext& ctx) {
   ctx.app.password_slots.release();
   ctx.status = 201;
   return {{"name", name}, {"role", to_string(*role)}};
+}
+
+// Hashing a password takes one of the two hashing slots
+// (AppState::password_slots).
+template <typename Fn>
+void with_password_slot(AppState& app, Fn fn) {
+  app.password_slots.acquire();
+  struct Release {
+    AppState& app;
+    ~Release() { app.password_slots.release(); }
+  } release{app};
+  fn();
+}
+
+std::string existing_user(RequestContext& ctx) {
+  const std::string name = text_field(ctx.body, "name", 64);
+  std::lock_guard lock(ctx.app.store_mutex);
+  if (!find_user(ctx.app.store.db(), name)) throw HttpError(404, "no such user");
+  return name;
+}
+
+nlohmann::json disable(RequestContext& ctx, bool disabled) {
+  const std::string name = existing_user(ctx);
+  if (disabled && name == ctx.user()) throw HttpError(409, "you cannot disable your own account");
+  {
+    std::lock_guard lock(ctx.app.store_mutex);
+    set_user_disabled(ctx.app.store.db(), name, disabled, ctx.user());
+  }
+  ctx.app.sessions.end_all(name);
+  return {{"name", name}, {"disabled", disabled}};
+}
+
+nlohmann::json reset_password(RequestContext& ctx) {
+  const std::string name = existing_user(ctx);
+  const std::string password = text_field(ctx.body, "password", kMaxPasswordBytes);
+  with_password_slot(ctx.app, [&] {
+    std::lock_guard lock(ctx.app.store_mutex);
+    set_user_password(ctx.app.store.db(), name, password, ctx.user());
+  });
+  ctx.app.sessions.end_all(name);
+  return {{"name", name}, {"sessions_ended", true}};
+}
+
+// One's own password: the current one first. Every session of the account
+// ends, this one too (the browser logs in again).
+nlohmann::json change_own_password(RequestContext& ctx) {
+  const std::string current = text_field(ctx.body, "current_password", kMaxPasswordBytes);
+  const std::string next = text_field(ctx.body, "new_password", kMaxPasswordBytes);
+  std::optional<User> user;
+  {
+    std::lock_guard lock(ctx.app.store_mutex);
+    user = find_user(ctx.app.store.db(), ctx.user());
+  }
+  bool ok = false;
+  with_password_slot(ctx.app, [&] { ok = user && verify_password(current, user->password_hash); });
+  if (!ok) throw HttpError(403, "the current password is wrong");
+  with_password_slot(ctx.app, [&] {
+    std::lock_guard lock(ctx.app.store_mutex);
+    set_user_password(ctx.app.store.db(), ctx.user(), next, ctx.user());
+  });
+  ctx.app.sessions.end_all(ctx.user());
+  ctx.response.set_header("Set-Cookie", cookie(ctx.app, "", 0));
+  return {{"name", ctx.user()}, {"sessions_ended", true}};
 }
 
 }  // namespace
@@ -183,6 +251,44 @@ void add_account_endpoints(std::vector<Endpoint>& out) {
                  true,
                  {{"name", "lee"}, {"role", "documenter"}, {"password", "at least 10 chars"}},
                  add});
+  out.push_back({"POST",
+                 "/api/users/disable",
+                 false,
+                 {Role::kAdministrator},
+                 "Disable an account: its sessions end at once, its logins are refused "
+                 "(audited)",
+                 {},
+                 true,
+                 {{"name", "lee"}},
+                 [](RequestContext& ctx) { return disable(ctx, true); }});
+  out.push_back({"POST",
+                 "/api/users/enable",
+                 false,
+                 {Role::kAdministrator},
+                 "Enable a disabled account again (audited)",
+                 {},
+                 true,
+                 {{"name", "lee"}},
+                 [](RequestContext& ctx) { return disable(ctx, false); }});
+  out.push_back({"POST",
+                 "/api/users/password",
+                 false,
+                 {Role::kAdministrator},
+                 "Set another user's password; their sessions end (audited)",
+                 {},
+                 true,
+                 {{"name", "lee"}, {"password", "at least 10 chars"}},
+                 reset_password});
+  out.push_back({"POST",
+                 "/api/account/password",
+                 false,
+                 RoleSet::all(),
+                 "Change one's own password (the current one first); every session of the "
+                 "account ends, this one too (audited)",
+                 {},
+                 true,
+                 {{"current_password", "..."}, {"new_password", "at least 10 chars"}},
+                 change_own_password});
 }
 
 }  // namespace uncounted::server

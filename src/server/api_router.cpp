@@ -8,6 +8,7 @@
 #include "server/endpoint.h"
 #include "server/http_error.h"
 #include "server/server.h"
+#include "server/user_table.h"
 
 namespace uncounted::server {
 namespace {
@@ -73,6 +74,17 @@ void run(AppState& app, const Endpoint& endpoint, const std::smatch& match,
     ctx.session_token = session_cookie(request);
     ctx.session = app.sessions.find(ctx.session_token);
     if (!ctx.session) throw HttpError(401, "log in first");
+    // The account as it is now: disabled, another role or another password
+    // (also by the command line, in another process) end the session.
+    {
+      std::lock_guard lock(app.store_mutex);
+      const std::optional<User> account = find_user(app.store.db(), ctx.session->user);
+      if (!account || account->disabled || account->role != ctx.session->role ||
+          account->generation != ctx.session->generation) {
+        app.sessions.end(ctx.session_token);
+        throw HttpError(401, "your session has ended (the account was changed); log in again");
+      }
+    }
     if (!endpoint.roles.contains(ctx.session->role)) {
       throw HttpError(
           403, "your role (" + std::string(to_string(ctx.session->role)) + ") may not do this");

@@ -22,6 +22,9 @@ struct Session {
   std::string user;
   Role role = Role::kDocumenter;
   std::string csrf_token;
+  // The account's generation at login (user_table.h): a session whose
+  // account has since been disabled, changed role or password is over.
+  std::int64_t generation = 0;
 };
 
 class SessionStore {
@@ -31,7 +34,7 @@ class SessionStore {
       : idle_(idle), lifetime_(lifetime) {}
 
   // Starts a session; returns its (cookie) token.
-  std::string start(const std::string& user, Role role);
+  std::string start(const std::string& user, Role role, std::int64_t generation = 0);
   // The live session of TOKEN, refreshing its idle timer; nullopt when
   // unknown or expired (and then forgets it).
   std::optional<Session> find(const std::string& token);

@@ -38,24 +38,65 @@ void add_user(store::Database& db, const std::string& name, Role role, const std
   tx.commit();
 }
 
-std::optional<User> find_user(store::Database& db, const std::string& name) {
-  store::Statement s =
-      db.prepare("SELECT name, role, password_hash, created_at FROM users WHERE name = ?");
-  s.bind(1, std::string_view(name));
-  if (!s.step()) return std::nullopt;
+namespace {
+
+// Moves NAME's generation on with CHANGE (an UPDATE's SET clause) and
+// appends ACTION to the audit log, in one transaction.
+void change_user(store::Database& db, const std::string& name, const std::string& change,
+                 const std::string& bound, const std::string& action, const std::string& actor) {
+  store::Transaction tx(db);
+  if (!find_user(db, name)) throw usage_error("no such user", "user name");
+  store::Statement update =
+      db.prepare("UPDATE users SET " + change + ", generation = generation + 1 WHERE name = ?");
+  int next = 1;
+  if (!bound.empty()) update.bind(next++, std::string_view(bound));
+  update.bind(next, std::string_view(name));
+  update.run();
+  const nlohmann::json details = {{"user", name}};
+  store::append_audit(db, store::AuditEntry{actor, action, "[]", details.dump()});
+  tx.commit();
+}
+
+User read_user(store::Statement& s) {
   const auto role = role_from_string(s.column_text(1));
   if (!role) throw runtime_error("a user has an unknown role", "users table");
-  return User{s.column_text(0), *role, s.column_text(2), s.column_text(3)};
+  return User{s.column_text(0),     *role,          s.column_text(2), s.column_text(3),
+              s.column_int(4) != 0, s.column_int(5)};
+}
+
+}  // namespace
+
+void set_user_disabled(store::Database& db, const std::string& name, bool disabled,
+                       const std::string& actor) {
+  change_user(db, name, disabled ? "disabled = 1" : "disabled = 0", "",
+              disabled ? "user_disable" : "user_enable", actor);
+}
+
+void set_user_password(store::Database& db, const std::string& name, const std::string& password,
+                       const std::string& actor) {
+  if (password.size() < kMinPasswordBytes) {
+    throw usage_error(
+        "the password must have at least " + std::to_string(kMinPasswordBytes) + " characters",
+        "password");
+  }
+  const std::string hash = hash_password(password);
+  change_user(db, name, "password_hash = ?", hash, "user_password", actor);
+}
+
+std::optional<User> find_user(store::Database& db, const std::string& name) {
+  store::Statement s = db.prepare(
+      "SELECT name, role, password_hash, created_at, disabled, generation FROM users WHERE "
+      "name = ?");
+  s.bind(1, std::string_view(name));
+  if (!s.step()) return std::nullopt;
+  return read_user(s);
 }
 
 std::vector<User> list_users(store::Database& db) {
   std::vector<User> out;
-  store::Statement s = db.prepare("SELECT name, role, created_at FROM users ORDER BY name");
-  while (s.step()) {
-    const auto role = role_from_string(s.column_text(1));
-    if (!role) throw runtime_error("a user has an unknown role", "users table");
-    out.push_back(User{s.column_text(0), *role, "", s.column_text(2)});
-  }
+  store::Statement s = db.prepare(
+      "SELECT name, role, '', created_at, disabled, generation FROM users ORDER BY name");
+  while (s.step()) out.push_back(read_user(s));
   return out;
 }
 

@@ -18,12 +18,26 @@ struct User {
   Role role = Role::kDocumenter;
   std::string password_hash;
   std::string created_at;
+  bool disabled = false;
+  // Moves on at every disable, enable and password change: sessions
+  // started under an earlier generation are over (api_router.cpp checks it
+  // on every request, so a change made by the command line ends the web
+  // sessions too).
+  std::int64_t generation = 0;
 };
 
 // Throws usage_error when NAME is not 1-64 of A-Z a-z 0-9 . _ - or already
 // taken, or when the password is too short.
 void add_user(store::Database& db, const std::string& name, Role role, const std::string& password,
               const std::string& actor);
+
+// Disables (or enables again) NAME's account; audited. Throws
+// not_found when there is no such user.
+void set_user_disabled(store::Database& db, const std::string& name, bool disabled,
+                       const std::string& actor);
+// Sets NAME's password (at least kMinPasswordBytes); audited, the hash never.
+void set_user_password(store::Database& db, const std::string& name, const std::string& password,
+                       const std::string& actor);
 
 std::optional<User> find_user(store::Database& db, const std::string& name);
 // Every user, by name (hashes left empty).

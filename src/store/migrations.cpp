@@ -117,8 +117,17 @@ constexpr const char* kVersion4 = R"sql(
 INSERT OR IGNORE INTO meta(key, value) VALUES ('audit_secret', randomblob(32));
 )sql";
 
+// Version 5: accounts can be disabled, and a password change (or a
+// disable) ends every session of the account: a session remembers the
+// generation it was started under and ends when the account's moves on.
+constexpr const char* kVersion5 = R"sql(
+ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> all = {kVersion1, kVersion2, kVersion3, kVersion4};
+  static const std::vector<const char*> all = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                               kVersion5};
   return all;
 }
 

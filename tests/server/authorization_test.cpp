@@ -21,6 +21,10 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"GET /api/session", {"admin", "doc", "ana", "rev"}},
     {"GET /api/users", {"admin"}},
     {"POST /api/users", {"admin"}},
+    {"POST /api/users/disable", {"admin"}},
+    {"POST /api/users/enable", {"admin"}},
+    {"POST /api/users/password", {"admin"}},
+    {"POST /api/account/password", {"admin", "doc", "ana", "rev"}},
     {"GET /api/testimonies", {"doc"}},
     {"POST /api/testimonies", {"doc"}},
     {"GET /api/testimonies/{id}", {"doc"}},
@@ -198,6 +202,71 @@ TEST_F(AuthorizationTest, WrongPasswordsBackOff) {
   EXPECT_FALSE(r->get_header_value("Retry-After").empty());
   // Another user is not blocked by doc's failures.
   login("rev");
+}
+
+// Accounts can be revoked: disabling one, or changing its password (on the
+// web or by the command line, which writes the store directly), ends its
+// sessions at the next request.
+TEST_F(AuthorizationTest, AccountChangesEndSessions) {
+  const Caller admin = login("admin");
+  Caller doc = login("doc");
+  auto status = [&](const std::string& method, const std::string& path, const Caller& who,
+                    const nlohmann::json& body = nlohmann::json::object()) {
+    auto r = call(method, path, who, body.dump());
+    EXPECT_TRUE(r);
+    return r ? r->status : 0;
+  };
+  auto login_status = [&](const std::string& user, const std::string& password) {
+    auto r =
+        client_->Post("/api/login", nlohmann::json{{"user", user}, {"password", password}}.dump(),
+                      "application/json");
+    return r ? r->status : 0;
+  };
+  EXPECT_EQ(status("GET", "/api/session", doc), 200);
+  EXPECT_EQ(status("POST", "/api/users/disable", admin, {{"name", "doc"}}), 200);
+  EXPECT_EQ(status("GET", "/api/session", doc), 401);
+  EXPECT_EQ(login_status("doc", kPassword), 403);
+  EXPECT_EQ(login_status("doc", "wrong password"), 401);
+  EXPECT_EQ(status("POST", "/api/users/disable", admin, {{"name", "nobody"}}), 404);
+  EXPECT_EQ(status("POST", "/api/users/disable", admin, {{"name", "admin"}}), 409);
+  EXPECT_EQ(status("POST", "/api/users/enable", admin, {{"name", "doc"}}), 200);
+  doc = login("doc");
+  EXPECT_EQ(status("GET", "/api/session", doc), 200);
+
+  // The command line, in another process, sets doc's password.
+  set_user_password(store_->db(), "doc", "a new password for doc", "cli");
+  EXPECT_EQ(status("GET", "/api/session", doc), 401);
+  EXPECT_EQ(login_status("doc", kPassword), 401);
+  EXPECT_EQ(login_status("doc", "a new password for doc"), 200);
+
+  // One's own password: the current one first; then every session ends.
+  const Caller rev = login("rev");
+  const Caller rev_elsewhere = login("rev");
+  EXPECT_EQ(
+      status("POST", "/api/account/password", rev,
+             {{"current_password", "wrong password"}, {"new_password", "rev's new password"}}),
+      403);
+  EXPECT_EQ(status("POST", "/api/account/password", rev,
+                   {{"current_password", kPassword}, {"new_password", "short"}}),
+            400);
+  EXPECT_EQ(status("GET", "/api/session", rev), 200);
+  EXPECT_EQ(status("POST", "/api/account/password", rev,
+                   {{"current_password", kPassword}, {"new_password", "rev's new password"}}),
+            200);
+  EXPECT_EQ(status("GET", "/api/session", rev), 401);
+  EXPECT_EQ(status("GET", "/api/session", rev_elsewhere), 401);
+  EXPECT_EQ(login_status("rev", "rev's new password"), 200);
+
+  // An administrator resets a password; the changes are audited.
+  EXPECT_EQ(status("POST", "/api/users/password", admin,
+                   {{"name", "ana"}, {"password", "ana's reset password"}}),
+            200);
+  EXPECT_EQ(login_status("ana", "ana's reset password"), 200);
+  auto s = store_->db().prepare(
+      "SELECT count(*) FROM audit_log WHERE action IN ('user_disable', 'user_enable', "
+      "'user_password')");
+  s.step();
+  EXPECT_EQ(s.column_int(0), 5);
 }
 
 }  // namespace

@@ -45,6 +45,33 @@ if command -v curl >/dev/null; then
   expect_eq "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
     -d '{"user":"kim","password":"a long enough password"}' "${URL}api/login")" 200 "login"
 fi
+# The command line ends web sessions: a new password or a disable, written
+# while the server runs, ends kim's session at the next request.
+if command -v curl >/dev/null; then
+  session() { curl -s -o /dev/null -w '%{http_code}' -b "$WORK/jar" "${URL}api/session"; }
+  web_login() { curl -s -o /dev/null -w '%{http_code}' -c "$WORK/jar" -H 'Content-Type: application/json' \
+    -d "{\"user\":\"kim\",\"password\":\"$1\"}" "${URL}api/login"; }
+  expect_eq "$(web_login 'a long enough password')" 200 "kim logs in"
+  expect_eq "$(session)" 200 "kim's session is live"
+  printf 'another long password\n' >"$WORK/pw2"
+  expect_exit 0 U user password kim --password-file "$WORK/pw2"
+  expect_not_contains "$OUT$ERR" "another long password" "the password is never printed"
+  expect_eq "$(session)" 401 "a new password from the command line ends the web session"
+  expect_eq "$(web_login 'a long enough password')" 401 "the old password no longer works"
+  expect_eq "$(web_login 'another long password')" 200 "the new one does"
+  expect_exit 0 U user disable kim
+  expect_eq "$(session)" 401 "disabling ends the web session"
+  expect_eq "$(web_login 'another long password')" 403 "a disabled account cannot log in"
+  expect_exit 0 U --json user list
+  expect_contains "$OUT" '"disabled":true' "user list shows the account disabled"
+  expect_exit 0 U user enable kim
+  expect_eq "$(web_login 'another long password')" 200 "enabled again"
+fi
+expect_exit 2 U user disable nobody; expect_one_line_error
+expect_contains "$ERR" "no such user" "disabling an unknown user"
+printf 'short\n' >"$WORK/pw3"
+expect_exit 2 U user password kim --password-file "$WORK/pw3"; expect_one_line_error
+
 # A second server on the same port is refused (it used to listen too, and
 # requests went to either store at random).
 PORT=${URL#http://127.0.0.1:}
