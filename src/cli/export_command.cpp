@@ -1,5 +1,6 @@
 // uncounted export --format csv|jsonl --profile full|partner --out FILE
 
+#include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -8,6 +9,7 @@
 #include "model/error.h"
 #include "store/exporter.h"
 #include "store/output_file.h"
+#include "store/partner_view.h"
 
 namespace uncounted::cli {
 namespace {
@@ -43,17 +45,29 @@ void add_export(CLI::App& app, GlobalOptions& global) {
         args.profile == "full" ? store::ExportProfile::kFull : store::ExportProfile::kPartner,
         file.stream(), actor_name(global));
     file.commit();
+    const bool partner = args.profile == "partner";
     if (global.json) {
-      std::cout << nlohmann::json{{"records", report.records},
-                                  {"format", args.format},
-                                  {"profile", args.profile},
-                                  {"out", args.out},
-                                  {"audit_entry",
-                                   {{"seq", report.audit_entry.seq},
-                                    {"hash", report.audit_entry.hash}}}}
-                       .dump()
-                << "\n";
+      nlohmann::json j = {
+          {"records", report.records},
+          {"format", args.format},
+          {"profile", args.profile},
+          {"out", args.out},
+          {"audit_entry", {{"seq", report.audit_entry.seq}, {"hash", report.audit_entry.hash}}}};
+      if (partner) {
+        j["disclosure"] = {{"least_group", store::kLeastGroup},
+                           {"unique_share", report.unique_share},
+                           {"unique_share_as_stored", report.unique_share_as_stored},
+                           {"generalized_rows", report.generalized_rows}};
+      }
+      std::cout << j.dump() << "\n";
     } else {
+      if (partner) {
+        std::cout << "Unique on sex, birth year, event, date and place: "
+                  << std::round(1000 * report.unique_share) / 10 << "% of rows (as stored: "
+                  << std::round(1000 * report.unique_share_as_stored) / 10 << "%); "
+                  << report.generalized_rows << " row(s) generalized for groups of at least "
+                  << store::kLeastGroup << ".\n";
+      }
       std::cout << "Exported " << report.records << " record(s) (" << args.profile << ", "
                 << args.format << ") to " << args.out << ".\n"
                 << "Audit entry " << report.audit_entry.seq << ": " << report.audit_entry.hash

@@ -1,6 +1,6 @@
 // Records and persons: search by any spelling, the person page, and the
-// pseudonymized view for analysts (the same fields and pseudonyms as the
-// partner export profile).
+// pseudonymized view for analysts (store/partner_view.h, the same rule as
+// the partner export).
 
 #include <algorithm>
 #include <unordered_map>
@@ -10,7 +10,7 @@
 #include "server/app_state.h"
 #include "server/endpoint.h"
 #include "server/http_error.h"
-#include "store/pseudonym.h"
+#include "store/partner_view.h"
 
 namespace uncounted::server {
 namespace {
@@ -133,38 +133,35 @@ nlohmann::json person(RequestContext& ctx) {
   return {{"record", id}, {"records", records}, {"pairs", pairs}};
 }
 
+// The partner view (store/partner_view.h), a page at a time.
 nlohmann::json pseudonymized(RequestContext& ctx) {
   const std::int64_t limit = ctx.query_int("limit", 100, 1, 1000);
   const std::int64_t offset = ctx.query_int("offset", 0, 0, 1'000'000'000);
   std::lock_guard lock(ctx.app.store_mutex);
-  store::Store& store = ctx.app.store;
-  const store::Pseudonymizer pseudonyms(store.pseudonym_secret());
-  auto pseudo = [&](const char* kind, const std::optional<std::string>& v,
-                    const std::string& scope) -> nlohmann::json {
-    if (!v) return nullptr;
-    return pseudonyms.pseudonym(kind, scope + '\0' + *v);
-  };
-  store::Statement count = store.db().prepare("SELECT count(*) FROM records");
-  count.step();
-  store::Statement s = store.db().prepare(
-      "SELECT r.source, r.record_id, e.entity_id, r.sex, r.birth_year, r.event, r.event_date, "
-      "r.event_place, r.testimony_id FROM records r LEFT JOIN entities e ON e.record = r.id "
-      "ORDER BY r.id LIMIT ? OFFSET ?");
-  s.bind(1, limit).bind(2, offset);
+  const store::PartnerView view = store::partner_view(ctx.app.store);
   nlohmann::json rows = nlohmann::json::array();
-  while (s.step()) {
-    const std::string source = s.column_text(0);
-    rows.push_back({{"source", source},
-                    {"record", pseudo("record", s.column_text(1), source)},
-                    {"entity", pseudo("entity", s.column_optional_text(2), "")},
-                    {"sex", opt(s.column_optional_text(3))},
-                    {"birth_year", opt(s.column_optional_text(4))},
-                    {"event", s.column_text(5)},
-                    {"event_date", opt(s.column_optional_text(6))},
-                    {"event_place", opt(s.column_optional_text(7))},
-                    {"testimony", pseudo("testimony", s.column_optional_text(8), source)}});
+  const std::size_t from = std::min(view.rows.size(), static_cast<std::size_t>(offset));
+  const std::size_t to = std::min(view.rows.size(), from + static_cast<std::size_t>(limit));
+  for (std::size_t i = from; i < to; ++i) {
+    const store::PartnerRecord& r = view.rows[i];
+    rows.push_back({{"source", r.source},
+                    {"record", r.record},
+                    {"entity", opt(r.entity)},
+                    {"sex", opt(r.sex)},
+                    {"birth_year", opt(r.birth_years)},
+                    {"event", r.event},
+                    {"event_date", opt(r.event_year)},
+                    {"event_place", opt(r.event_place)},
+                    {"testimony", opt(r.testimony)}});
   }
-  return {{"total", count.column_int(0)}, {"records", rows}};
+  return {{"total", view.rows.size()},
+          {"records", rows},
+          {"disclosure",
+           {{"least_group", store::kLeastGroup},
+            {"unique_share", view.unique_share},
+            {"unique_share_as_stored", view.unique_share_as_stored},
+            {"generalized_rows", view.generalized_rows},
+            {"rows_under_least_group", view.rows_under_least_group}}}};
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 
 #include "model/error.h"
 #include "store/audit_log.h"
-#include "store/pseudonym.h"
+#include "store/partner_view.h"
 #include "store/record_table.h"
 
 namespace uncounted::store {
@@ -48,17 +48,58 @@ std::string csv_cell(std::string_view value) {
   return quoted + "\"";
 }
 
-ExportReport export_records(Store& store, ExportFormat format, ExportProfile profile,
-                            std::ostream& out, const std::string& actor) {
-  Database& db = store.db();
-  const bool partner = profile == ExportProfile::kPartner;
-  std::optional<Pseudonymizer> pseudonyms;
-  if (partner) pseudonyms.emplace(store.pseudonym_secret());
+namespace {
 
-  // Unknown columns are exported again in the full profile: find them first.
-  std::vector<std::string> columns = partner ? kPartnerColumns : kFullColumns;
+// Writes one row of COLUMNS' values as CSV or as a JSON object.
+void write_row(std::ostream& out, ExportFormat format, const std::vector<std::string>& columns,
+               const std::vector<std::optional<std::string>>& values) {
+  if (format == ExportFormat::kCsv) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (i) out << ',';
+      if (values[i]) out << csv_cell(*values[i]);
+    }
+    out << '\n';
+  } else {
+    nlohmann::json j = nlohmann::json::object();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (values[i]) j[columns[i]] = *values[i];
+    }
+    out << j.dump() << '\n';
+  }
+}
+
+void write_header(std::ostream& out, ExportFormat format, const std::vector<std::string>& columns) {
+  if (format != ExportFormat::kCsv) return;
+  for (std::size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << csv_cell(columns[i]);
+  out << "\n";
+}
+
+// The partner profile: partner_view.h is its one rule.
+std::vector<std::int64_t> export_partner(Store& store, ExportFormat format, std::ostream& out,
+                                         ExportReport& report) {
+  const PartnerView view = partner_view(store);
+  write_header(out, format, kPartnerColumns);
+  std::vector<std::int64_t> ids;
+  ids.reserve(view.rows.size());
+  for (const PartnerRecord& r : view.rows) {
+    write_row(out, format, kPartnerColumns,
+              {r.source, r.record, r.entity, r.sex, r.birth_years, r.event, r.event_year,
+               r.event_place, r.testimony});
+    ids.push_back(r.stored_id);
+  }
+  report.records = view.rows.size();
+  report.unique_share = view.unique_share;
+  report.unique_share_as_stored = view.unique_share_as_stored;
+  report.generalized_rows = view.generalized_rows;
+  return ids;
+}
+
+std::vector<std::int64_t> export_full(Database& db, ExportFormat format, std::ostream& out,
+                                      ExportReport& report) {
+  // Unknown columns are exported again: find them first.
+  std::vector<std::string> columns = kFullColumns;
   const std::size_t known_columns = columns.size();
-  if (!partner) {
+  {
     Statement s = db.prepare("SELECT DISTINCT extra FROM records WHERE extra IS NOT NULL");
     Record scratch;
     while (s.step()) {
@@ -70,67 +111,43 @@ ExportReport export_records(Store& store, ExportFormat format, ExportProfile pro
       }
     }
   }
-
   std::unordered_map<std::int64_t, std::string> entity_of;
   {
     Statement s = db.prepare("SELECT record, entity_id FROM entities");
     while (s.step()) entity_of.emplace(s.column_int(0), s.column_text(1));
   }
-
-  if (format == ExportFormat::kCsv) {
-    for (std::size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << csv_cell(columns[i]);
-    out << "\n";
-  }
-  ExportReport report;
+  write_header(out, format, columns);
   std::vector<std::int64_t> ids;
   std::vector<std::optional<std::string>> values(columns.size());
   for_each_record(db, [&](const StoredRecord& stored) {
     const Record& r = stored.record;
     std::optional<std::string> entity;
     if (auto it = entity_of.find(stored.id); it != entity_of.end()) entity = it->second;
-    auto pseudo = [&](const char* kind, const std::optional<std::string>& v,
-                      const std::string& scope) -> std::optional<std::string> {
-      if (!v) return std::nullopt;
-      return pseudonyms->pseudonym(kind, scope + '\0' + *v);
-    };
-    std::fill(values.begin(), values.end(), std::nullopt);
-    if (partner) {
-      values = {r.source,
-                pseudo("record", r.record_id, r.source),
-                pseudo("entity", entity, ""),
-                sex_field(r.sex),
-                r.birth_year,
-                r.event,
-                r.event_date,
-                r.event_place,
-                pseudo("testimony", r.testimony_id, r.source)};
-    } else {
-      values = {r.source,     r.record_id, entity,        r.name,       sex_field(r.sex),
-                r.birth_year, r.origin,    r.event,       r.event_date, r.event_place,
-                r.notes,      r.true_id,   r.testimony_id};
-      values.resize(columns.size());
-      for (const auto& [column, value] : r.extra) {
-        for (std::size_t i = known_columns; i < columns.size(); ++i) {
-          if (columns[i] == column) values[i] = value;
-        }
+    values = {r.source,     r.record_id, entity,        r.name,       sex_field(r.sex),
+              r.birth_year, r.origin,    r.event,       r.event_date, r.event_place,
+              r.notes,      r.true_id,   r.testimony_id};
+    values.resize(columns.size());
+    for (const auto& [column, value] : r.extra) {
+      for (std::size_t i = known_columns; i < columns.size(); ++i) {
+        if (columns[i] == column) values[i] = value;
       }
     }
-    if (format == ExportFormat::kCsv) {
-      for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (i) out << ',';
-        if (values[i]) out << csv_cell(*values[i]);
-      }
-      out << '\n';
-    } else {
-      nlohmann::json j = nlohmann::json::object();
-      for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (values[i]) j[columns[i]] = *values[i];
-      }
-      out << j.dump() << '\n';
-    }
+    write_row(out, format, columns, values);
     ids.push_back(stored.id);
     ++report.records;
   });
+  return ids;
+}
+
+}  // namespace
+
+ExportReport export_records(Store& store, ExportFormat format, ExportProfile profile,
+                            std::ostream& out, const std::string& actor) {
+  Database& db = store.db();
+  const bool partner = profile == ExportProfile::kPartner;
+  ExportReport report;
+  const std::vector<std::int64_t> ids =
+      partner ? export_partner(store, format, out, report) : export_full(db, format, out, report);
   out.flush();
   if (!out) throw runtime_error("cannot write the export");
   Transaction tx(db);

@@ -41,6 +41,7 @@ const ko = {
   placeKind: '종류',
   usersTitle: '사용자 관리', addUser: '사용자 추가', role: '역할',
   pseudoTitle: '가명 처리된 기록',
+  pseudoRule: '협력 기관 공개 규칙: 이름·자유 기술 없음, 출생 연도는 5년 구간, 날짜는 연도, 장소는 지명 사전의 이름. 출처·성별·출생·사건·연도·장소가 같은 기록이 5건 미만이면 단계적으로 일반화합니다.',
   error: '오류', required: '필수', welcome: '환영합니다',
 };
 
@@ -82,6 +83,7 @@ const en: typeof ko = {
   placeName: 'Name', placeKind: 'Kind',
   usersTitle: 'Users', addUser: 'Add user', role: 'Role',
   pseudoTitle: 'Pseudonymized records',
+  pseudoRule: 'The partner rule: no names or free text, birth years in five-year bands, dates as years, places as the gazetteer names them. Rows whose source, sex, birth, event, year and place fewer than five rows share are generalized step by step.',
   error: 'Error', required: 'required', welcome: 'Welcome',
 };
 
