@@ -69,7 +69,9 @@ std::string parse_event_fields(const json& event, const std::string& path, Recor
 }
 
 std::string flatten(const json& doc, Testimony& t) {
-  std::map<std::string, const json*> people;
+  // By ref: the person's index (messages name the index, never the ref,
+  // which a documenter may have written as the person's name) and entry.
+  std::map<std::string, std::pair<std::size_t, const json*>> people;
   if (auto it = doc.find("people"); it != doc.end()) {
     if (!it->is_array()) return "people must be an array";
     for (std::size_t i = 0; i < it->size(); ++i) {
@@ -78,7 +80,9 @@ std::string flatten(const json& doc, Testimony& t) {
       std::string ref;
       if (!p.is_object()) return "people[" + std::to_string(i) + "] must be an object";
       if (auto why = required_string(p, "ref", ref, path); !why.empty()) return why;
-      if (!people.emplace(ref, &p).second) return path + "ref repeats another person's ref";
+      if (!people.emplace(ref, std::make_pair(i, &p)).second) {
+        return path + "ref repeats another person's ref";
+      }
     }
   }
   auto events = doc.find("events");
@@ -122,7 +126,8 @@ std::string flatten(const json& doc, Testimony& t) {
       Record r = base;
       r.record_id = t.testimony_id + "/" + ref + "/" + person;
       if (auto why = check_record_id(r.record_id); !why.empty()) return ppath + why;
-      if (auto why = parse_person(*found->second, "people[" + person + "].", r); !why.empty()) {
+      const std::string person_path = "people[" + std::to_string(found->second.first) + "].";
+      if (auto why = parse_person(*found->second.second, person_path, r); !why.empty()) {
         return why;
       }
       if (knowledge) r.extra.emplace_back("knowledge", *knowledge);

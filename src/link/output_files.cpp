@@ -5,36 +5,15 @@
 #include <fstream>
 #include <unordered_map>
 
+#include "io/csv_cell.h"
 #include "io/csv_file.h"
+#include "io/output_file.h"
 #include "model/error.h"
 
 namespace uncounted::link {
 namespace {
 
-// RFC 4180: quote a field that holds a comma, quote or line break.
-void put_field(std::ostream& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out << field;
-    return;
-  }
-  out << '"';
-  for (char c : field) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
-}
-
-std::ofstream open_output(const std::string& path) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw runtime_error("cannot write the output file", path);
-  return out;
-}
-
-void close_output(std::ofstream& out, const std::string& path) {
-  out.close();
-  if (!out) throw runtime_error("cannot write the output file", path);
-}
+void put_field(std::ostream& out, std::string_view field) { out << io::csv_cell(field); }
 
 std::string number(double v) {
   char buf[32];
@@ -73,7 +52,8 @@ std::string entity_label(std::uint32_t entity) {
 void write_links_csv(const std::string& path, const Linker& linker) {
   const Table& t = linker.table();
   const LinkResult& r = linker.result();
-  std::ofstream out = open_output(path);
+  io::OutputFile file(path);
+  std::ostream& out = file.stream();
   out << "source,record_id,entity_id,match_probability\n";
   for (std::uint32_t i = 0; i < t.size(); ++i) {
     put_field(out, t.source_names[t.source[i]]);
@@ -82,12 +62,13 @@ void write_links_csv(const std::string& path, const Linker& linker) {
     out << ',' << entity_label(r.clusters.entity[i]) << ',' << number(r.best_probability[i])
         << '\n';
   }
-  close_output(out, path);
+  file.commit();
 }
 
 void write_pairs_csv(const std::string& path, const Linker& linker) {
   const Table& t = linker.table();
-  std::ofstream out = open_output(path);
+  io::OutputFile file(path);
+  std::ostream& out = file.stream();
   out << "source_l,record_id_l,source_r,record_id_r,match_weight,match_probability\n";
   for (const ScoredPair& p : linker.result().pairs) {
     put_field(out, t.source_names[t.source[p.i]]);
@@ -99,12 +80,13 @@ void write_pairs_csv(const std::string& path, const Linker& linker) {
     put_field(out, t.record_id[p.j]);
     out << ',' << number(p.match_weight) << ',' << number(p.match_probability) << '\n';
   }
-  close_output(out, path);
+  file.commit();
 }
 
 void write_review_csv(const std::string& path, const Linker& linker) {
   const Table& t = linker.table();
-  std::ofstream out = open_output(path);
+  io::OutputFile file(path);
+  std::ostream& out = file.stream();
   out << "kind,source_l,record_id_l,source_r,record_id_r,entity_id,match_probability,reason\n";
   for (const ReviewItem& item : linker.result().review) {
     if (item.kind == ReviewItem::Kind::kPair) {
@@ -123,7 +105,7 @@ void write_review_csv(const std::string& path, const Linker& linker) {
     put_field(out, item.reason);
     out << '\n';
   }
-  close_output(out, path);
+  file.commit();
 }
 
 std::vector<PairDecision> read_decisions_csv(const std::string& path, const Table& table) {

@@ -36,7 +36,11 @@ std::vector<std::int64_t> write_records(store::Database& db, const io::Testimony
   std::set<std::string> kept;
   for (const Record& r : t.records) {
     std::int64_t id = 0;
-    writer.upsert(r, id);
+    if (writer.upsert(r, id) == store::UpsertOutcome::kTaken) {
+      throw invalid_input(
+          "a record of this testimony has the (source, record_id) of a record from a list or "
+          "another testimony; nothing was saved");
+    }
     ids.push_back(id);
     kept.insert(r.record_id);
   }

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "io/csv_cell.h"
 #include "model/error.h"
 #include "store/audit_log.h"
 #include "store/partner_view.h"
@@ -13,6 +14,8 @@
 
 namespace uncounted::store {
 namespace {
+
+using io::csv_cell;
 
 struct Row {
   std::vector<std::pair<std::string, std::optional<std::string>>> fields;
@@ -32,21 +35,6 @@ std::optional<std::string> sex_field(Sex sex) {
 }
 
 }  // namespace
-
-std::string csv_cell(std::string_view value) {
-  std::string v(value);
-  if (!v.empty() &&
-      (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
-    v.insert(v.begin(), '\'');
-  }
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string quoted = "\"";
-  for (char c : v) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
 
 namespace {
 

@@ -35,7 +35,4 @@ struct ExportReport {
 ExportReport export_records(Store& store, ExportFormat format, ExportProfile profile,
                             std::ostream& out, const std::string& actor);
 
-// A CSV cell, quoted when needed and neutralized against formula injection.
-std::string csv_cell(std::string_view value);
-
 }  // namespace uncounted::store

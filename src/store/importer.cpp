@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "io/csv_cell.h"
 #include "io/csv_reader.h"
+#include "io/output_file.h"
 #include "io/testimony.h"
 #include "model/error.h"
 #include "store/audit_log.h"
@@ -59,6 +61,10 @@ class ImportRun {
   std::size_t done_bytes_ = 0;
 };
 
+constexpr const char* kTakenMessage =
+    "the store holds this (source, record_id) for another testimony or list; a list row cannot "
+    "replace a testimony's record, nor a testimony a list's";
+
 void ImportRun::reject(io::RowError error,
                        std::vector<std::pair<std::string, std::string>> fields) {
   ++report.rejected;
@@ -96,6 +102,8 @@ void ImportRun::write(const Record& r) {
     case UpsertOutcome::kUnchanged:
       ++report.unchanged;
       return;
+    case UpsertOutcome::kTaken:  // checked by the callers before
+      throw invalid_input("a record_id belongs to another testimony's record");
   }
   written_ids_.push_back(id);
 }
@@ -129,6 +137,8 @@ void ImportRun::csv_file(const std::string& path) {
       reject(io::RowError{path, reader.line(),
                           "duplicate (source, record_id): also at " + first_seen(*record)},
              named_fields(reader.header(), raw));
+    } else if (writer_.taken(*record)) {
+      reject(io::RowError{path, reader.line(), kTakenMessage}, named_fields(reader.header(), raw));
     } else {
       write(*record);
     }
@@ -171,6 +181,11 @@ void ImportRun::jsonl_file(const std::string& path) {
       }
     }
     if (duplicate) continue;
+    if (std::any_of(testimony.records.begin(), testimony.records.end(),
+                    [this](const Record& r) { return writer_.taken(r); })) {
+      reject({path, line_number, kTakenMessage}, {{"json", line}});
+      continue;
+    }
     if (!options_.skip_invalid && !report.errors.empty()) continue;
     write_testimony(testimony);
     for (const Record& r : testimony.records) write(r);
@@ -195,16 +210,11 @@ void ImportRun::write_rejects() const {
       }
     }
   }
-  std::ofstream out(options_.rejects_path, std::ios::binary | std::ios::trunc);
-  if (!out) throw runtime_error("cannot write the rejects file", options_.rejects_path);
-  auto quoted = [](const std::string& v) {
-    std::string q = "\"";
-    for (char c : v) {
-      if (c == '"') q += '"';
-      q += c;
-    }
-    return q + "\"";
-  };
+  // Owner-only (the rows hold names), whole or not at all, and formulas
+  // neutralized: a documenter opens it in a spreadsheet.
+  io::OutputFile file(options_.rejects_path);
+  std::ostream& out = file.stream();
+  const auto quoted = [](const std::string& v) { return io::csv_cell(v); };
   out << "reject_file,reject_line,reject_reason";
   for (const std::string& c : columns) out << "," << quoted(c);
   out << "\n";
@@ -221,8 +231,7 @@ void ImportRun::write_rejects() const {
     }
     out << "\n";
   }
-  out.close();
-  if (!out) throw runtime_error("cannot write the rejects file", options_.rejects_path);
+  file.commit();
 }
 
 void ImportRun::finish() {

@@ -20,8 +20,9 @@
 // runtime_error for a failed write. Messages name the option and the path,
 // never the content.
 
-#include <fstream>
 #include <string>
+
+#include "io/output_file.h"
 
 namespace uncounted::store {
 
@@ -30,21 +31,6 @@ namespace uncounted::store {
 void check_output_path(const std::string& path, const std::string& store_path, bool force,
                        const std::string& option);
 
-class OutputFile {
- public:
-  explicit OutputFile(std::string path);
-  ~OutputFile();
-  OutputFile(const OutputFile&) = delete;
-  OutputFile& operator=(const OutputFile&) = delete;
-
-  std::ostream& stream() { return out_; }
-  // Flushes, closes and renames the temporary file over the path.
-  void commit();
-
- private:
-  std::string path_, temporary_;
-  std::ofstream out_;
-  bool committed_ = false;
-};
+using io::OutputFile;
 
 }  // namespace uncounted::store

@@ -110,7 +110,8 @@ void extra_from_json(const std::string& json, Record& record) {
 
 RecordWriter::RecordWriter(Database& db)
     : db_(db),
-      find_(db.prepare("SELECT id, content_hash FROM records WHERE source = ? AND record_id = ?")),
+      find_(db.prepare("SELECT id, content_hash, testimony_id FROM records WHERE source = ? AND "
+                       "record_id = ?")),
       insert_(db.prepare(std::string("INSERT INTO records(") + kColumns +
                          ", content_hash, created_at, updated_at) VALUES "
                          "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")),
@@ -125,11 +126,14 @@ UpsertOutcome RecordWriter::upsert(const Record& record, std::int64_t& id) {
   const std::string hash = content_hash(record, extra);
   find_.bind(1, std::string_view(record.source)).bind(2, std::string_view(record.record_id));
   std::optional<std::string> stored_hash;
+  std::optional<std::string> stored_testimony;
   if (find_.step()) {
     id = find_.column_int(0);
     stored_hash = find_.column_text(1);
+    stored_testimony = find_.column_optional_text(2);
   }
   find_.reset();
+  if (stored_hash && stored_testimony != record.testimony_id) return UpsertOutcome::kTaken;
   if (!stored_hash) {
     bind_fields(insert_, record, extra);
     insert_.bind_blob(14, hash.data(), hash.size());
@@ -146,6 +150,14 @@ UpsertOutcome RecordWriter::upsert(const Record& record, std::int64_t& id) {
   update_.bind(16, id);
   update_.run();
   return UpsertOutcome::kUpdated;
+}
+
+bool RecordWriter::taken(const Record& record) {
+  find_.bind(1, std::string_view(record.source)).bind(2, std::string_view(record.record_id));
+  const bool found = find_.step();
+  const bool other = found && find_.column_optional_text(2) != record.testimony_id;
+  find_.reset();
+  return other;
 }
 
 void for_each_record(Database& db, const std::function<void(const StoredRecord&)>& visit) {

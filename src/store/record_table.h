@@ -12,7 +12,11 @@
 
 namespace uncounted::store {
 
-enum class UpsertOutcome { kInserted, kUpdated, kUnchanged };
+// kTaken: the stored record with that (source, record_id) belongs to another
+// testimony, or to a list while RECORD comes from a testimony (or the other
+// way round); nothing is written. A list row "T-1/e1/p1" must not replace
+// what testimony T-1 says, nor a testimony a list's row.
+enum class UpsertOutcome { kInserted, kUpdated, kUnchanged, kTaken };
 
 // Prepared statements for writing many records in one transaction.
 class RecordWriter {
@@ -21,6 +25,8 @@ class RecordWriter {
   // Inserts RECORD, or updates the stored record with the same (source,
   // record_id) when any field differs. ID receives the internal row id.
   UpsertOutcome upsert(const Record& record, std::int64_t& id);
+  // Whether upsert would answer kTaken.
+  bool taken(const Record& record);
 
  private:
   Database& db_;
