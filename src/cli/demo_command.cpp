@@ -76,6 +76,8 @@ void open_in_browser(const std::string& url) {
   const pid_t child = ::fork();
   if (child != 0) return;  // the parent goes on; a failed fork opens nothing
   ::setsid();
+  // The browser inherits nothing secret.
+  ::unsetenv("UNCOUNTED_PASSPHRASE");
   const int null = ::open("/dev/null", O_RDWR);
   if (null >= 0) {
     ::dup2(null, 0);

@@ -1,7 +1,9 @@
 #include "store/store.h"
 
 #include <sodium.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 
 #include "model/error.h"
@@ -99,6 +101,13 @@ void Store::create(const std::string& path, const std::string& passphrase) {
 std::unique_ptr<Store> Store::open(const std::string& path, const std::string& passphrase) {
   if (!store_exists(path)) {
     throw runtime_error("no store here (create one with 'uncounted init')", path);
+  }
+  // The file system's refusal is a refusal (exit 4), not damage.
+  for (const std::string& file : {path, key_file_path(path)}) {
+    if (::access(file.c_str(), R_OK | W_OK) != 0 && errno == EACCES) {
+      throw denied("permission denied (the store's files must be readable and writable by you)",
+                   file);
+    }
   }
   const KeyFile key_file = read_key_file(key_file_path(path));
   SecretKey key;

@@ -87,8 +87,28 @@ void derive_key(const KeyFile& file, const std::string& passphrase, SecretKey& k
   }
 }
 
+namespace {
+
+// An unkeyed checksum of the fields: a flipped bit in the salt or the
+// limits would otherwise read as "wrong passphrase". (Whoever alters the
+// file on purpose can recompute it; they gain nothing: the key check still
+// needs the passphrase.)
+std::string checksum(const KeyFile& file) {
+  const std::string text = std::to_string(file.version) + "|" +
+                           to_hex(file.salt.data(), file.salt.size()) + "|" +
+                           std::to_string(file.ops_limit) + "|" + std::to_string(file.mem_limit) +
+                           "|" + to_hex(file.key_check.data(), file.key_check.size());
+  unsigned char digest[16];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(text.data()),
+                     text.size(), nullptr, 0);
+  return to_hex(digest, sizeof digest);
+}
+
+}  // namespace
+
 void write_key_file(const std::string& path, const KeyFile& file) {
   nlohmann::json j = {
+      {"checksum", checksum(file)},
       {"format", "uncounted-key"},
       {"version", file.version},
       {"kdf", "argon2id13"},
@@ -123,8 +143,17 @@ KeyFile read_key_file(const std::string& path) {
     file.ops_limit = j.at("ops_limit").get<std::uint64_t>();
     file.mem_limit = j.at("mem_limit").get<std::uint64_t>();
     file.key_check = from_hex<32>(j.at("key_check").get<std::string>(), path);
+    if (j.contains("checksum") && j.at("checksum").get<std::string>() != checksum(file)) {
+      throw runtime_error("the store's key file is damaged or was altered (its checksum fails)",
+                          path);
+    }
+    // This program writes libsodium's "moderate" limits; up to four times
+    // those is a store from a bigger machine, anything more an altered file
+    // that would make key derivation take the machine's memory.
     if (file.ops_limit < crypto_pwhash_OPSLIMIT_MIN ||
-        file.mem_limit < crypto_pwhash_MEMLIMIT_MIN || file.mem_limit > (std::uint64_t{8} << 30)) {
+        file.ops_limit > 4 * std::uint64_t{crypto_pwhash_OPSLIMIT_MODERATE} ||
+        file.mem_limit < crypto_pwhash_MEMLIMIT_MIN ||
+        file.mem_limit > 4 * std::uint64_t{crypto_pwhash_MEMLIMIT_MODERATE}) {
       throw runtime_error("the store's key file has impossible limits", path);
     }
     return file;

@@ -78,6 +78,35 @@ for offset in 20 100 1000 4100 9000 $((len / 2)) $((len - 100)); do
   ERR=$(cat flip.err); expect_one_line_error
 done
 
+# A key file whose salt lost a bit says so, instead of "wrong passphrase";
+# one that asks key derivation for 8 GiB (checksum and all removed, as an
+# old file would be) is refused before deriving anything.
+cp store.db kf2.db; cp store.db.audit kf2.db.audit
+python3 -c '
+import json,sys
+j=json.load(open("store.db.salt")); s=j["salt"]; j["salt"]=("1" if s[0]!="1" else "2")+s[1:]
+json.dump(j,open("kf2.db.salt","w"))'
+expect_exit 1 "$UNCOUNTED" --store kf2.db --passphrase-file pass audit verify; expect_one_line_error
+expect_contains "$ERR" "damaged or was altered" "a flipped salt is damage, not a wrong passphrase"
+python3 -c '
+import json
+j=json.load(open("store.db.salt")); del j["checksum"]; j["mem_limit"]=8<<30
+json.dump(j,open("kf2.db.salt","w"))'
+expect_exit 1 "$UNCOUNTED" --store kf2.db --passphrase-file pass audit verify; expect_one_line_error
+expect_contains "$ERR" "impossible limits" "an 8 GiB limit is refused"
+
+# Files the user may not read are a refusal (exit 4), not damage. Root
+# reads everything, so the check runs as nobody where setpriv exists.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  mkdir -p locked; cp store.db store.db.salt store.db.audit pass locked/
+  chmod 755 locked; chmod 644 locked/pass locked/store.db.salt; chmod 000 locked/store.db
+  (cd locked && setpriv --reuid=65534 --regid=65534 --clear-groups "$UNCOUNTED" --store store.db \
+    --passphrase-file pass audit verify >../locked.out 2>../locked.err)
+  expect_eq "$?" 4 "permission denied exits 4"
+  ERR=$(cat locked.err); expect_one_line_error
+  expect_contains "$ERR" "permission denied" "permission denied says so"
+fi
+
 # A damaged key file is an error, not a crash.
 cp store.db kf.db; echo '{"format":"uncounted-key"' >kf.db.salt
 expect_exit 1 "$UNCOUNTED" --store kf.db --passphrase-file pass audit verify; expect_one_line_error
