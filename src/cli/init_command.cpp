@@ -7,7 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/passphrase.h"
-#include "cli/passphrase_policy.h"
+#include "model/passphrase_policy.h"
 #include "store/migrations.h"
 #include "store/store.h"
 #include "store/store_key.h"

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "model/error.h"
+#include "model/passphrase_policy.h"
 
 namespace uncounted::server {
 namespace {
@@ -20,11 +21,8 @@ void ensure_sodium() {
 
 std::string hash_password(std::string_view password) {
   ensure_sodium();
-  if (password.size() < kMinPasswordBytes) {
-    throw usage_error("the password must have at least " + std::to_string(kMinPasswordBytes) +
-                      " characters");
-  }
   if (password.size() > kMaxPasswordBytes) throw usage_error("the password is too long");
+  check_new_password(std::string(password));
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str(out, password.data(), password.size(), kOps, kMem) != 0) {
     throw runtime_error("out of memory while hashing the password");

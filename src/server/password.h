@@ -9,8 +9,8 @@
 
 namespace uncounted::server {
 
-// Refuses (usage_error) passwords shorter than kMinPasswordBytes or longer
-// than kMaxPasswordBytes.
+// Refuses (usage_error) passwords longer than kMaxPasswordBytes or too weak
+// (model/passphrase_policy.h check_new_password).
 std::string hash_password(std::string_view password);
 
 // Whether PASSWORD matches HASH. Takes as long for a wrong password as for a
@@ -19,7 +19,6 @@ std::string hash_password(std::string_view password);
 bool verify_password(std::string_view password, const std::string& hash);
 void verify_nothing(std::string_view password);
 
-inline constexpr std::size_t kMinPasswordBytes = 10;
 inline constexpr std::size_t kMaxPasswordBytes = 1024;
 
 }  // namespace uncounted::server

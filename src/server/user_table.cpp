@@ -74,11 +74,6 @@ void set_user_disabled(store::Database& db, const std::string& name, bool disabl
 
 void set_user_password(store::Database& db, const std::string& name, const std::string& password,
                        const std::string& actor) {
-  if (password.size() < kMinPasswordBytes) {
-    throw usage_error(
-        "the password must have at least " + std::to_string(kMinPasswordBytes) + " characters",
-        "password");
-  }
   const std::string hash = hash_password(password);
   change_user(db, name, "password_hash = ?", hash, "user_password", actor);
 }

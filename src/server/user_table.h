@@ -35,7 +35,8 @@ void add_user(store::Database& db, const std::string& name, Role role, const std
 // not_found when there is no such user.
 void set_user_disabled(store::Database& db, const std::string& name, bool disabled,
                        const std::string& actor);
-// Sets NAME's password (at least kMinPasswordBytes); audited, the hash never.
+// Sets NAME's password (model/passphrase_policy.h check_new_password);
+// audited, the hash never.
 void set_user_password(store::Database& db, const std::string& name, const std::string& password,
                        const std::string& actor);
 

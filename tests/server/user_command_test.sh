@@ -67,6 +67,15 @@ if command -v curl >/dev/null; then
   expect_exit 0 U user enable kim
   expect_eq "$(web_login 'another long password')" 200 "enabled again"
 fi
+# Common words with digits tacked on are refused for web accounts too.
+for weak in password123 qwerty2024! Password1234 aaaaaaaaaaaa; do
+  printf '%s\n' "$weak" >"$WORK/weak"
+  expect_exit 2 U user add weakling --role analyst --password-file "$WORK/weak"; expect_one_line_error
+  expect_contains "$ERR" "too easy to guess" "'$weak' refused"
+  expect_not_contains "$ERR" "$weak" "the refusal does not echo the password"
+done
+printf 'violet tundra 58 ledger\n' >"$WORK/strong"
+expect_exit 0 U user add strongling --role analyst --password-file "$WORK/strong"
 expect_exit 2 U user disable nobody; expect_one_line_error
 expect_contains "$ERR" "no such user" "disabling an unknown user"
 printf 'short\n' >"$WORK/pw3"

@@ -1,14 +1,16 @@
-#include "cli/passphrase_policy.h"
+#include "model/passphrase_policy.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "model/error.h"
 #include "model/utf8.h"
 
-namespace uncounted::cli {
+namespace uncounted {
 namespace {
 
 // The passphrase's characters. An ill-formed byte counts as one character
@@ -24,7 +26,50 @@ std::u32string code_points(const std::string& text) {
   return out;
 }
 
+// The first words of every guessing list.
+constexpr const char* kCommonWords[] = {
+    "password", "passwort", "qwerty", "azerty", "letmein", "welcome", "admin", "iloveyou",
+    "monkey",   "dragon",   "sunshine", "princess", "football", "baseball", "master", "shadow",
+    "secret",   "uncounted", "korea", "seoul", "pyongyang", "login", "abc123", "111111",
+    "123456",   "654321",   "000000"};
+
+// How many characters of TEXT (lower-cased ASCII) lie inside a common word.
+std::size_t common_characters(const std::string& text) {
+  std::string lower = text;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::vector<bool> covered(lower.size(), false);
+  for (const char* word : kCommonWords) {
+    const std::string w = word;
+    for (std::size_t at = lower.find(w); at != std::string::npos; at = lower.find(w, at + 1)) {
+      for (std::size_t i = 0; i < w.size(); ++i) covered[at + i] = true;
+    }
+  }
+  return static_cast<std::size_t>(std::count(covered.begin(), covered.end(), true));
+}
+
 }  // namespace
+
+void check_new_password(const std::string& password) {
+  const std::u32string cps = code_points(password);
+  const std::set<char32_t> distinct(cps.begin(), cps.end());
+  const std::string advice = "; use at least 10 characters, best three or more random words";
+  if (cps.size() < 10) {
+    throw usage_error(
+        "the password is too short (" + std::to_string(cps.size()) + " characters)" + advice,
+        "password");
+  }
+  // A common word's characters count a quarter each.
+  const double per_character =
+      cps.empty() ? 0 : passphrase_bits(password) / static_cast<double>(cps.size());
+  const double bits = passphrase_bits(password) -
+                      0.75 * per_character * static_cast<double>(common_characters(password));
+  if (distinct.size() < 5 || bits < 40) {
+    throw usage_error("the password is too easy to guess (about " +
+                          std::to_string(static_cast<int>(std::max(0.0, bits))) +
+                          " bits, 40 needed)" + advice,
+                      "password");
+  }
+}
 
 double passphrase_bits(const std::string& passphrase) {
   const std::u32string cps = code_points(passphrase);
@@ -67,4 +112,4 @@ void check_new_passphrase(const std::string& passphrase) {
   }
 }
 
-}  // namespace uncounted::cli
+}  // namespace uncounted

@@ -8,12 +8,20 @@
 
 #include <string>
 
-namespace uncounted::cli {
+namespace uncounted {
 
 // Throws usage_error naming what is wrong when PASSPHRASE is too weak.
 void check_new_passphrase(const std::string& passphrase);
 
+// A web account's password (checked at `user add`, `user password` and on
+// the web): an online guess is throttled (login back-off), so the bar is
+// lower than a store's, but a common word with digits tacked on
+// ("password123", "qwerty2024") is what attackers try first: at least 10
+// characters, 5 different ones and about 40 bits, a common word inside
+// counting a quarter per character. Throws usage_error.
+void check_new_password(const std::string& password);
+
 // The rough strength estimate, in bits.
 double passphrase_bits(const std::string& passphrase);
 
-}  // namespace uncounted::cli
+}  // namespace uncounted
