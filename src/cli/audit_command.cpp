@@ -72,6 +72,35 @@ void add_audit(CLI::App& app, GlobalOptions& global) {
     }
   });
 
+  auto* list = cmd->add_subcommand("list", "Read the audit log, newest first");
+  auto filter = std::make_shared<store::AuditFilter>();
+  list->add_option("--action", filter->action, "Only this action (import, export, link, ...)");
+  list->add_option("--actor", filter->actor, "Only this actor");
+  list->add_option("--since", filter->since, "Only entries from this date on (2026-12-01)");
+  list->add_option("--limit", filter->limit, "At most this many entries (default 100)")
+      ->check(CLI::Range(1, 1'000'000));
+  list->callback([&global, filter] {
+    auto store = open_store(global);
+    const std::vector<store::AuditRecord> entries = store::read_audit(store->db(), *filter);
+    if (global.json) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const store::AuditRecord& r : entries) {
+        out.push_back({{"seq", r.seq},
+                       {"at", r.at},
+                       {"actor", r.entry.actor},
+                       {"action", r.entry.action},
+                       {"details", nlohmann::json::parse(r.entry.details, nullptr, false)}});
+      }
+      std::cout << nlohmann::json{{"entries", out}}.dump() << "\n";
+      return;
+    }
+    for (const store::AuditRecord& r : entries) {
+      std::cout << r.seq << "\t" << r.at << "\t" << r.entry.actor << "\t" << r.entry.action << "\t"
+                << r.entry.details << "\n";
+    }
+    if (entries.empty()) std::cout << "No entries.\n";
+  });
+
   auto* reanchor = cmd->add_subcommand(
       "reanchor",
       "Seal a new head for the audit log as it is, after a failed verify was looked into "

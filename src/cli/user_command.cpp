@@ -1,5 +1,6 @@
 // uncounted user add NAME --role ROLE [--password-file FILE], user list,
-// user disable|enable NAME, user password NAME [--password-file FILE]: the
+// user disable|enable|delete NAME, user role NAME --role ROLE,
+// user password NAME [--password-file FILE]: the
 // web application's accounts. A disable or a new password ends the
 // account's web sessions at their next request, even while a server runs.
 
@@ -98,6 +99,33 @@ void add_user_commands(CLI::App& app, GlobalOptions& global) {
       }
     });
   }
+  auto* role = user->add_subcommand("role", "Give a user another role; their web sessions end");
+  role->add_option("NAME", args.name, "User name")->required();
+  role->add_option("--role", args.role, "administrator, documenter, analyst or reviewer")
+      ->required()
+      ->check(CLI::IsMember({"administrator", "documenter", "analyst", "reviewer"}));
+  role->callback([&global] {
+    auto store = open_store(global);
+    server::set_user_role(store->db(), args.name, *server::role_from_string(args.role),
+                          actor_name(global));
+    if (global.json) {
+      std::cout << nlohmann::json{{"user", args.name}, {"role", args.role}}.dump() << "\n";
+    } else {
+      std::cout << args.name << " is now " << args.role << ".\n";
+    }
+  });
+  auto* remove = user->add_subcommand(
+      "delete", "Delete an account (its audit entries stay; refused while it has a draft)");
+  remove->add_option("NAME", args.name, "User name")->required();
+  remove->callback([&global] {
+    auto store = open_store(global);
+    server::delete_user(store->db(), args.name, actor_name(global));
+    if (global.json) {
+      std::cout << nlohmann::json{{"user", args.name}, {"deleted", true}}.dump() << "\n";
+    } else {
+      std::cout << "Deleted the account " << args.name << ".\n";
+    }
+  });
   auto* password = user->add_subcommand(
       "password", "Set a user's password (without echo); their web sessions end");
   password->add_option("NAME", args.name, "User name")->required();

@@ -152,6 +152,29 @@ nlohmann::json disable(RequestContext& ctx, bool disabled) {
   return {{"name", name}, {"disabled", disabled}};
 }
 
+nlohmann::json change_role(RequestContext& ctx) {
+  const std::string name = existing_user(ctx);
+  const auto role = role_from_string(text_field(ctx.body, "role", 32));
+  if (!role) throw HttpError(400, "'role' must be administrator, documenter, analyst or reviewer");
+  {
+    std::lock_guard lock(ctx.app.store_mutex);
+    set_user_role(ctx.app.store.db(), name, *role, ctx.user());
+  }
+  ctx.app.sessions.end_all(name);
+  return {{"name", name}, {"role", to_string(*role)}};
+}
+
+nlohmann::json remove(RequestContext& ctx) {
+  const std::string name = existing_user(ctx);
+  if (name == ctx.user()) throw HttpError(409, "you cannot delete your own account");
+  {
+    std::lock_guard lock(ctx.app.store_mutex);
+    delete_user(ctx.app.store.db(), name, ctx.user());
+  }
+  ctx.app.sessions.end_all(name);
+  return {{"name", name}, {"deleted", true}};
+}
+
 nlohmann::json reset_password(RequestContext& ctx) {
   const std::string name = existing_user(ctx);
   const std::string password = text_field(ctx.body, "password", kMaxPasswordBytes);
@@ -266,6 +289,24 @@ void add_account_endpoints(std::vector<Endpoint>& out) {
                  true,
                  {{"name", "lee"}},
                  [](RequestContext& ctx) { return disable(ctx, false); }});
+  out.push_back({"POST",
+                 "/api/users/role",
+                 false,
+                 {Role::kAdministrator},
+                 "Give a user another role; their sessions end (audited)",
+                 {},
+                 true,
+                 {{"name", "lee"}, {"role", "reviewer"}},
+                 change_role});
+  out.push_back({"POST",
+                 "/api/users/delete",
+                 false,
+                 {Role::kAdministrator},
+                 "Delete an account (refused while it has an unsaved draft; audited)",
+                 {},
+                 true,
+                 {{"name", "lee"}},
+                 remove});
   out.push_back({"POST",
                  "/api/users/password",
                  false,

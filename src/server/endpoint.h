@@ -65,6 +65,7 @@ const std::vector<Endpoint>& api_endpoints();
 
 // The endpoint groups, one file each.
 void add_account_endpoints(std::vector<Endpoint>& out);
+void add_audit_endpoints(std::vector<Endpoint>& out);
 void add_testimony_endpoints(std::vector<Endpoint>& out);
 void add_record_endpoints(std::vector<Endpoint>& out);
 void add_review_endpoints(std::vector<Endpoint>& out);

@@ -70,6 +70,7 @@ const std::vector<Endpoint>& api_endpoints() {
   static const std::vector<Endpoint> all = [] {
     std::vector<Endpoint> out;
     add_account_endpoints(out);
+    add_audit_endpoints(out);
     add_testimony_endpoints(out);
     add_record_endpoints(out);
     add_review_endpoints(out);

@@ -66,8 +66,54 @@ User read_user(store::Statement& s) {
 
 }  // namespace
 
+namespace {
+
+// Refuses a change that leaves no enabled administrator but NAME.
+void keep_an_administrator(store::Database& db, const std::string& name) {
+  store::Statement s = db.prepare(
+      "SELECT count(*) FROM users WHERE role = 'administrator' AND disabled = 0 AND name <> ?");
+  s.bind(1, std::string_view(name));
+  s.step();
+  const std::optional<User> user = find_user(db, name);
+  if (s.column_int(0) == 0 && user && user->role == Role::kAdministrator && !user->disabled) {
+    throw usage_error("that is the last enabled administrator; add or enable another first",
+                      "user name");
+  }
+}
+
+}  // namespace
+
+void set_user_role(store::Database& db, const std::string& name, Role role,
+                   const std::string& actor) {
+  if (role != Role::kAdministrator) keep_an_administrator(db, name);
+  change_user(db, name, "role = ?", std::string(to_string(role)), "user_role", actor);
+}
+
+void delete_user(store::Database& db, const std::string& name, const std::string& actor) {
+  store::Transaction tx(db);
+  if (!find_user(db, name)) throw usage_error("no such user", "user name");
+  keep_an_administrator(db, name);
+  {
+    store::Statement draft = db.prepare("SELECT 1 FROM drafts WHERE user = ?");
+    draft.bind(1, std::string_view(name));
+    if (draft.step()) {
+      throw usage_error(
+          "that user has an unsaved testimony draft; disable the account instead, or have the "
+          "draft saved first",
+          "user name");
+    }
+  }
+  store::Statement remove = db.prepare("DELETE FROM users WHERE name = ?");
+  remove.bind(1, std::string_view(name));
+  remove.run();
+  const nlohmann::json details = {{"user", name}};
+  store::append_audit(db, store::AuditEntry{actor, "user_delete", "[]", details.dump()});
+  tx.commit();
+}
+
 void set_user_disabled(store::Database& db, const std::string& name, bool disabled,
                        const std::string& actor) {
+  if (disabled) keep_an_administrator(db, name);
   change_user(db, name, disabled ? "disabled = 1" : "disabled = 0", "",
               disabled ? "user_disable" : "user_enable", actor);
 }

@@ -31,14 +31,23 @@ struct User {
 void add_user(store::Database& db, const std::string& name, Role role, const std::string& password,
               const std::string& actor);
 
-// Disables (or enables again) NAME's account; audited. Throws
-// not_found when there is no such user.
+// Disables (or enables again) NAME's account; audited. Throws usage_error
+// when there is no such user. Disabling, demoting or deleting the last
+// enabled administrator is refused: nobody could manage accounts after.
 void set_user_disabled(store::Database& db, const std::string& name, bool disabled,
                        const std::string& actor);
 // Sets NAME's password (model/passphrase_policy.h check_new_password);
 // audited, the hash never.
 void set_user_password(store::Database& db, const std::string& name, const std::string& password,
                        const std::string& actor);
+
+// Gives NAME another role; their sessions end. Audited.
+void set_user_role(store::Database& db, const std::string& name, Role role,
+                   const std::string& actor);
+// Removes NAME's account (their audit entries stay, under their name).
+// Refused (usage_error) while they have an unsaved testimony draft: disable
+// the account instead, or have the draft saved first.
+void delete_user(store::Database& db, const std::string& name, const std::string& actor);
 
 std::optional<User> find_user(store::Database& db, const std::string& name);
 // Every user, by name (hashes left empty).

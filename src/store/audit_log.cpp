@@ -113,6 +113,23 @@ AuditVerification verify_audit(Database& db) {
   return result;
 }
 
+std::vector<AuditRecord> read_audit(Database& db, const AuditFilter& filter) {
+  Statement s = db.prepare(
+      "SELECT seq, at, actor, action, ids, details FROM audit_log WHERE (?1 = '' OR action = ?1) "
+      "AND (?2 = '' OR actor = ?2) AND (?3 = '' OR at >= ?3) ORDER BY seq DESC LIMIT ?4");
+  s.bind(1, std::string_view(filter.action))
+      .bind(2, std::string_view(filter.actor))
+      .bind(3, std::string_view(filter.since))
+      .bind(4, static_cast<std::int64_t>(filter.limit));
+  std::vector<AuditRecord> out;
+  while (s.step()) {
+    out.push_back(AuditRecord{
+        s.column_int(0), s.column_text(1),
+        AuditEntry{s.column_text(2), s.column_text(3), s.column_text(4), s.column_text(5)}});
+  }
+  return out;
+}
+
 AuditHead last_audit_entry(Database& db) {
   Statement s = db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
   if (!s.step()) return AuditHead{};

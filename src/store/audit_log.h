@@ -44,6 +44,20 @@ struct AuditVerification {
 // Recomputes the chain and checks it against its head.
 AuditVerification verify_audit(Database& db);
 
+// The log as people read it: newest first, filtered.
+struct AuditFilter {
+  std::string action;  // empty: any
+  std::string actor;   // empty: any
+  std::string since;   // ISO 8601 prefix order, e.g. "2026-12-01"; empty: any
+  std::size_t limit = 100;
+};
+struct AuditRecord {
+  std::int64_t seq = 0;
+  std::string at;
+  AuditEntry entry;
+};
+std::vector<AuditRecord> read_audit(Database& db, const AuditFilter& filter);
+
 // The hash of an entry: SHA-256 over the hash before it (64 zeros for the
 // first), its sequence number, time and fields, each length-prefixed.
 std::string chain_hash(const std::string& prev_hash, std::int64_t seq, const std::string& at,

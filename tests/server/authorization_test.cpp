@@ -24,6 +24,10 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"POST /api/users/disable", {"admin"}},
     {"POST /api/users/enable", {"admin"}},
     {"POST /api/users/password", {"admin"}},
+    {"POST /api/users/role", {"admin"}},
+    {"POST /api/users/delete", {"admin"}},
+    {"GET /api/audit", {"admin"}},
+    {"GET /api/audit/verify", {"admin"}},
     {"POST /api/account/password", {"admin", "doc", "ana", "rev"}},
     {"GET /api/testimonies", {"doc"}},
     {"POST /api/testimonies", {"doc"}},
@@ -222,6 +226,16 @@ TEST_F(AuthorizationTest, AccountChangesEndSessions) {
                       "application/json");
     return r ? r->status : 0;
   };
+  auto login_as = [&](const std::string& user, const std::string& password) {
+    auto r =
+        client_->Post("/api/login", nlohmann::json{{"user", user}, {"password", password}}.dump(),
+                      "application/json");
+    EXPECT_TRUE(r && r->status == 200);
+    if (!r) return Caller{};
+    const std::string set_cookie = r->get_header_value("Set-Cookie");
+    return Caller{set_cookie.substr(0, set_cookie.find(';')),
+                  nlohmann::json::parse(r->body)["csrf_token"].get<std::string>()};
+  };
   EXPECT_EQ(status("GET", "/api/session", doc), 200);
   EXPECT_EQ(status("POST", "/api/users/disable", admin, {{"name", "doc"}}), 200);
   EXPECT_EQ(status("GET", "/api/session", doc), 401);
@@ -262,11 +276,34 @@ TEST_F(AuthorizationTest, AccountChangesEndSessions) {
                    {{"name", "ana"}, {"password", "ana's reset password"}}),
             200);
   EXPECT_EQ(login_status("ana", "ana's reset password"), 200);
+  // Another role ends the sessions too; the last administrator stays one.
+  Caller ana = login_as("ana", "ana's reset password");
+  EXPECT_EQ(status("POST", "/api/users/role", admin, {{"name", "ana"}, {"role", "reviewer"}}), 200);
+  EXPECT_EQ(status("GET", "/api/session", ana), 401);
+  ana = login_as("ana", "ana's reset password");
+  EXPECT_EQ(status("GET", "/api/review/queue", ana), 200);
+  EXPECT_EQ(status("POST", "/api/users/role", admin, {{"name", "admin"}, {"role", "analyst"}}),
+            400);
+  EXPECT_EQ(status("POST", "/api/users/delete", admin, {{"name", "admin"}}), 409);
+  EXPECT_EQ(status("POST", "/api/users/delete", admin, {{"name", "ana"}}), 200);
+  EXPECT_EQ(status("GET", "/api/session", ana), 401);
+  EXPECT_EQ(login_status("ana", "ana's reset password"), 401);
   auto s = store_->db().prepare(
       "SELECT count(*) FROM audit_log WHERE action IN ('user_disable', 'user_enable', "
-      "'user_password')");
+      "'user_password', 'user_role', 'user_delete')");
   s.step();
-  EXPECT_EQ(s.column_int(0), 5);
+  EXPECT_EQ(s.column_int(0), 7);
+  // An administrator reads them on the web, filtered, newest first.
+  auto read = call("GET", "/api/audit?action=user_role", admin);
+  ASSERT_TRUE(read);
+  ASSERT_EQ(read->status, 200) << read->body;
+  const nlohmann::json entries = nlohmann::json::parse(read->body)["entries"];
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0]["actor"], "admin");
+  EXPECT_EQ(entries[0]["details"]["user"], "ana");
+  auto verified = call("GET", "/api/audit/verify", admin);
+  ASSERT_TRUE(verified);
+  EXPECT_EQ(nlohmann::json::parse(verified->body)["ok"], true) << verified->body;
 }
 
 }  // namespace

@@ -76,6 +76,19 @@ for weak in password123 qwerty2024! Password1234 aaaaaaaaaaaa; do
 done
 printf 'violet tundra 58 ledger\n' >"$WORK/strong"
 expect_exit 0 U user add strongling --role analyst --password-file "$WORK/strong"
+expect_exit 0 U user role strongling --role reviewer
+expect_exit 0 U --json user list
+expect_contains "$OUT" '"role":"reviewer","user":"strongling"' "the new role is stored"
+expect_exit 0 U user delete strongling
+expect_exit 0 U --json user list
+expect_not_contains "$OUT" "strongling" "a deleted account is gone"
+expect_exit 2 U user delete strongling; expect_one_line_error
+# The audit log can be read, filtered; role changes and deletions are in it.
+expect_exit 0 U audit list --action user_role
+expect_contains "$OUT" "user_role" "audit list --action"
+expect_contains "$OUT" '"user":"strongling"' "the entry names the account"
+expect_exit 0 U --json audit list --limit 2
+expect_eq "$(python3 -c 'import json,sys; e=json.loads(sys.argv[1])["entries"]; print(len(e), e[0]["seq"] > e[1]["seq"])' "$OUT")" "2 True" "newest first, limited"
 expect_exit 2 U user disable nobody; expect_one_line_error
 expect_contains "$ERR" "no such user" "disabling an unknown user"
 printf 'short\n' >"$WORK/pw3"
