@@ -40,6 +40,17 @@ const ko = {
   mapTitle: '장소와 시설 지도', facilities: '구금 시설', approximateSite: '정확한 위치 미상: 소재 군·시에 표시', areas: '행정 구역', placeName: '이름',
   placeKind: '종류',
   usersTitle: '사용자 관리', addUser: '사용자 추가', role: '역할',
+  navAccount: '내 계정', navAudit: '감사 기록', accountTitle: '내 계정: 비밀번호 변경',
+  currentPassword: '현재 비밀번호', newPassword: '새 비밀번호', newPasswordAgain: '새 비밀번호 확인',
+  changePassword: '비밀번호 변경', passwordChanged: '비밀번호가 바뀌었습니다. 새 비밀번호로 다시 로그인하세요.',
+  passwordsDiffer: '새 비밀번호 두 개가 다릅니다', passwordSet: '비밀번호 설정됨', setPassword: '비밀번호 설정',
+  passwordRule: '비밀번호: 10자 이상, 서로 다른 문자 5개 이상. "password123" 같은 흔한 단어는 거부됩니다. 무작위 단어 세 개 이상을 권합니다.',
+  accountState: '상태', accountActive: '사용 중', accountDisabled: '사용 중지됨', created: '만든 날',
+  disable: '사용 중지', enable: '다시 사용', deleteUser: '계정 삭제', deleted: '삭제됨',
+  confirmDelete: '이 계정을 삭제할까요? 감사 기록은 남습니다:', roleChanged: '역할 변경됨',
+  roleAdministrator: '관리자', roleDocumenter: '기록 담당', roleAnalyst: '분석 담당', roleReviewer: '검토 담당',
+  auditTitle: '감사 기록', auditAction: '작업', auditActor: '수행자', auditAt: '시각', auditDetails: '내용',
+  auditIntact: '감사 기록의 연쇄와 머리가 온전합니다', auditBroken: '감사 기록이 손상되었습니다', filter: '거르기',
   pseudoTitle: '가명 처리된 기록',
   pseudoRule: '협력 기관 공개 규칙: 이름·자유 기술 없음, 출생 연도는 5년 구간, 날짜는 연도, 장소는 지명 사전의 이름. 출처·성별·출생·사건·연도·장소가 같은 기록이 5건 미만이면 단계적으로 일반화합니다.',
   error: '오류', required: '필수', welcome: '환영합니다',
@@ -82,6 +93,17 @@ const en: typeof ko = {
   mapTitle: 'Map of places and facilities', facilities: 'Detention facilities', approximateSite: 'exact site not published: shown at its county', areas: 'Administrative areas',
   placeName: 'Name', placeKind: 'Kind',
   usersTitle: 'Users', addUser: 'Add user', role: 'Role',
+  navAccount: 'My account', navAudit: 'Audit log', accountTitle: 'My account: change password',
+  currentPassword: 'Current password', newPassword: 'New password', newPasswordAgain: 'New password again',
+  changePassword: 'Change password', passwordChanged: 'Your password was changed. Log in again with the new one.',
+  passwordsDiffer: 'The two new passwords differ', passwordSet: 'Password set', setPassword: 'Set password',
+  passwordRule: 'Passwords: at least 10 characters, 5 of them different. Common words such as "password123" are refused; three or more random words are best.',
+  accountState: 'State', accountActive: 'active', accountDisabled: 'disabled', created: 'Created',
+  disable: 'Disable', enable: 'Enable', deleteUser: 'Delete account', deleted: 'Deleted',
+  confirmDelete: 'Delete this account? Its audit entries stay:', roleChanged: 'Role changed',
+  roleAdministrator: 'administrator', roleDocumenter: 'documenter', roleAnalyst: 'analyst', roleReviewer: 'reviewer',
+  auditTitle: 'Audit log', auditAction: 'Action', auditActor: 'Actor', auditAt: 'Time', auditDetails: 'Details',
+  auditIntact: 'The audit chain and its head are intact', auditBroken: 'The audit log is broken', filter: 'Filter',
   pseudoTitle: 'Pseudonymized records',
   pseudoRule: 'The partner rule: no names or free text, birth years in five-year bands, dates as years, places as the gazetteer names them. Rows whose source, sex, birth, event, year and place fewer than five rows share are generalized step by step.',
   error: 'Error', required: 'required', welcome: 'Welcome',
@@ -99,3 +121,12 @@ export function setLang(l: Lang) {
   document.documentElement.lang = l;
 }
 export const t = (key: Key) => dictionaries[lang][key];
+
+// A role as people read it, in the current language.
+export function roleName(role: string): string {
+  const keys: Record<string, Key> = {
+    administrator: 'roleAdministrator', documenter: 'roleDocumenter',
+    analyst: 'roleAnalyst', reviewer: 'roleReviewer',
+  };
+  return keys[role] ? t(keys[role]) : role;
+}

@@ -4,7 +4,7 @@
 import './style.css';
 import { ApiError, get, post, setCsrf, type SessionInfo } from './api';
 import { clear, h } from './dom';
-import { currentLang, setLang, t, type Key } from './i18n';
+import { currentLang, roleName, setLang, t, type Key } from './i18n';
 import { testimonyView } from './views/testimony';
 import { searchView } from './views/search';
 import { personView } from './views/person';
@@ -12,6 +12,8 @@ import { reviewView } from './views/review';
 import { estimatesView } from './views/estimates';
 import { mapView } from './views/map';
 import { usersView } from './views/users';
+import { accountView } from './views/account';
+import { auditView } from './views/audit';
 import { pseudonymizedView } from './views/pseudonymized';
 
 type Role = SessionInfo['role'];
@@ -32,6 +34,8 @@ const routes: Route[] = [
   { path: 'records', label: 'navRecords', roles: ['analyst'], view: pseudonymizedView },
   { path: 'map', label: 'navMap', roles: ['administrator', 'documenter', 'analyst', 'reviewer'], view: mapView },
   { path: 'users', label: 'navUsers', roles: ['administrator'], view: usersView },
+  { path: 'audit', label: 'navAudit', roles: ['administrator'], view: auditView },
+  { path: 'account', label: 'navAccount', roles: ['administrator', 'documenter', 'analyst', 'reviewer'], view: accountView },
 ];
 const personRoute: Route = { path: 'person', label: 'personTitle', roles: ['documenter', 'reviewer'], view: personView };
 
@@ -71,10 +75,18 @@ function header() {
     h('div', { class: 'brand' }, h('strong', {}, 'uncounted'), ' ', h('span', {}, t('app'))),
     nav,
     h('div', { class: 'who' },
-      session ? h('span', { class: 'user' }, `${session.user} · ${session.role}`) : null,
+      session ? h('span', { class: 'user' }, `${session.user} · ${roleName(session.role)}`) : null,
       langButton,
       session ? h('button', { type: 'button', onclick: logout }, t('logout')) : null),
   );
+}
+
+// The server ended this session (a password change, say): back to login.
+export function sessionEnded(message: string) {
+  session = null;
+  setCsrf('');
+  status(message);
+  go('');
 }
 
 async function logout() {

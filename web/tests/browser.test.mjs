@@ -41,6 +41,14 @@ async function login(user) {
   await page.keyboard.press('Enter');
   await page.waitForSelector('nav a');
 }
+async function loginWith(user, pw) {
+  await page.goto(base);
+  await page.waitForSelector('#login-user');
+  await page.fill('#login-user', user);
+  await page.fill('#login-password', pw);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('nav a');
+}
 async function logout() {
   await page.click('text=로그아웃');
   await page.waitForSelector('#login-user');
@@ -180,6 +188,61 @@ try {
   // The analyst cannot reach identifying search (the server says 403).
   const status = await page.evaluate(async () => (await fetch('/api/search?q=kim')).status);
   check(status === 403, 'an analyst is refused the identifying search');
+
+  await logout();
+
+  // Accounts, as an administrator: a weak password refused, an account
+  // added and re-roled; its owner changes their password (the session ends);
+  // then it is disabled and deleted, and the audit log shows every step.
+  await login('admin');
+  await page.goto(base + '#/users');
+  await page.waitForSelector('#users-table');
+  await page.fill('#u-name', 'temp');
+  await page.selectOption('#u-role', 'reviewer');
+  await page.fill('#u-password', 'password123');
+  await page.click('form button.primary');
+  await page.waitForSelector('#status.error');
+  check(/too easy to guess/.test(await page.textContent('#status')), 'a weak password is refused with a reason');
+  await page.fill('#u-password', 'amber falcon 73 quarry');
+  await page.click('form button.primary');
+  await page.waitForSelector('tr[data-user="temp"]');
+  check(true, 'an administrator adds an account');
+  await page.selectOption('tr[data-user="temp"] select.u-role', 'analyst');
+  // The row drawn again from the server's answer marks the stored role.
+  await page.waitForSelector('tr[data-user="temp"] option[value="analyst"][selected]', { state: 'attached' });
+  check(true, 'an administrator changes its role');
+  await page.screenshot({ path: join(shots, 'web-users.png'), fullPage: true });
+  await logout();
+  await loginWith('temp', 'amber falcon 73 quarry');
+  await page.goto(base + '#/account');
+  await page.fill('#a-current', 'amber falcon 73 quarry');
+  await page.fill('#a-new', 'copper meadow 41 lantern');
+  await page.fill('#a-again', 'copper meadow 41 lantern');
+  await page.click('#account-form button.primary');
+  await page.waitForSelector('#login-user');
+  check(true, 'changing one\'s own password ends the session and returns to login');
+  await loginWith('temp', 'copper meadow 41 lantern');
+  check(true, 'the new password works');
+  await logout();
+  await login('admin');
+  await page.goto(base + '#/users');
+  await page.click('tr[data-user="temp"] button.u-toggle');
+  await page.waitForFunction(() => document.querySelector('tr[data-user="temp"]')?.classList.contains('disabled'));
+  check(true, 'an administrator disables an account');
+  page.once('dialog', (d) => d.accept());
+  await page.click('tr[data-user="temp"] button.u-delete');
+  await page.waitForFunction(() => !document.querySelector('tr[data-user="temp"]'));
+  check(true, 'and deletes it');
+  await page.goto(base + '#/audit');
+  await page.waitForSelector('#audit-table tbody tr');
+  const auditText = await page.textContent('#audit-table');
+  check(['user_add', 'user_role', 'user_password', 'user_disable', 'user_delete'].every((a) => auditText.includes(a)),
+    'the audit log shows every account change');
+  await page.waitForSelector('#audit-verdict.ok');
+  check(true, 'the audit chain and head are intact, on the web');
+  await page.screenshot({ path: join(shots, 'web-audit.png'), fullPage: true });
+  await page.goto(base + '#/map');
+  await page.waitForSelector('#place-map .facility');
 
   // English on request.
   await page.click('button.lang');
