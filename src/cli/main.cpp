@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/exit_codes.h"
 #include "model/error.h"
 
 namespace {
@@ -53,7 +54,7 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const uncounted::Error& e) {
     std::cerr << "error: " << e.one_line() << "\n";
-    return e.exit_code();
+    return uncounted::cli::exit_code(e.kind());
   } catch (const std::bad_alloc&) {
     std::cerr << "error: out of memory\n";
     return 1;

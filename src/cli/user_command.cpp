@@ -13,6 +13,7 @@
 #include "cli/command.h"
 #include "cli/passphrase.h"
 #include "model/error.h"
+#include "server/totp.h"
 #include "server/user_table.h"
 
 namespace uncounted::cli {
@@ -124,6 +125,37 @@ void add_user_commands(CLI::App& app, GlobalOptions& global) {
       std::cout << nlohmann::json{{"user", args.name}, {"deleted", true}}.dump() << "\n";
     } else {
       std::cout << "Deleted the account " << args.name << ".\n";
+    }
+  });
+  auto* totp = user->add_subcommand(
+      "totp",
+      "Enroll a one-time-code secret (an authenticator app) for a user, who then logs in with "
+      "password and code; --remove takes it away. Strongly advised for administrators");
+  totp->add_option("NAME", args.name, "User name")->required();
+  static bool remove_secret = false;
+  totp->add_flag("--remove", remove_secret, "Remove the enrolled secret");
+  totp->callback([&global] {
+    auto store = open_store(global);
+    if (remove_secret) {
+      server::remove_totp(store->db(), args.name, actor_name(global));
+      std::cout << (global.json ? nlohmann::json{{"user", args.name}, {"totp", false}}.dump()
+                                : "One-time codes removed for " + args.name + ".")
+                << "\n";
+      return;
+    }
+    const std::string secret = server::enroll_totp(store->db(), args.name, actor_name(global));
+    const std::string uri = server::otpauth_uri(args.name, secret);
+    if (global.json) {
+      std::cout << nlohmann::json{{"user", args.name},
+                                  {"secret", server::base32(secret)},
+                                  {"otpauth_uri", uri}}
+                       .dump()
+                << "\n";
+    } else {
+      std::cout << "Enter this secret in the authenticator app of " << args.name
+                << " (shown once; it is a password):\n  " << server::base32(secret) << "\n  " << uri
+                << "\nTheir web sessions are over; from now on they log in with "
+                << "password and code.\n";
     }
   });
   auto* password = user->add_subcommand(

@@ -12,12 +12,17 @@
 
 namespace uncounted {
 
-// The exit classes of ../shared/spec/cli.md.
+// What happened. The edges map it: the command line to the exit classes of
+// ../shared/spec/cli.md (cli/exit_codes.h), the server to HTTP statuses
+// (server/http_error.h).
 enum class ErrorKind {
-  kRuntime = 1,       // something failed while running (I/O, corrupt store, ...)
-  kUsage = 2,         // the command was called wrongly
-  kInvalidInput = 3,  // the input data is invalid
-  kDenied = 4,        // wrong passphrase or permission denied
+  kRuntime,       // something failed while running (I/O, out of memory, ...)
+  kUsage,         // the command or request was made wrongly
+  kInvalidInput,  // the input data is invalid
+  kDenied,        // wrong passphrase, permission denied
+  kNotFound,      // what was named does not exist (a user, a record)
+  kConflict,      // the store changed meanwhile, or holds something in the way
+  kCorrupt,       // the store or one of its files is damaged or altered
 };
 
 class Error : public std::runtime_error {
@@ -26,7 +31,6 @@ class Error : public std::runtime_error {
       : std::runtime_error(std::move(what)), kind_(kind), where_(std::move(where)) {}
 
   ErrorKind kind() const { return kind_; }
-  int exit_code() const { return static_cast<int>(kind_); }
   // Where it happened: a file and line, a field, a command. May be empty.
   const std::string& where() const { return where_; }
   // "WHAT (WHERE)", or "WHAT" when there is no location.
@@ -50,6 +54,15 @@ inline Error invalid_input(std::string what, std::string where = {}) {
 }
 inline Error denied(std::string what, std::string where = {}) {
   return Error(ErrorKind::kDenied, std::move(what), std::move(where));
+}
+inline Error not_found(std::string what, std::string where = {}) {
+  return Error(ErrorKind::kNotFound, std::move(what), std::move(where));
+}
+inline Error conflict(std::string what, std::string where = {}) {
+  return Error(ErrorKind::kConflict, std::move(what), std::move(where));
+}
+inline Error corrupt(std::string what, std::string where = {}) {
+  return Error(ErrorKind::kCorrupt, std::move(what), std::move(where));
 }
 
 }  // namespace uncounted

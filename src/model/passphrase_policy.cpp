@@ -28,10 +28,10 @@ std::u32string code_points(const std::string& text) {
 
 // The first words of every guessing list.
 constexpr const char* kCommonWords[] = {
-    "password", "passwort", "qwerty", "azerty", "letmein", "welcome", "admin", "iloveyou",
-    "monkey",   "dragon",   "sunshine", "princess", "football", "baseball", "master", "shadow",
-    "secret",   "uncounted", "korea", "seoul", "pyongyang", "login", "abc123", "111111",
-    "123456",   "654321",   "000000"};
+    "password", "passwort", "qwerty", "azerty",    "letmein",  "welcome",  "admin",
+    "iloveyou", "monkey",   "dragon", "sunshine",  "princess", "football", "baseball",
+    "master",   "shadow",   "secret", "uncounted", "korea",    "seoul",    "pyongyang",
+    "login",    "abc123",   "111111", "123456",    "654321",   "000000"};
 
 // How many characters of TEXT (lower-cased ASCII) lie inside a common word.
 std::size_t common_characters(const std::string& text) {

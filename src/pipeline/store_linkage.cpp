@@ -57,45 +57,12 @@ std::vector<std::string> entity_names(const link::Clusters& clusters, const Load
   return names;
 }
 
-}  // namespace
-
-Decision parse_decision(const std::string& text) {
-  if (text == "match") return Decision::kMatch;
-  if (text == "non_match") return Decision::kNonMatch;
-  if (text == "unsure") return Decision::kUnsure;
-  throw usage_error("a decision is match, non_match or unsure", "decision");
-}
-
-std::string to_string(Decision decision) {
-  switch (decision) {
-    case Decision::kMatch:
-      return "match";
-    case Decision::kNonMatch:
-      return "non_match";
-    case Decision::kUnsure:
-      return "unsure";
-  }
-  return "unsure";
-}
-
-StoreLinkOutcome link_store(store::Store& store, const StoreLinkOptions& options) {
-  LoadedRecords loaded = load_records(store);
-  if (loaded.records.empty()) {
-    throw invalid_input("the store holds no record: import lists first", "link");
-  }
-  link::Settings settings =
-      options.settings ? link::settings_from_json(*options.settings) : link::default_settings();
-  link::Linker linker(link::table_from_records(loaded.records), std::move(settings));
-  link::LinkOptions link_options = options.link;
-  const std::vector<link::PairDecision> decisions = stored_decisions(store, loaded);
-  link_options.decisions.insert(link_options.decisions.end(), decisions.begin(), decisions.end());
-  const link::LinkResult& result = linker.run(link_options);
-
-  StoreLinkOutcome outcome;
-  outcome.summary = link::summary_json(linker);
-  outcome.summary["decisions_respected"] = decisions.size();
-  const std::vector<std::string> names = entity_names(result.clusters, loaded);
-
+// Writes one linkage: its run, the entities, the scored pairs with their
+// explanations, and the audit entry, in one transaction.
+void write_linkage(store::Store& store, const StoreLinkOptions& options,
+                   const LoadedRecords& loaded, const std::vector<link::PairDecision>& decisions,
+                   link::Linker& linker, const link::LinkResult& result,
+                   const std::vector<std::string>& names, StoreLinkOutcome& outcome) {
   store::Database& db = store.db();
   store::Transaction tx(db);
   db.prepare("INSERT INTO link_runs(created_at, settings, summary) VALUES (?, ?, ?)")
@@ -154,7 +121,74 @@ StoreLinkOutcome link_store(store::Store& store, const StoreLinkOptions& options
   store::append_audit(db, store::AuditEntry{options.actor, "link",
                                             store::compress_id_ranges(loaded.ids), details.dump()});
   tx.commit();
-  return outcome;
+}
+
+}  // namespace
+
+Decision parse_decision(const std::string& text) {
+  if (text == "match") return Decision::kMatch;
+  if (text == "non_match") return Decision::kNonMatch;
+  if (text == "unsure") return Decision::kUnsure;
+  throw usage_error("a decision is match, non_match or unsure", "decision");
+}
+
+std::string to_string(Decision decision) {
+  switch (decision) {
+    case Decision::kMatch:
+      return "match";
+    case Decision::kNonMatch:
+      return "non_match";
+    case Decision::kUnsure:
+      return "unsure";
+  }
+  return "unsure";
+}
+
+StoreLinkOutcome link_store(store::Store& store, const StoreLinkOptions& options) {
+  const auto hold = [&options](const std::function<void()>& fn) {
+    if (options.with_store) {
+      options.with_store(fn);
+    } else {
+      fn();
+    }
+  };
+  constexpr int kTries = 3;
+  for (int attempt = 0; attempt < kTries; ++attempt) {
+    LoadedRecords loaded;
+    std::vector<link::PairDecision> decisions;
+    std::int64_t version = 0;
+    hold([&] {
+      loaded = load_records(store);
+      if (loaded.records.empty()) {
+        throw invalid_input("the store holds no record: import lists first", "link");
+      }
+      decisions = stored_decisions(store, loaded);
+      version = store::last_audit_entry(store.db()).seq;
+    });
+    link::Settings settings =
+        options.settings ? link::settings_from_json(*options.settings) : link::default_settings();
+    link::Linker linker(link::table_from_records(loaded.records), std::move(settings));
+    link::LinkOptions link_options = options.link;
+    link_options.decisions.insert(link_options.decisions.end(), decisions.begin(), decisions.end());
+    const link::LinkResult& result = linker.run(link_options);
+
+    StoreLinkOutcome outcome;
+    outcome.summary = link::summary_json(linker);
+    outcome.summary["decisions_respected"] = decisions.size();
+    const std::vector<std::string> names = entity_names(result.clusters, loaded);
+    bool written = false;
+    hold([&] {
+      // Something was written meanwhile (every write is audited): the
+      // records or decisions this linkage read may be stale.
+      if (store::last_audit_entry(store.db()).seq != version) return;
+      write_linkage(store, options, loaded, decisions, linker, result, names, outcome);
+      written = true;
+    });
+    if (written) return outcome;
+  }
+  throw conflict("the store kept changing while linkage computed (" + std::to_string(kTries) +
+                     " tries); run it again when writes pause",
+                 "link");
 }
 
 std::vector<ReviewPair> review_queue(store::Store& store, std::size_t limit) {

@@ -7,6 +7,7 @@
 // this; src/link itself never touches the store.
 
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -23,6 +24,13 @@ struct StoreLinkOptions {
   std::optional<nlohmann::json> settings;
   std::string actor = "cli";
   link::LinkOptions link;  // threads, progress
+  // Runs its argument with the store to itself: the server passes one that
+  // holds its store mutex. Linkage reads the records under it, computes
+  // outside it (other requests are served meanwhile), and writes under it
+  // again, only if nothing was written in between (the audit log's last
+  // entry tells); otherwise it starts over, three times at most, then
+  // throws conflict. Empty: runs it directly (the command line).
+  std::function<void(const std::function<void()>&)> with_store;
 };
 
 struct StoreLinkOutcome {
@@ -30,7 +38,8 @@ struct StoreLinkOutcome {
   nlohmann::json summary;  // as `link --json` prints: records, pairs, links, entities, seconds
 };
 
-// Throws invalid_input when the store holds no record.
+// Throws invalid_input when the store holds no record, conflict when the
+// store kept changing while linkage computed.
 StoreLinkOutcome link_store(store::Store& store, const StoreLinkOptions& options);
 
 enum class Decision { kMatch, kNonMatch, kUnsure };

@@ -1,11 +1,14 @@
 // Health, the OpenAPI document, login, logout, the session, and users.
 
+#include <chrono>
+
 #include "server/api_router.h"
 #include "server/app_state.h"
 #include "server/endpoint.h"
 #include "server/http.h"
 #include "server/http_error.h"
 #include "server/password.h"
+#include "server/totp.h"
 #include "server/user_table.h"
 
 namespace uncounted::server {
@@ -61,9 +64,32 @@ nlohmann::json login(RequestContext& ctx) {
     app.throttle.failed(name, address);
     throw HttpError(401, "wrong user name or password");
   }
-  app.throttle.succeeded(name, address);
   // Said only to whoever knows the password.
-  if (user->disabled) throw HttpError(403, "this account is disabled");
+  if (user->disabled) {
+    app.throttle.succeeded(name, address);
+    throw HttpError(403, "this account is disabled");
+  }
+  // The code of the moment, where the account has enrolled one (totp.h).
+  if (user->totp_secret) {
+    const auto code = ctx.body.find("code");
+    if (code == ctx.body.end() || !code->is_string() ||
+        code->get_ref<const std::string&>().empty()) {
+      throw HttpError(401, "this account needs the code from its authenticator app",
+                      "totp_required");
+    }
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+    const auto step =
+        totp_step_matching(*user->totp_secret, code->get<std::string>(), now, user->totp_last_step);
+    if (!step) {
+      app.throttle.failed(name, address);
+      throw HttpError(401, "wrong or used code", "totp_required");
+    }
+    std::lock_guard lock(app.store_mutex);
+    use_totp_step(app.store.db(), user->name, *step);
+  }
+  app.throttle.succeeded(name, address);
   // A fresh token at every login: a token planted before login is useless.
   const std::string token = app.sessions.start(user->name, user->role, user->generation);
   const auto session = app.sessions.find(token);
@@ -93,7 +119,8 @@ nlohmann::json users(RequestContext& ctx) {
     out.push_back({{"name", u.name},
                    {"role", to_string(u.role)},
                    {"created_at", u.created_at},
-                   {"disabled", u.disabled}});
+                   {"disabled", u.disabled},
+                   {"totp", u.totp_secret.has_value()}});
   }
   return {{"users", out}};
 }

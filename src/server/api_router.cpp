@@ -134,10 +134,15 @@ void send_json(httplib::Response& response, int status, const nlohmann::json& bo
                        "application/json; charset=utf-8");
 }
 
-void send_error(httplib::Response& response, int status, const std::string& message) {
+void send_error(httplib::Response& response, int status, const std::string& message,
+                const std::string& code) {
   response.status = status;
   response.set_header("Cache-Control", "no-store");
-  response.set_content(error_body(message), "application/json; charset=utf-8");
+  if (code.empty()) {
+    response.set_content(error_body(message), "application/json; charset=utf-8");
+  } else {
+    send_json(response, status, {{"error", message}, {"code", code}});
+  }
 }
 
 // DNS rebinding: a page of another site whose name comes to resolve to
@@ -178,7 +183,7 @@ void handle_api_request(AppState& app, const httplib::Request& request,
     if (path_known) throw HttpError(405, "method not allowed on this path");
     throw HttpError(404, "no such API endpoint");
   } catch (const HttpError& e) {
-    send_error(response, e.status(), e.what());
+    send_error(response, e.status(), e.what(), e.code());
   } catch (const Error& e) {
     send_error(response, http_status(e), e.one_line());
   } catch (const nlohmann::json::exception& e) {

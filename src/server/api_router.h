@@ -22,6 +22,8 @@ std::string session_cookie(const httplib::Request& request);
 inline constexpr const char* kSessionCookieName = "uncounted_session";
 
 void send_json(httplib::Response& response, int status, const nlohmann::json& body);
-void send_error(httplib::Response& response, int status, const std::string& message);
+// CODE, when given, goes beside the message as "code" (a word for programs).
+void send_error(httplib::Response& response, int status, const std::string& message,
+                const std::string& code = {});
 
 }  // namespace uncounted::server

@@ -21,6 +21,8 @@ struct AppState {
   // Held for every use of `store`, and never while hashing a password or
   // running an estimator.
   std::mutex store_mutex;
+  // Held while one POST /api/link computes (review_endpoints.cpp).
+  std::mutex link_mutex;
   ServeOptions options;
   SessionStore sessions;
   LoginThrottle throttle;

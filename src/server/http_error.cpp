@@ -11,7 +11,12 @@ int http_status(const Error& error) {
       return 400;
     case ErrorKind::kDenied:
       return 403;
+    case ErrorKind::kNotFound:
+      return 404;
+    case ErrorKind::kConflict:
+      return 409;
     case ErrorKind::kRuntime:
+    case ErrorKind::kCorrupt:
       return 500;
   }
   return 500;

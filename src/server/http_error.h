@@ -13,12 +13,15 @@ namespace uncounted::server {
 // An answer other than success, thrown by endpoint handlers.
 class HttpError : public std::runtime_error {
  public:
-  HttpError(int status, std::string message)
-      : std::runtime_error(std::move(message)), status_(status) {}
+  HttpError(int status, std::string message, std::string code = {})
+      : std::runtime_error(std::move(message)), status_(status), code_(std::move(code)) {}
   int status() const { return status_; }
+  // A word for programs ("totp_required"), sent as "code" beside "error".
+  const std::string& code() const { return code_; }
 
  private:
   int status_;
+  std::string code_;
 };
 
 // The HTTP status of a library error: invalid input and usage 400, denied

@@ -59,7 +59,16 @@ nlohmann::json decide(RequestContext& ctx) {
 nlohmann::json run_link(RequestContext& ctx) {
   pipeline::StoreLinkOptions options;
   options.actor = ctx.user();
-  std::lock_guard lock(ctx.app.store_mutex);
+  // One linkage at a time (it takes every core); the store is held only
+  // while linkage reads and writes, not while it computes.
+  std::unique_lock running(ctx.app.link_mutex, std::try_to_lock);
+  if (!running.owns_lock()) {
+    throw HttpError(409, "a linkage is already running; its result will be there shortly");
+  }
+  options.with_store = [&ctx](const std::function<void()>& fn) {
+    std::lock_guard lock(ctx.app.store_mutex);
+    fn();
+  };
   return pipeline::link_store(ctx.app.store, options).summary;
 }
 

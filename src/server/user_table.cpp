@@ -4,6 +4,7 @@
 
 #include "model/error.h"
 #include "server/password.h"
+#include "server/totp.h"
 #include "store/audit_log.h"
 
 namespace uncounted::server {
@@ -45,7 +46,7 @@ namespace {
 void change_user(store::Database& db, const std::string& name, const std::string& change,
                  const std::string& bound, const std::string& action, const std::string& actor) {
   store::Transaction tx(db);
-  if (!find_user(db, name)) throw usage_error("no such user", "user name");
+  if (!find_user(db, name)) throw not_found("no such user", "user name");
   store::Statement update =
       db.prepare("UPDATE users SET " + change + ", generation = generation + 1 WHERE name = ?");
   int next = 1;
@@ -60,8 +61,8 @@ void change_user(store::Database& db, const std::string& name, const std::string
 User read_user(store::Statement& s) {
   const auto role = role_from_string(s.column_text(1));
   if (!role) throw runtime_error("a user has an unknown role", "users table");
-  return User{s.column_text(0),     *role,          s.column_text(2), s.column_text(3),
-              s.column_int(4) != 0, s.column_int(5)};
+  return User{s.column_text(0),     *role,           s.column_text(2),          s.column_text(3),
+              s.column_int(4) != 0, s.column_int(5), s.column_optional_text(6), s.column_int(7)};
 }
 
 }  // namespace
@@ -76,12 +77,39 @@ void keep_an_administrator(store::Database& db, const std::string& name) {
   s.step();
   const std::optional<User> user = find_user(db, name);
   if (s.column_int(0) == 0 && user && user->role == Role::kAdministrator && !user->disabled) {
-    throw usage_error("that is the last enabled administrator; add or enable another first",
-                      "user name");
+    throw conflict("that is the last enabled administrator; add or enable another first",
+                   "user name");
   }
 }
 
 }  // namespace
+
+std::string enroll_totp(store::Database& db, const std::string& name, const std::string& actor) {
+  const std::string secret = new_totp_secret();
+  store::Transaction tx(db);
+  if (!find_user(db, name)) throw not_found("no such user", "user name");
+  store::Statement update = db.prepare(
+      "UPDATE users SET totp_secret = ?, totp_last_step = 0, generation = generation + 1 WHERE "
+      "name = ?");
+  update.bind_blob(1, secret.data(), secret.size());
+  update.bind(2, std::string_view(name));
+  update.run();
+  const nlohmann::json details = {{"user", name}};
+  store::append_audit(db, store::AuditEntry{actor, "user_totp_enroll", "[]", details.dump()});
+  tx.commit();
+  return secret;
+}
+
+void remove_totp(store::Database& db, const std::string& name, const std::string& actor) {
+  change_user(db, name, "totp_secret = NULL", "", "user_totp_remove", actor);
+}
+
+void use_totp_step(store::Database& db, const std::string& name, std::int64_t step) {
+  store::Statement update =
+      db.prepare("UPDATE users SET totp_last_step = ? WHERE name = ? AND totp_last_step < ?");
+  update.bind(1, step).bind(2, std::string_view(name)).bind(3, step);
+  update.run();
+}
 
 void set_user_role(store::Database& db, const std::string& name, Role role,
                    const std::string& actor) {
@@ -91,13 +119,13 @@ void set_user_role(store::Database& db, const std::string& name, Role role,
 
 void delete_user(store::Database& db, const std::string& name, const std::string& actor) {
   store::Transaction tx(db);
-  if (!find_user(db, name)) throw usage_error("no such user", "user name");
+  if (!find_user(db, name)) throw not_found("no such user", "user name");
   keep_an_administrator(db, name);
   {
     store::Statement draft = db.prepare("SELECT 1 FROM drafts WHERE user = ?");
     draft.bind(1, std::string_view(name));
     if (draft.step()) {
-      throw usage_error(
+      throw conflict(
           "that user has an unsaved testimony draft; disable the account instead, or have the "
           "draft saved first",
           "user name");
@@ -126,8 +154,8 @@ void set_user_password(store::Database& db, const std::string& name, const std::
 
 std::optional<User> find_user(store::Database& db, const std::string& name) {
   store::Statement s = db.prepare(
-      "SELECT name, role, password_hash, created_at, disabled, generation FROM users WHERE "
-      "name = ?");
+      "SELECT name, role, password_hash, created_at, disabled, generation, totp_secret, "
+      "totp_last_step FROM users WHERE name = ?");
   s.bind(1, std::string_view(name));
   if (!s.step()) return std::nullopt;
   return read_user(s);
@@ -136,7 +164,8 @@ std::optional<User> find_user(store::Database& db, const std::string& name) {
 std::vector<User> list_users(store::Database& db) {
   std::vector<User> out;
   store::Statement s = db.prepare(
-      "SELECT name, role, '', created_at, disabled, generation FROM users ORDER BY name");
+      "SELECT name, role, '', created_at, disabled, generation, totp_secret, totp_last_step FROM "
+      "users ORDER BY name");
   while (s.step()) out.push_back(read_user(s));
   return out;
 }

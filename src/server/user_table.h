@@ -24,6 +24,10 @@ struct User {
   // on every request, so a change made by the command line ends the web
   // sessions too).
   std::int64_t generation = 0;
+  // One-time codes (totp.h): the enrolled secret, if any, and the last step
+  // a code was accepted for.
+  std::optional<std::string> totp_secret;
+  std::int64_t totp_last_step = 0;
 };
 
 // Throws usage_error when NAME is not 1-64 of A-Z a-z 0-9 . _ - or already
@@ -48,6 +52,14 @@ void set_user_role(store::Database& db, const std::string& name, Role role,
 // Refused (usage_error) while they have an unsaved testimony draft: disable
 // the account instead, or have the draft saved first.
 void delete_user(store::Database& db, const std::string& name, const std::string& actor);
+
+// Enrolls a new one-time-code secret for NAME (replacing any), ending their
+// sessions; returns it (show it once, to its owner). Audited, never the
+// secret. REMOVE_TOTP takes it away again.
+std::string enroll_totp(store::Database& db, const std::string& name, const std::string& actor);
+void remove_totp(store::Database& db, const std::string& name, const std::string& actor);
+// Remembers that a code of STEP was used by NAME.
+void use_totp_step(store::Database& db, const std::string& name, std::int64_t step);
 
 std::optional<User> find_user(store::Database& db, const std::string& name);
 // Every user, by name (hashes left empty).

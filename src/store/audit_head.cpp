@@ -71,7 +71,7 @@ std::optional<SealedHead> read_audit_head(Database& db) {
   std::string mac;
   try {
     nlohmann::json j = nlohmann::json::parse(in);
-    if (j.at("format") != kFormat) throw runtime_error("not an audit head", path);
+    if (j.at("format") != kFormat) throw corrupt("not an audit head", path);
     head.committed = {j.at("committed").at("seq").get<std::int64_t>(),
                       j.at("committed").at("hash").get<std::string>()};
     if (j.contains("pending")) {
@@ -80,12 +80,12 @@ std::optional<SealedHead> read_audit_head(Database& db) {
     }
     mac = j.at("mac").get<std::string>();
   } catch (const nlohmann::json::exception&) {
-    throw runtime_error("the audit head is unreadable", path);
+    throw corrupt("the audit head is unreadable", path);
   }
   const std::string expected = seal(secret(db), head);
   if (sodium_memcmp(expected.data(), mac.data(), std::min(expected.size(), mac.size())) != 0 ||
       expected.size() != mac.size()) {
-    throw runtime_error("the audit head was altered", path);
+    throw corrupt("the audit head was altered", path);
   }
   return head;
 }
@@ -133,8 +133,8 @@ void advance_audit_head(Database& db, const AuditHead& new_entry) {
   // An append over a head that does not match would overwrite the evidence.
   if (auto problem = check_audit_head(
           db, last, [&db](std::int64_t seq) { return audit_entry_hash(db, seq); })) {
-    throw runtime_error(*problem + "; nothing is written until 'uncounted audit verify' is clean",
-                        "audit log");
+    throw corrupt(*problem + "; nothing is written until 'uncounted audit verify' is clean",
+                  "audit log");
   }
   SealedHead head{last, new_entry};
   // Within one transaction the committed entry stays the one before it.

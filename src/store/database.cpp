@@ -120,7 +120,9 @@ Database::Database(const std::string& path, bool create) : path_(path) {
     db_ = nullptr;
     throw runtime_error("cannot open the store", path);
   }
-  sqlite3_busy_timeout(db_, 5000);
+  // Another program writing (a command-line import while the server runs)
+  // makes a request wait up to 30 s, not fail at once.
+  sqlite3_busy_timeout(db_, 30000);
   sqlite3_extended_result_codes(db_, 1);
 }
 

@@ -125,9 +125,16 @@ ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Version 6: one-time codes (server/totp.h): the enrolled secret, and the
+// last 30-second step a code was accepted for (never twice).
+constexpr const char* kVersion6 = R"sql(
+ALTER TABLE users ADD COLUMN totp_secret BLOB;
+ALTER TABLE users ADD COLUMN totp_last_step INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> all = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                               kVersion5};
+  static const std::vector<const char*> all = {kVersion1, kVersion2, kVersion3,
+                                               kVersion4, kVersion5, kVersion6};
   return all;
 }
 

@@ -122,7 +122,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, const std::string& p
     Statement version = db->prepare("PRAGMA user_version");
     version.step();
     if (version.column_int(0) == 0) {
-      throw runtime_error("the store is damaged or is not an uncounted store", path);
+      throw corrupt("the store is damaged or is not an uncounted store", path);
     }
   }
   configure(*db);

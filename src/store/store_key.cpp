@@ -144,8 +144,7 @@ KeyFile read_key_file(const std::string& path) {
     file.mem_limit = j.at("mem_limit").get<std::uint64_t>();
     file.key_check = from_hex<32>(j.at("key_check").get<std::string>(), path);
     if (j.contains("checksum") && j.at("checksum").get<std::string>() != checksum(file)) {
-      throw runtime_error("the store's key file is damaged or was altered (its checksum fails)",
-                          path);
+      throw corrupt("the store's key file is damaged or was altered (its checksum fails)", path);
     }
     // This program writes libsodium's "moderate" limits; up to four times
     // those is a store from a bigger machine, anything more an altered file
@@ -154,11 +153,11 @@ KeyFile read_key_file(const std::string& path) {
         file.ops_limit > 4 * std::uint64_t{crypto_pwhash_OPSLIMIT_MODERATE} ||
         file.mem_limit < crypto_pwhash_MEMLIMIT_MIN ||
         file.mem_limit > 4 * std::uint64_t{crypto_pwhash_MEMLIMIT_MODERATE}) {
-      throw runtime_error("the store's key file has impossible limits", path);
+      throw corrupt("the store's key file has impossible limits", path);
     }
     return file;
   } catch (const nlohmann::json::exception&) {
-    throw runtime_error("the store's key file is damaged", path);
+    throw corrupt("the store's key file is damaged", path);
   }
 }
 

@@ -13,9 +13,11 @@
 #include <set>
 
 #include "link/settings.h"
+#include "model/error.h"
 #include "model/xoshiro256.h"
 #include "pipeline/store_estimation.h"
 #include "pipeline/store_linkage.h"
+#include "store/audit_log.h"
 #include "store/database.h"
 #include "store/importer.h"
 #include "store/record_table.h"
@@ -222,6 +224,50 @@ TEST_F(LinkageDrawsTest, FuzzyStrataSumToTheWhole) {
   EXPECT_TRUE(camps.count("kwanliso-16") && camps.count("kwanliso-25"))
       << "the province's camps receive its records";
   EXPECT_FALSE(camps.count("kwanliso-14")) << "no record is sent outside the province";
+}
+
+// Linkage holds the store only to read and to write (the server's other
+// requests go on while it computes), and writes only if nothing was written
+// in between: a write meanwhile makes it start over; writes that never stop
+// give a conflict, and the stored linkage stays as it was.
+TEST_F(LinkageDrawsTest, LinkageHoldsTheStoreOnlyToReadAndWrite) {
+  auto last_run = [&] {
+    store::Statement s = store_->db().prepare("SELECT max(id) FROM link_runs");
+    s.step();
+    return s.column_int(0);
+  };
+  const std::int64_t before = last_run();
+  int held = 0;
+  StoreLinkOptions options;
+  options.with_store = [&](const std::function<void()>& fn) {
+    ++held;
+    // While the first linkage computed, someone wrote (audited).
+    if (held == 2) {
+      store::Transaction tx(store_->db());
+      store::append_audit(store_->db(), store::AuditEntry{"someone", "decide", "[]", "{}"});
+      tx.commit();
+    }
+    fn();
+  };
+  const StoreLinkOutcome outcome = link_store(*store_, options);
+  EXPECT_EQ(held, 4);  // read, stale (not written), read again, write
+  EXPECT_EQ(outcome.run_id, before + 1);
+  EXPECT_EQ(last_run(), before + 1);
+
+  StoreLinkOptions busy;
+  busy.with_store = [&](const std::function<void()>& fn) {
+    store::Transaction tx(store_->db());
+    store::append_audit(store_->db(), store::AuditEntry{"someone", "import", "[]", "{}"});
+    tx.commit();
+    fn();
+  };
+  try {
+    link_store(*store_, busy);
+    FAIL() << "a store that never stops changing was linked";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kConflict) << e.what();
+  }
+  EXPECT_EQ(last_run(), before + 1);
 }
 
 }  // namespace

@@ -283,7 +283,7 @@ TEST_F(AuthorizationTest, AccountChangesEndSessions) {
   ana = login_as("ana", "ana's reset password");
   EXPECT_EQ(status("GET", "/api/review/queue", ana), 200);
   EXPECT_EQ(status("POST", "/api/users/role", admin, {{"name", "admin"}, {"role", "analyst"}}),
-            400);
+            409);
   EXPECT_EQ(status("POST", "/api/users/delete", admin, {{"name", "admin"}}), 409);
   EXPECT_EQ(status("POST", "/api/users/delete", admin, {{"name", "ana"}}), 200);
   EXPECT_EQ(status("GET", "/api/session", ana), 401);

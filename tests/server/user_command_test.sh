@@ -66,6 +66,24 @@ if command -v curl >/dev/null; then
   expect_contains "$OUT" '"disabled":true' "user list shows the account disabled"
   expect_exit 0 U user enable kim
   expect_eq "$(web_login 'another long password')" 200 "enabled again"
+  # One-time codes: enrolled on the command line, then the web wants the
+  # code of the moment (computed here from the secret, as an app would).
+  expect_exit 0 U --json user totp kim
+  SECRET=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["secret"])' "$OUT")
+  expect_contains "$OUT" "otpauth://totp/uncounted:kim?secret=$SECRET" "an otpauth URI for a QR code"
+  expect_eq "$(session)" 401 "enrolling ends the web session"
+  expect_eq "$(web_login 'another long password')" 401 "the password alone is no longer enough"
+  CODE=$(python3 -c '
+import base64, hashlib, hmac, struct, sys, time
+key = base64.b32decode(sys.argv[1] + "=" * (-len(sys.argv[1]) % 8))
+mac = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+o = mac[-1] & 15
+print("%06d" % ((struct.unpack(">I", mac[o:o + 4])[0] & 0x7fffffff) % 1000000))' "$SECRET")
+  expect_eq "$(curl -s -o /dev/null -w '%{http_code}' -c "$WORK/jar" -H 'Content-Type: application/json' \
+    -d "{\"user\":\"kim\",\"password\":\"another long password\",\"code\":\"$CODE\"}" "${URL}api/login")" 200 \
+    "password and code log in"
+  expect_exit 0 U user totp kim --remove
+  expect_eq "$(web_login 'another long password')" 200 "removed, the password is enough again"
 fi
 # Common words with digits tacked on are refused for web accounts too.
 for weak in password123 qwerty2024! Password1234 aaaaaaaaaaaa; do

@@ -14,7 +14,8 @@ export function setCsrf(token: string) {
 }
 
 export class ApiError extends Error {
-  constructor(public status: number, message: string) {
+  // CODE: a word for programs beside the message ("totp_required").
+  constructor(public status: number, message: string, public code = '') {
     super(message);
   }
 }
@@ -35,7 +36,7 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   } catch {
     data = null;
   }
-  if (!res.ok) throw new ApiError(res.status, (data && data.error) || res.statusText);
+  if (!res.ok) throw new ApiError(res.status, (data && data.error) || res.statusText, (data && data.code) || '');
   return data as T;
 }
 

@@ -111,21 +111,33 @@ function go(hash: string) {
 function loginView() {
   const user = h('input', { id: 'login-user', name: 'user', autocomplete: 'username', required: true });
   const password = h('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  // Shown when the account has one-time codes enrolled.
+  const code = h('input', { id: 'login-code', name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', pattern: '[0-9]{6}', maxlength: 6 });
+  const codeField = h('div', { id: 'login-code-field', hidden: true }, h('label', { for: 'login-code' }, t('oneTimeCode')), code);
   const form = h('form', { class: 'login card', onsubmit: async (e: Event) => {
     e.preventDefault();
     try {
-      session = await post<SessionInfo>('/api/login', { user: user.value, password: password.value });
+      const body: Record<string, string> = { user: user.value, password: password.value };
+      if (!codeField.hidden) body.code = code.value;
+      session = await post<SessionInfo>('/api/login', body);
       setCsrf(session.csrf_token);
       status(`${t('welcome')}, ${session.user}`);
       const first = routes.find((r) => r.roles.includes(session!.role));
       go('#/' + (first ? first.path : 'map'));
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'totp_required' && codeField.hidden) {
+        codeField.hidden = false;
+        status(t('oneTimeCodeNeeded'));
+        code.focus();
+        return;
+      }
       status(`${t('loginFailed')}: ${err instanceof ApiError ? err.message : String(err)}`, true);
     }
   } },
     h('h1', {}, t('login')),
     h('label', { for: 'login-user' }, t('user')), user,
     h('label', { for: 'login-password' }, t('password')), password,
+    codeField,
     h('button', { type: 'submit', class: 'primary' }, t('login')));
   main.appendChild(form);
   user.focus();

@@ -35,6 +35,7 @@ async function draw(host: HTMLElement) {
       h('td', {}, u.name),
       h('td', {}, role),
       h('td', { class: 'u-state' }, u.disabled ? t('accountDisabled') : t('accountActive')),
+      h('td', { class: 'u-totp' }, u.totp ? t('twoFactorOn') : t('twoFactorOff')),
       h('td', {}, u.created_at),
       h('td', {}, h('div', { class: 'row' },
         h('button', { type: 'button', class: 'u-toggle',
@@ -54,7 +55,7 @@ async function draw(host: HTMLElement) {
   const password = h('input', { id: 'u-password', type: 'password', autocomplete: 'new-password', minlength: 10, required: true });
   main.append(h('h1', {}, t('usersTitle')),
     h('table', { class: 'card', id: 'users-table' },
-      h('thead', {}, h('tr', {}, h('th', {}, t('user')), h('th', {}, t('role')), h('th', {}, t('accountState')), h('th', {}, t('created')), h('th', {}, ''))),
+      h('thead', {}, h('tr', {}, h('th', {}, t('user')), h('th', {}, t('role')), h('th', {}, t('accountState')), h('th', {}, t('twoFactor')), h('th', {}, t('created')), h('th', {}, ''))),
       h('tbody', {}, (r.users as any[]).map(row))),
     h('form', { class: 'card row', onsubmit: async (e: Event) => {
       e.preventDefault();
