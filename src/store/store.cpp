@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 
@@ -156,8 +157,17 @@ std::vector<std::string> Store::check_integrity() {
   std::vector<std::string> problems;
   Statement s = db_->prepare("PRAGMA integrity_check");
   while (s.step()) {
-    const std::string line = s.column_text(0);
-    if (line != "ok") problems.push_back(line);
+    // One problem a line (SQLite may pack many lines and a "*** in
+    // database main ***" banner into one row): the first names the damage.
+    const std::string row = s.column_text(0);
+    if (row == "ok") continue;
+    std::size_t at = 0;
+    while (at <= row.size()) {
+      const std::size_t end = std::min(row.find('\n', at), row.size());
+      const std::string line = row.substr(at, end - at);
+      if (!line.empty() && line.rfind("***", 0) != 0) problems.push_back(line);
+      at = end + 1;
+    }
   }
   return problems;
 }

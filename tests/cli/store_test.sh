@@ -107,6 +107,18 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
   expect_contains "$ERR" "permission denied" "permission denied says so"
 fi
 
+# Damage in one page of a larger store: one line that names the first
+# problem and counts the rest (it used to be 101 lines).
+python3 -c '
+print("source,record_id,name,sex,birth_year,event,event_date,event_place")
+for i in range(3000): print("BIG,B-%d,Kim Name %d,M,1960,arrest,2001,Chongjin" % (i, i))' >big.csv
+"$UNCOUNTED" --store big.db --passphrase-file pass init >/dev/null 2>&1
+"$UNCOUNTED" --store big.db --passphrase-file pass import big.csv >/dev/null 2>&1
+python3 -c '
+f = open("big.db", "r+b"); f.seek(4096 * 20 + 100); b = f.read(1)
+f.seek(4096 * 20 + 100); f.write(bytes([b[0] ^ 4])); f.close()'
+expect_exit 1 "$UNCOUNTED" --store big.db --passphrase-file pass audit verify; expect_one_line_error
+
 # A damaged key file is an error, not a crash.
 cp store.db kf.db; echo '{"format":"uncounted-key"' >kf.db.salt
 expect_exit 1 "$UNCOUNTED" --store kf.db --passphrase-file pass audit verify; expect_one_line_error
