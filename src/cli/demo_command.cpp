@@ -41,6 +41,7 @@ struct DemoArgs {
   int people = 0;
   std::string listen = "127.0.0.1:8080";
   double max_seconds = 30;
+  bool replace = false;
 };
 
 constexpr const char* kMarker = "CREATED_BY_UNCOUNTED_DEMO";
@@ -106,6 +107,41 @@ class Stages {
   std::chrono::steady_clock::time_point start_;
 };
 
+// Refuses to delete an earlier demo's store in which people have worked
+// since (testimonies entered, pairs decided, users added on the web): any
+// audited change by an actor other than the demo itself (exports change
+// nothing and do not count). A store that cannot
+// be opened with the passphrase the demo wrote is left alone too.
+void refuse_if_worked_in(const fs::path& store_path, const fs::path& passphrase_path,
+                         const GlobalOptions& global) {
+  const char* advice = "; export what you need, choose another --out, or pass --replace";
+  std::ifstream in(passphrase_path);
+  std::string passphrase;
+  if (in && std::getline(in, passphrase)) {
+    // the demo's own passphrase file
+  } else if (!global.passphrase_file.empty() || std::getenv("UNCOUNTED_PASSPHRASE")) {
+    passphrase = read_passphrase(global);
+  } else {
+    throw usage_error(std::string("cannot tell whether the earlier demo store holds work of its "
+                                  "users (no passphrase file)") +
+                          advice,
+                      store_path.string());
+  }
+  auto store = store::Store::open(store_path.string(), passphrase);
+  store::Statement s = store->db().prepare(
+      "SELECT count(*) FROM audit_log WHERE actor NOT IN ('demo', 'system') AND action NOT IN "
+      "('export', 'reanchor')");
+  s.step();
+  if (const std::int64_t entries = s.column_int(0); entries > 0) {
+    throw usage_error("the earlier demo store holds work done in it since (" +
+                          std::to_string(entries) +
+                          " audited change(s)); the demo will not "
+                          "delete it" +
+                          advice,
+                      store_path.string());
+  }
+}
+
 void run(const DemoArgs& a, const GlobalOptions& global) {
   const fs::path dir = fs::absolute(a.out);
   const fs::path store_dir = dir / "store";
@@ -120,6 +156,9 @@ void run(const DemoArgs& a, const GlobalOptions& global) {
       throw usage_error(
           "the folder holds a store that the demo did not create; choose another --out",
           store_dir.string());
+    if (!a.replace && fs::exists(store_dir / "demo.db")) {
+      refuse_if_worked_in(store_dir / "demo.db", dir / "passphrase.txt", global);
+    }
     fs::remove_all(store_dir, ec);
   }
   fs::create_directories(store_dir, ec);
@@ -285,6 +324,8 @@ void add_demo(CLI::App& app, GlobalOptions& global) {
       ->check(CLI::Range(50, 200000));
   cmd->add_option("--listen", args->listen, "Address for the web application")
       ->capture_default_str();
+  cmd->add_flag("--replace", args->replace,
+                "Replace an earlier demo store in this folder even when people worked in it");
   cmd->add_option("--max-seconds", args->max_seconds,
                   "LCMCR runs on until its chains have mixed, or this time cap per camp; 0: one "
                   "fixed-length run")

@@ -59,4 +59,17 @@ if [ -n "$CHROMIUM" ] && [ -z "${UNCOUNTED_SANITIZED:-}" ]; then
 else
   echo "chromium not found or sanitized run: browser check skipped"
 fi
+# Running the demo again replaces its own store, but not once people have
+# worked in it (a testimony, a decision, an account: anything audited that
+# the demo did not do): that needs --replace.
+expect_exit 0 "$UNCOUNTED" demo --no-serve --out again --people 60 --max-seconds 0
+expect_exit 0 "$UNCOUNTED" demo --no-serve --out again --people 60 --max-seconds 0
+printf 'violet tundra 58 ledger\n' >pw
+"$UNCOUNTED" --store again/store/demo.db --passphrase-file again/passphrase.txt --actor kim \
+  user add kim --role documenter --password-file pw >/dev/null 2>&1
+expect_exit 2 "$UNCOUNTED" demo --no-serve --out again --people 60 --max-seconds 0
+expect_one_line_error
+expect_contains "$ERR" "work done in it since" "the demo keeps a store people worked in"
+[ -f again/store/demo.db ] && ok || fail "the worked-in store was deleted"
+expect_exit 0 "$UNCOUNTED" demo --no-serve --out again --people 60 --max-seconds 0 --replace
 finish
