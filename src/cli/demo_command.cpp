@@ -26,6 +26,7 @@
 #include "report/truth_matching.h"
 #include "server/server.h"
 #include "simulate/simulation.h"
+#include "store/audit_log.h"
 #include "store/importer.h"
 #include "store/store.h"
 
@@ -128,11 +129,8 @@ void refuse_if_worked_in(const fs::path& store_path, const fs::path& passphrase_
                       store_path.string());
   }
   auto store = store::Store::open(store_path.string(), passphrase);
-  store::Statement s = store->db().prepare(
-      "SELECT count(*) FROM audit_log WHERE actor NOT IN ('demo', 'system') AND action NOT IN "
-      "('export', 'reanchor')");
-  s.step();
-  if (const std::int64_t entries = s.column_int(0); entries > 0) {
+  if (const std::int64_t entries = store::changes_by_others(store->db(), "demo", "system");
+      entries > 0) {
     throw usage_error("the earlier demo store holds work done in it since (" +
                           std::to_string(entries) +
                           " audited change(s)); the demo will not "

@@ -130,6 +130,16 @@ std::vector<AuditRecord> read_audit(Database& db, const AuditFilter& filter) {
   return out;
 }
 
+std::int64_t changes_by_others(Database& db, const std::string& actor_a,
+                               const std::string& actor_b) {
+  Statement s = db.prepare(
+      "SELECT count(*) FROM audit_log WHERE actor NOT IN (?, ?) AND action NOT IN ('export', "
+      "'reanchor')");
+  s.bind(1, std::string_view(actor_a)).bind(2, std::string_view(actor_b));
+  s.step();
+  return s.column_int(0);
+}
+
 AuditHead last_audit_entry(Database& db) {
   Statement s = db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
   if (!s.step()) return AuditHead{};

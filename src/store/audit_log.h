@@ -58,6 +58,11 @@ struct AuditRecord {
 };
 std::vector<AuditRecord> read_audit(Database& db, const AuditFilter& filter);
 
+// How many audited changes (every action but export and reanchor, which
+// change no data) were made by someone other than ACTOR_A and ACTOR_B.
+std::int64_t changes_by_others(Database& db, const std::string& actor_a,
+                               const std::string& actor_b);
+
 // The hash of an entry: SHA-256 over the hash before it (64 zeros for the
 // first), its sequence number, time and fields, each length-prefixed.
 std::string chain_hash(const std::string& prev_hash, std::int64_t seq, const std::string& at,
