@@ -43,10 +43,20 @@ let session: SessionInfo | null = null;
 const main = document.getElementById('main')!;
 const top = document.getElementById('top')!;
 
+// A message belongs to the page it was said on: another page clears it
+// (a "deleted: temp" no longer follows the user around).
+let statusHash = '';
 export function status(message: string, isError = false) {
   const el = document.getElementById('status')!;
   el.textContent = message;
   el.className = isError ? 'error' : 'ok';
+  statusHash = location.hash;
+}
+function clearStaleStatus() {
+  if (location.hash === statusHash) return;
+  const el = document.getElementById('status')!;
+  el.textContent = '';
+  el.className = '';
 }
 
 export function showError(e: unknown) {
@@ -121,9 +131,9 @@ function loginView() {
       if (!codeField.hidden) body.code = code.value;
       session = await post<SessionInfo>('/api/login', body);
       setCsrf(session.csrf_token);
-      status(`${t('welcome')}, ${session.user}`);
       const first = routes.find((r) => r.roles.includes(session!.role));
       go('#/' + (first ? first.path : 'map'));
+      status(`${t('welcome')}, ${session.user}`);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'totp_required' && codeField.hidden) {
         codeField.hidden = false;
@@ -151,12 +161,15 @@ async function render() {
     loginView();
     return;
   }
+  clearStaleStatus();
   const [path, arg] = location.hash.replace(/^#\//, '').split('/');
-  const route = [...routes, personRoute].find((r) => r.path === path && r.roles.includes(session!.role))
-    ?? routes.find((r) => r.roles.includes(session!.role));
+  const allowed = [...routes, personRoute].find((r) => r.path === path && r.roles.includes(session!.role));
+  const route = allowed ?? routes.find((r) => r.roles.includes(session!.role));
   if (!route) return;
   try {
     await route.view(main, arg);
+    // A page this role may not open is said so, not silently replaced.
+    if (!allowed && [...routes, personRoute].some((r) => r.path === path)) status(t('notForYourRole'), true);
   } catch (e) {
     showError(e);
   }

@@ -185,6 +185,10 @@ try {
   await page.waitForSelector('#place-map .facility');
   check((await page.$$('#place-map .facility')).length > 10, 'the map shows facilities from the gazetteer');
   await page.screenshot({ path: join(shots, 'web-map.png') });
+  // A page the analyst may not open says so.
+  await page.goto(base + '#/testimony');
+  await page.waitForSelector('#status.error');
+  check(/역할|role/.test(await page.textContent('#status')), 'a forbidden page is said to be so, not silently replaced');
   // The analyst cannot reach identifying search (the server says 403).
   const status = await page.evaluate(async () => (await fetch('/api/search?q=kim')).status);
   check(status === 403, 'an analyst is refused the identifying search');
@@ -235,6 +239,7 @@ try {
   check(true, 'and deletes it');
   await page.goto(base + '#/audit');
   await page.waitForSelector('#audit-table tbody tr');
+  check((await page.textContent('#status')) === '', 'a message of another page does not follow to this one');
   const auditText = await page.textContent('#audit-table');
   check(['user_add', 'user_role', 'user_password', 'user_disable', 'user_delete'].every((a) => auditText.includes(a)),
     'the audit log shows every account change');
