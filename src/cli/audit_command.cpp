@@ -51,16 +51,7 @@ void add_audit(CLI::App& app, GlobalOptions& global) {
                    ": it was removed or rewritten";
       }
     }
-    if (global.json) {
-      nlohmann::json j = {{"entries", v.entries},
-                          {"ok", !v.first_broken.has_value()},
-                          {"head", {{"seq", v.head.seq}, {"hash", v.head.hash}}}};
-      if (v.first_broken) {
-        j["first_broken"] = *v.first_broken;
-        j["reason"] = v.reason;
-      }
-      std::cout << j.dump() << "\n";
-    }
+    if (global.json) std::cout << store::to_json(v).dump() << "\n";
     if (v.first_broken) {
       throw runtime_error(
           "audit log broken at entry " + std::to_string(*v.first_broken) + ": " + v.reason,
@@ -83,15 +74,7 @@ void add_audit(CLI::App& app, GlobalOptions& global) {
     auto store = open_store(global);
     const std::vector<store::AuditRecord> entries = store::read_audit(store->db(), *filter);
     if (global.json) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const store::AuditRecord& r : entries) {
-        out.push_back({{"seq", r.seq},
-                       {"at", r.at},
-                       {"actor", r.entry.actor},
-                       {"action", r.entry.action},
-                       {"details", nlohmann::json::parse(r.entry.details, nullptr, false)}});
-      }
-      std::cout << nlohmann::json{{"entries", out}}.dump() << "\n";
+      std::cout << store::to_json(entries).dump() << "\n";
       return;
     }
     for (const store::AuditRecord& r : entries) {

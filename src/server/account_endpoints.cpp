@@ -33,6 +33,18 @@ std::string text_field(const nlohmann::json& body, const char* name, std::size_t
   return value;
 }
 
+// Hashing a password takes one of the two hashing slots
+// (AppState::password_slots).
+template <typename Fn>
+void with_password_slot(AppState& app, Fn fn) {
+  app.password_slots.acquire();
+  struct Release {
+    AppState& app;
+    ~Release() { app.password_slots.release(); }
+  } release{app};
+  fn();
+}
+
 nlohmann::json login(RequestContext& ctx) {
   AppState& app = ctx.app;
   const std::string name = text_field(ctx.body, "user", 64);
@@ -48,18 +60,13 @@ nlohmann::json login(RequestContext& ctx) {
     user = find_user(app.store.db(), name);
   }
   bool ok = false;
-  {
-    app.password_slots.acquire();
-    struct Release {
-      AppState& app;
-      ~Release() { app.password_slots.release(); }
-    } release{app};
+  with_password_slot(app, [&] {
     if (user) {
       ok = verify_password(password, user->password_hash);
     } else {
       verify_nothing(password);
     }
-  }
+  });
   if (!ok) {
     app.throttle.failed(name, address);
     throw HttpError(401, "wrong user name or password");
@@ -135,30 +142,12 @@ nlohmann::json add(RequestContext& ctx) {
     std::lock_guard lock(ctx.app.store_mutex);
     if (find_user(ctx.app.store.db(), name)) throw HttpError(409, "that user already exists");
   }
-  // One of the two hashing slots (see AppState::password_slots).
-  ctx.app.password_slots.acquire();
-  try {
+  with_password_slot(ctx.app, [&] {
     std::lock_guard lock(ctx.app.store_mutex);
     add_user(ctx.app.store.db(), name, *role, password, ctx.user());
-  } catch (...) {
-    ctx.app.password_slots.release();
-    throw;
-  }
-  ctx.app.password_slots.release();
+  });
   ctx.status = 201;
   return {{"name", name}, {"role", to_string(*role)}};
-}
-
-// Hashing a password takes one of the two hashing slots
-// (AppState::password_slots).
-template <typename Fn>
-void with_password_slot(AppState& app, Fn fn) {
-  app.password_slots.acquire();
-  struct Release {
-    AppState& app;
-    ~Release() { app.password_slots.release(); }
-  } release{app};
-  fn();
 }
 
 std::string existing_user(RequestContext& ctx) {

@@ -15,25 +15,12 @@ nlohmann::json list(RequestContext& ctx) {
   filter.since = ctx.query("since", "", 32);
   filter.limit = static_cast<std::size_t>(ctx.query_int("limit", 100, 1, 1000));
   std::lock_guard lock(ctx.app.store_mutex);
-  nlohmann::json out = nlohmann::json::array();
-  for (const store::AuditRecord& r : store::read_audit(ctx.app.store.db(), filter)) {
-    out.push_back({{"seq", r.seq},
-                   {"at", r.at},
-                   {"actor", r.entry.actor},
-                   {"action", r.entry.action},
-                   {"details", nlohmann::json::parse(r.entry.details, nullptr, false)}});
-  }
-  return {{"entries", out}};
+  return store::to_json(store::read_audit(ctx.app.store.db(), filter));
 }
 
 nlohmann::json verify(RequestContext& ctx) {
   std::lock_guard lock(ctx.app.store_mutex);
-  const store::AuditVerification v = store::verify_audit(ctx.app.store.db());
-  nlohmann::json out = {{"entries", v.entries},
-                        {"ok", !v.first_broken.has_value()},
-                        {"head", {{"seq", v.head.seq}, {"hash", v.head.hash}}}};
-  if (v.first_broken) out["reason"] = v.reason;
-  return out;
+  return store::to_json(store::verify_audit(ctx.app.store.db()));
 }
 
 }  // namespace

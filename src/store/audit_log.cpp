@@ -140,6 +140,29 @@ std::int64_t changes_by_others(Database& db, const std::string& actor_a,
   return s.column_int(0);
 }
 
+nlohmann::json to_json(const std::vector<AuditRecord>& entries) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const AuditRecord& r : entries) {
+    out.push_back({{"seq", r.seq},
+                   {"at", r.at},
+                   {"actor", r.entry.actor},
+                   {"action", r.entry.action},
+                   {"details", nlohmann::json::parse(r.entry.details, nullptr, false)}});
+  }
+  return {{"entries", out}};
+}
+
+nlohmann::json to_json(const AuditVerification& v) {
+  nlohmann::json out = {{"entries", v.entries},
+                        {"ok", !v.first_broken.has_value()},
+                        {"head", {{"seq", v.head.seq}, {"hash", v.head.hash}}}};
+  if (v.first_broken) {
+    out["first_broken"] = *v.first_broken;
+    out["reason"] = v.reason;
+  }
+  return out;
+}
+
 AuditHead last_audit_entry(Database& db) {
   Statement s = db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
   if (!s.step()) return AuditHead{};

@@ -12,6 +12,7 @@
 // emptied, or one rewritten and chained again.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,11 @@ struct AuditRecord {
   AuditEntry entry;
 };
 std::vector<AuditRecord> read_audit(Database& db, const AuditFilter& filter);
+
+// As `audit list --json` and GET /api/audit show them: {"entries": [...]}.
+nlohmann::json to_json(const std::vector<AuditRecord>& entries);
+// As `audit verify --json` and GET /api/audit/verify show it.
+nlohmann::json to_json(const AuditVerification& verification);
 
 // How many audited changes (every action but export and reanchor, which
 // change no data) were made by someone other than ACTOR_A and ACTOR_B.

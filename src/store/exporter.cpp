@@ -17,10 +17,6 @@ namespace {
 
 using io::csv_cell;
 
-struct Row {
-  std::vector<std::pair<std::string, std::optional<std::string>>> fields;
-};
-
 const std::vector<std::string> kFullColumns = {
     "source", "record_id",  "entity_id",   "name",  "sex",     "birth_year",  "origin",
     "event",  "event_date", "event_place", "notes", "true_id", "testimony_id"};
