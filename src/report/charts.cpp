@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
+#include "report/stratum_names.h"
 #include "report/svg_canvas.h"
 
 namespace uncounted::report {
@@ -156,11 +158,15 @@ std::string weight_histogram(const LinkageSummary& linkage) {
              "middle");
     return svg.str();
   }
-  double lo = linkage.weights[0].first, hi = lo, threshold = INFINITY;
+  // The line sits at the weight whose probability is the threshold (0 bits
+  // for 0.5), not at the lowest linked pair's weight: on small data no pair
+  // may lie near the threshold, and the line drawn at the first linked bar
+  // (9.5 bits on one small store) misstated where the model decides.
+  const double threshold = weight_at_probability(linkage.threshold);
+  double lo = threshold, hi = threshold;
   for (const auto& [w, linked] : linkage.weights) {
     lo = std::min(lo, w);
     hi = std::max(hi, w);
-    if (linked) threshold = std::min(threshold, w);
   }
   lo = std::floor(lo);
   hi = std::ceil(hi) + 1;
@@ -192,12 +198,13 @@ std::string weight_histogram(const LinkageSummary& linkage) {
     svg.rect(x0, y(below[b] + above[b]), w, y(below[b]) - y(below[b] + above[b]), "bar-match",
              format_count(above[b]) + " pairs linked");
   }
-  if (std::isfinite(threshold)) {
-    svg.line(x(threshold), top - 20, x(threshold), bottom, "threshold");
-    svg.text(x(threshold) + 4, top - 6,
-             "threshold 임계값 (p = " + std::to_string(linkage.threshold).substr(0, 4) + ")",
-             "legend");
-  }
+  svg.line(x(threshold), top - 20, x(threshold), bottom, "threshold");
+  char label[96];
+  std::snprintf(label, sizeof label, "threshold 임계값: p = %.2f, weight %+.1f", linkage.threshold,
+                threshold);
+  const bool right_half = x(threshold) > (left + kWidth) / 2;
+  svg.text(x(threshold) + (right_half ? -4 : 4), top - 6, label, "legend",
+           right_half ? "end" : "start");
   svg.rect(left + 10, 6, 12, 12, "bar-nonmatch");
   svg.text(left + 28, 16, "not linked 미연계", "legend");
   svg.rect(left + 150, 6, 12, 12, "bar-match");
@@ -276,9 +283,21 @@ std::string estimates_chart(const ReportData& data) {
     if (s % 2 == 0) svg.rect(0, y0, kWidth, block, "stripe");
     x = row_scale(row);
     if (!e.skipped) x_axis(svg, x, y0 + 80, y0 + 4, 5);
-    svg.text(left - 10, y0 + 30, stratum_label(e), "label", "end");
-    svg.text(left - 10, y0 + 48, "documented " + format_count(static_cast<double>(e.observed)),
-             "tick", "end");
+    const StratumName name = stratum_name(e);
+    svg.text(left - 10, y0 + 26, name.english, "label", "end");
+    svg.text(left - 10, y0 + 43, name.korean, "label", "end");
+    svg.text(left - 10, y0 + 60,
+             "documented 기록됨 " + format_count(static_cast<double>(e.observed)), "tick", "end");
+    if (is_artefact(e)) {
+      svg.text(left + 10, y0 + 30,
+               "not a population: records whose " + e.stratum.front().first + " is " +
+                   (e.stratum.front().second == "unknown" ? "blank" : "not understood") +
+                   "; left out of totals",
+               "note-svg");
+      svg.text(left + 10, y0 + 48,
+               "모집단이 아님: 값이 비었거나 알 수 없는 기록으로, 합계에서 제외", "note-svg");
+      continue;
+    }
     if (e.skipped) {
       const auto lines = wrap_words("not estimable 추정 불가: " + *e.skipped, 100);
       for (std::size_t k = 0; k < lines.size() && k < 4; ++k)

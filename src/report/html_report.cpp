@@ -1,10 +1,9 @@
 #include "report/html_report.h"
 
-#include <cmath>
-#include <cstdio>
-
 #include "report/charts.h"
-#include "report/sensitivity_chart.h"
+#include "report/estimates_section.h"
+#include "report/html_text.h"
+#include "report/linkage_section.h"
 #include "report/svg_canvas.h"
 
 namespace uncounted::report {
@@ -18,20 +17,34 @@ main { max-width: 1000px; margin: 0 auto; padding: 24px 20px 60px; }
 h1 { font-size: 28px; margin: 0 0 4px; }
 h2 { font-size: 21px; margin: 36px 0 8px; border-bottom: 2px solid var(--line); padding-bottom: 4px; }
 h3 { font-size: 16px; margin: 20px 0 6px; }
-.ko { color: var(--muted); font-weight: normal; }
-p.note, .note { color: var(--muted); font-size: 14px; }
+/* Korean is read as much as English: the same ink, never the grey of a side note. */
+.ko { color: var(--ink); font-weight: normal; word-break: keep-all; }
+h1 .ko, h2 .ko, h3 .ko { color: #3a4456; }
+p.note, .note { color: #3f4859; font-size: 14px; }
+.note .ko { color: #3f4859; }
+.figure-note { font-size: 12.5px; color: #3f4859; margin-top: 4px; max-width: 420px; }
+.id { font-size: 12px; color: var(--muted); white-space: nowrap; }
+.scroll { overflow-x: auto; }
+td.stratum { min-width: 150px; }
+table.estimates td { white-space: nowrap; }
+table.estimates td.stratum, table.estimates td.model, table.estimates td.note, table.estimates td.unsure { white-space: normal; }
+td.model { font-size: 12px; word-break: break-all; min-width: 120px; }
+tr.artefact td { background: #fbf7f2; }
+tr.total td { border-top: 2px solid #8a93a3; font-weight: 600; }
+ul.warnings { font-size: 14px; padding-left: 20px; }
+ul.warnings li { margin: 4px 0; }
 .figures { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
 .figure { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; min-width: 150px; }
 .figure b { display: block; font-size: 22px; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: 14px; margin: 8px 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
-th { background: #eef1f5; }
+th { background: #eef1f5; word-break: keep-all; vertical-align: bottom; }
 svg { display: block; max-width: 100%; height: auto; background: #fff; border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; }
 svg text { font-family: inherit; }
 .axis { stroke: #8a93a3; stroke-width: 1; }
 .grid { stroke: #eceff3; stroke-width: 1; }
-.tick { font-size: 11px; fill: var(--muted); }
+.tick { font-size: 11px; fill: #4a5364; }
 .label { font-size: 13px; fill: var(--ink); }
 .legend { font-size: 12px; fill: var(--ink); }
 .value, .value-small { font-size: 11px; fill: var(--muted); }
@@ -57,6 +70,14 @@ svg text { font-family: inherit; }
 .note-svg { font-size: 12px; fill: var(--warm); }
 .covered { color: var(--ok); font-weight: 600; }
 .warn { color: var(--warm); font-weight: 600; }
+.unsure { color: #8a5a00; font-weight: 600; }
+.bar-against { fill: #c0502d; }
+.bar-m { fill: var(--accent); }
+.bar-u { fill: #b7bec9; }
+.trace-0 { stroke: var(--accent); stroke-width: 1; fill: none; opacity: 0.8; }
+.trace-1 { stroke: var(--warm); stroke-width: 1; fill: none; opacity: 0.8; }
+.trace-2 { stroke: #2e8b57; stroke-width: 1; fill: none; opacity: 0.8; }
+.trace-3 { stroke: #7a4fa3; stroke-width: 1; fill: none; opacity: 0.8; }
 .sens-loglinear { stroke: #7a4fa3; stroke-width: 2.5; fill: none; }
 .sens-lcmcr { stroke: var(--accent); stroke-width: 2.5; fill: none; }
 .sens-dga { stroke: #2e8b57; stroke-width: 2.5; fill: none; }
@@ -68,29 +89,41 @@ svg text { font-family: inherit; }
 footer { margin-top: 40px; font-size: 13px; color: var(--muted); border-top: 1px solid var(--line); padding-top: 10px; }
 )css";
 
-std::string h(std::string_view text) { return escape_html(text); }
-
-// "English <span class=ko>한국어</span>"
-std::string both(std::string_view en, std::string_view ko) {
-  return h(en) + " <span class=\"ko\" lang=\"ko\">" + h(ko) + "</span>";
-}
-
-std::string figure(std::string_view value, std::string_view en, std::string_view ko) {
-  return "<div class=\"figure\"><b>" + h(value) + "</b>" + both(en, ko) + "</div>";
-}
-
-std::string count(std::int64_t n) { return format_count(static_cast<double>(n)); }
-
-std::string interval_text(const std::optional<Interval>& i) {
-  if (!i) return "-";
-  return format_count(i->point) + " <span class=\"note\">(" + format_count(i->lower) + "&ndash;" +
-         (i->open_upper ? std::string("open") : format_count(i->upper)) + ")</span>";
-}
-
-std::string fixed(double x, int digits) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, x);
-  return buf;
+// Each source described by what the report knows of it: its records, the
+// persons they link to, how many of those no other source has.
+std::string sources_table(const ReportData& d) {
+  std::int64_t persons = 0;
+  for (const auto& i : d.intersections) persons += i.persons;
+  std::string s = "<div class=\"scroll\"><table><tr><th>" + both("source", "출처") + "</th><th>" +
+                  both("records", "기록") + "</th><th>" + both("persons", "인물") + "</th><th>" +
+                  both("records per person", "인물당 기록") + "</th><th>" +
+                  both("only in this source", "이 출처에만") + "</th><th>" +
+                  both("share of all persons", "전체 인물 중 비율") + "</th></tr>";
+  for (std::size_t j = 0; j < d.sources.size(); ++j) {
+    const SourceSummary& src = d.sources[j];
+    std::int64_t alone = 0;
+    for (const auto& i : d.intersections)
+      if (j < 32 && i.pattern == (1u << j)) alone = i.persons;
+    s += "<tr><td>" + h(src.source) + "</td><td>" + count(src.records) + "</td><td>" +
+         count(src.persons) + "</td><td>" +
+         (src.persons > 0 ? fixed(static_cast<double>(src.records) / src.persons, 2) : "-") +
+         "</td><td>" + count(alone) +
+         (src.persons > 0 ? " <span class=\"note\">(" +
+                                percent(static_cast<double>(alone) / src.persons) + ")</span>"
+                          : std::string()) +
+         "</td><td>" + (persons > 0 ? percent(static_cast<double>(src.persons) / persons) : "-") +
+         "</td></tr>";
+  }
+  s += "</table></div><p class=\"note\">" +
+       both(
+           "More than one record per person means the source documented some people more "
+           "than once (several events or testimonies). A source whose people are mostly its "
+           "own tells the estimate little about the others.",
+           "인물당 기록이 1보다 많으면 그 출처가 일부 사람을 여러 번(여러 사건이나 증언) "
+           "기록한 것입니다. 대부분의 인물이 그 출처에만 있으면 다른 출처에 대해 알려 주는 "
+           "것이 적습니다.") +
+       "</p>";
+  return s;
 }
 
 std::string documented_section(const ReportData& d) {
@@ -102,9 +135,10 @@ std::string documented_section(const ReportData& d) {
        figure(std::to_string(d.sources.size()), "sources", "출처") +
        figure(count(d.linkage.persons),
               d.linkage.linked ? "persons after linkage" : "records (not linked yet)",
-              d.linkage.linked ? "연계 후 인물" : "기록 (연계 전)") +
+              d.linkage.linked ? "연계 후 인물" : "기록 (연계 전)", persons_comment(d)) +
        "</div>";
-  s += "<h3>" + both("Records per source", "출처별 기록 수") + "</h3>" + records_chart(d);
+  s += "<h3>" + both("Records per source", "출처별 기록 수") + "</h3>" + records_chart(d) +
+       sources_table(d);
   s += "<h3>" + both("Overlap between sources", "출처 간 중복") + "</h3>";
   s += "<p class=\"note\">" +
        both(
@@ -119,155 +153,6 @@ std::string documented_section(const ReportData& d) {
        "</p>" + upset_chart(d);
   s += "</section>";
   return s;
-}
-
-std::string linkage_section(const ReportData& d) {
-  const LinkageSummary& l = d.linkage;
-  std::string s = "<section id=\"linkage\"><h2>" + both("Linkage quality", "연계 품질") + "</h2>";
-  if (!l.linked) {
-    return s + "<p>" +
-           both("No linkage has been run yet: run `uncounted link`.",
-                "아직 연계가 실행되지 않았습니다.") +
-           "</p></section>";
-  }
-  s += "<div class=\"figures\">" +
-       figure(count(l.pairs), "candidate pairs scored", "점수가 매겨진 후보 쌍") +
-       figure(count(l.links), "pairs linked", "연계된 쌍") +
-       figure(fixed(l.threshold, 2), "threshold (match probability)", "임계값 (일치 확률)") +
-       figure(count(l.review_queue), "pairs waiting for review", "검토 대기 쌍") + "</div>";
-  s += weight_histogram(l);
-  s += "<p class=\"note\">" +
-       both(
-           "A pair's match weight adds up the evidence of every field (name, birth year, origin, "
-           "dates, "
-           "places): positive when the fields agree more than chance would make them. Pairs "
-           "between the "
-           "review bounds go to the review queue, where a person decides; until then the model's "
-           "decision stands. Linkage errors move estimates: a missed link makes a person look like "
-           "two "
-           "(too high), a false link merges two (too low).",
-           "일치 가중치는 이름, 출생연도, 출신지, 날짜, 장소의 증거를 합한 값입니다. 애매한 쌍은 "
-           "검토 대기열로 가며, "
-           "사람이 결정하기 전까지는 모델의 판단이 적용됩니다. 연계 누락은 추정을 높이고, 잘못된 "
-           "연계는 낮춥니다.") +
-       "</p></section>";
-  return s;
-}
-
-std::string estimates_table(const ReportData& d) {
-  std::string s = "<table><tr><th>" + both("stratum", "층") + "</th><th>" +
-                  both("documented", "기록됨") + "</th><th>LCMCR (95%)</th><th>R&#770;</th><th>" +
-                  both("log-linear", "로그선형") + " (95%)</th><th>" + both("model", "모형") +
-                  "</th><th>Chao</th><th>" + both("width from linkage", "연계에서 온 폭") + "</th>";
-  if (d.has_truth)
-    s += "<th>" + both("true total", "실제") + "</th><th>" + both("LCMCR covers", "포함") + "</th>";
-  s += "</tr>";
-  for (const auto& row : d.estimates) {
-    const auto& e = row.estimate;
-    s += "<tr><td>" + h(stratum_label(e)) + "</td><td>" + count(e.observed) + "</td>";
-    if (e.skipped) {
-      s += "<td colspan=\"6\" class=\"note\">" + h(*e.skipped) + "</td>";
-    } else {
-      const auto lc = lcmcr_interval(e);
-      const auto ll = loglinear_interval(e);
-      s += "<td>" + interval_text(lc) + "</td><td>" + (e.lcmcr ? fixed(e.lcmcr->rhat, 2) : "-") +
-           "</td>";
-      s += "<td>" + interval_text(ll) + "</td><td>" +
-           (ll ? h(e.loglinear->hierarchical[*e.loglinear->selected].label) : std::string("-")) +
-           "</td>";
-      s += "<td>" + format_count(e.chao.N) + "</td><td>" +
-           (e.linkage && e.lcmcr ? fixed(100 * e.linkage->lcmcr, 0) + "%" : std::string("-")) +
-           "</td>";
-    }
-    if (d.has_truth) {
-      if (!row.truth) {
-        s += "<td>-</td><td>-</td>";
-      } else {
-        const auto lc = lcmcr_interval(e);
-        const double t = static_cast<double>(row.truth->total);
-        const bool covered = lc && t >= lc->lower && t <= lc->upper;
-        s += "<td>" + count(row.truth->total) + "</td><td class=\"" +
-             (covered ? "covered\">yes 예" : "missed\">no 아니오") + "</td>";
-      }
-    }
-    s += "</tr>";
-  }
-  return s + "</table>";
-}
-
-std::string sensitivity_section(const ReportData& d) {
-  const std::string chart = sensitivity_chart(d);
-  if (chart.empty()) return "";
-  std::string s = "<h3 id=\"sensitivity\">" +
-                  both("How much the answer depends on the choices", "선택에 따라 달라지는 정도") +
-                  "</h3><p>" +
-                  both(
-                      "Each method again on the linkage made at thresholds from 0.2 (link "
-                      "generously) to 0.95 (link only the surest pairs), one linkage each and "
-                      "short LCMCR runs. Where the lines part, the answer depends on the choice.",
-                      "연계 임계값을 0.2(넓게 연계)에서 0.95(가장 확실한 쌍만 연계)까지 바꾸어 "
-                      "만든 연계마다 각 방법을 다시 적용했습니다. 선이 갈라지는 곳에서는 답이 "
-                      "선택에 따라 달라집니다.") +
-                  "</p>" + chart;
-  if (d.sensitivity_warnings.empty()) {
-    s += "<p class=\"note\">" +
-         both("In every stratum the intervals of all thresholds and methods overlap.",
-              "모든 층에서 모든 임계값과 방법의 구간이 서로 겹칩니다.") +
-         "</p>";
-  }
-  for (const auto& w : d.sensitivity_warnings)
-    s += "<p class=\"warn\">&#9888; " + h(w.stratum) + ": " + both(w.english, w.korean) + "</p>";
-  return s;
-}
-
-std::string estimates_section(const ReportData& d) {
-  std::string s =
-      "<section id=\"estimates\"><h2>" + both("How many people: estimates", "추정 인원") + "</h2>";
-  if (!d.linkage.linked)
-    return s + "<p>" + both("Estimates need a linkage first.", "추정에는 연계가 먼저 필요합니다.") +
-           "</p></section>";
-  std::string events;
-  for (const auto& e : d.events) events += (events.empty() ? "" : ", ") + e;
-  std::string strata;
-  for (const auto& c : d.strata) strata += (strata.empty() ? "" : ", ") + c;
-  s += "<p>" + both("Events counted: ", "집계한 사건: ") + "<b>" +
-       h(events.empty() ? "all" : events) + "</b>; " + both("strata: ", "층: ") + "<b>" +
-       h(strata.empty() ? "none" : strata) + "</b>. " +
-       both(
-           "Each row compares the people documented with the estimated total (observed plus "
-           "unobserved), "
-           "with its 95% interval.",
-           "각 행은 기록된 인원과 추정 총계(관측 + 미관측) 및 95% 구간을 비교합니다.") +
-       "</p>";
-  if (d.has_truth)
-    s += "<p class=\"note\">" +
-         both(
-             "This store holds simulated lists: the diamonds are the true totals of the "
-             "simulation (" +
-                 d.truth_note + "), drawn to check the estimates.",
-             "이 저장소는 모의 자료입니다. 마름모는 모의실험의 실제 총계입니다.") +
-         "</p>";
-  int pooled = 1;
-  for (const auto& row : d.estimates)
-    if (row.estimate.linkage) pooled = std::max(pooled, row.estimate.linkage->draws);
-  s += "<p>" +
-       (pooled > 1
-            ? both("Each interval is pooled over " + std::to_string(pooled) +
-                       " plausible linkages drawn from the scored pairs, so it holds the "
-                       "linkage's uncertainty as well as the estimator's; the last column says "
-                       "how much of LCMCR's width comes from the linkage.",
-                   "각 구간은 점수가 매겨진 쌍에서 뽑은 " + std::to_string(pooled) +
-                       "개의 그럴듯한 연계를 합친 것으로, 추정 방법의 불확실성과 함께 연계의 "
-                       "불확실성도 담습니다. 마지막 열은 LCMCR 구간 폭 중 연계에서 온 몫입니다.")
-            : both("No linked pair is uncertain: the intervals are of the one linkage.",
-                   "불확실한 연계 쌍이 없어 구간은 하나의 연계에 대한 것입니다.")) +
-       "</p>";
-  s += estimates_chart(d) + estimates_table(d);
-  for (const auto& row : d.estimates)
-    for (const auto& w : row.estimate.warnings)
-      s += "<p class=\"note\">&#9888; " + h(stratum_label(row.estimate)) + ": " + h(w) + "</p>";
-  s += sensitivity_section(d);
-  return s + "</section>";
 }
 
 std::string assumptions_section(const ReportData& d) {
@@ -316,11 +201,17 @@ std::string assumptions_section(const ReportData& d) {
        "</p>";
   s += "<h3>" + both("Chao's lower bound", "Chao 하한") + "</h3><p>" +
        both(
-           "A floor under heterogeneous capture, from the people seen once and twice; an estimate "
-           "well below "
-           "it is suspect.",
-           "한 번, 두 번 관측된 인원으로 계산한 하한입니다. 이보다 훨씬 낮은 추정은 "
-           "의심스럽습니다.") +
+           "A floor under heterogeneous capture, from the people seen once (f1) and twice "
+           "(f2): documented + f1² / (2 f2). It is a floor only when lists do not avoid "
+           "one another and linkage missed nobody; a missed link turns one person seen twice "
+           "into two seen once and raises it, so on imperfectly linked lists it can lie above "
+           "the truth. An estimate below it is marked in the table (▲): either the "
+           "estimate or the bound is wrong there, and the note under the table says which "
+           "the truth supports when it is known.",
+           "한 번(f1), 두 번(f2) 관측된 인원으로 계산한 하한입니다: 기록된 인원 + f1² / "
+           "(2 f2). 목록들이 서로를 피하지 않고 연계 누락이 없을 때만 하한입니다. 놓친 연계는 두 "
+           "번 관측된 한 사람을 한 번 관측된 두 사람으로 만들어 하한을 높이므로, 연계가 불완전한 "
+           "목록에서는 실제보다 높을 수 있습니다. 이보다 낮은 추정은 표에 표시합니다(▲).") +
        "</p>";
   s += "<h3>" + both("When not to trust any of them", "어떤 추정도 믿기 어려운 경우") + "</h3><p>" +
        both(

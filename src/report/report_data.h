@@ -11,6 +11,7 @@
 
 #include "estimate/population_estimate.h"
 #include "pipeline/store_estimation.h"
+#include "pipeline/store_evaluation.h"
 
 namespace uncounted::report {
 
@@ -26,6 +27,19 @@ struct Intersection {
   std::int64_t persons = 0;
 };
 
+// One level of a comparison of the trained linkage model: how often pairs
+// of the same person (m) and of different persons (u) fall in it.
+struct ComparisonLevelWeight {
+  std::string label;  // "exact", "jaro_winkler >= 0.9", "else"
+  double m = 0, u = 0;
+  double weight() const;  // log2(m / u), the level's match weight in bits
+};
+
+struct ComparisonWeights {
+  std::string name, column;
+  std::vector<ComparisonLevelWeight> levels;
+};
+
 struct LinkageSummary {
   bool linked = false;  // false: no linkage run yet; the rest is empty
   std::int64_t records = 0, persons = 0, pairs = 0, links = 0, review_queue = 0;
@@ -33,7 +47,20 @@ struct LinkageSummary {
   // Match weights of the scored candidate pairs, and whether each is at or
   // above the threshold.
   std::vector<std::pair<double, bool>> weights;
+  // The trained model (empty when the run's settings could not be read):
+  // the prior in bits (log2 of the prior odds) and each comparison's levels.
+  double prior_weight = 0;
+  std::vector<ComparisonWeights> comparisons;
+  // cluster_sizes[k]: persons with k records (index 0 unused).
+  std::vector<std::int64_t> cluster_sizes;
+  // The linkage measured against the simulation's true identities, when
+  // the records carry them.
+  std::optional<pipeline::StoreEvaluation> accuracy;
 };
+
+// The match weight (bits) at which a pair's match probability is P: the
+// line the histogram draws, 0 for P = 0.5.
+double weight_at_probability(double p);
 
 // A true total from a simulation (simulate/simulation.h), for one stratum.
 struct TrueTotal {
@@ -60,7 +87,8 @@ struct ReportData {
   std::vector<pipeline::SensitivityWarning> sensitivity_warnings;
   std::string lcmcr_model, lcmcr_settings;  // "K=10, a=0.25, b=0.25"; iterations and chains
   bool has_truth = false;
-  std::string truth_note;  // where the truth came from
+  std::string truth_note;                    // where the truth came from
+  std::optional<std::int64_t> truth_people;  // the simulation's whole hidden population
 };
 
 }  // namespace uncounted::report

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "report/charts.h"
+#include "report/stratum_names.h"
 #include "report/svg_canvas.h"
 
 namespace uncounted::report {
@@ -30,11 +31,15 @@ std::string sensitivity_chart(const ReportData& data, std::size_t max_panels) {
   // stratum label -> lines; documented count for ordering.
   std::map<std::string, Lines> strata;
   std::map<std::string, std::int64_t> documented;
+  std::map<std::string, std::string>
+      full_names;  // label -> "Kwanliso No. 15 Yodok 요덕 제15호 관리소"
   for (const auto& point : data.sensitivity) {
     for (const auto& e : point.estimates) {
       if (e.skipped) continue;
       const std::string label = stratum_label(e);
       documented[label] = std::max(documented[label], e.observed);
+      const StratumName name = stratum_name(e);
+      full_names[label] = name.english + " " + name.korean;
       Lines& lines = strata[label];
       if (const auto i = loglinear_interval(e))
         add(lines, "loglinear", point.threshold, i->point, i->lower,
@@ -101,8 +106,9 @@ std::string sensitivity_chart(const ReportData& data, std::size_t max_panels) {
     const double floor = std::max(0.0, least * 0.9);
     const LinearScale y{floor, nice_ceiling(reach * 1.05), bottom, top};
     svg.text(kLeft, top - 6,
-             order[p] + " (documented 기록됨 " +
-                 format_count(static_cast<double>(documented[order[p]])) + ")",
+             (full_names.count(order[p]) != 0 ? full_names[order[p]] : order[p]) +
+                 " (documented 기록됨 " + format_count(static_cast<double>(documented[order[p]])) +
+                 ")",
              "label");
     svg.line(kLeft, bottom, kWidth - kRight, bottom, "axis");
     svg.line(kLeft, top, kLeft, bottom, "axis");

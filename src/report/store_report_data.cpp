@@ -2,14 +2,18 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <map>
 #include <set>
 
 #include "estimate/lcmcr.h"
+#include "link/settings.h"
 #include "model/error.h"
+#include "pipeline/store_evaluation.h"
 #include "pipeline/store_linkage.h"
 #include "report/truth_matching.h"
+#include "store/linkage_table.h"
 
 namespace uncounted::report {
 namespace {
@@ -24,9 +28,9 @@ std::string utc_now() {
 }
 
 void gather_sources(store::Store& store, ReportData& data) {
-  auto counts =
-      store.db().prepare("SELECT source, COUNT(*) FROM records GROUP BY source ORDER BY source");
-  while (counts.step()) data.sources.push_back({counts.column_text(0), counts.column_int(1), 0});
+  for (const auto& [source, records] : store::count_records_by_source(store.db())) {
+    data.sources.push_back({source, records, 0});
+  }
   if (data.sources.empty())
     throw invalid_input("the store holds no record; import lists first", "report");
 }
@@ -37,12 +41,18 @@ void gather_overlap(store::Store& store, ReportData& data) {
   std::map<std::string, std::size_t> index;
   for (std::size_t j = 0; j < data.sources.size(); ++j) index[data.sources[j].source] = j;
   std::map<std::string, std::uint32_t> persons;
-  auto rows = store.db().prepare(
-      "SELECT COALESCE(e.entity_id, 'record-' || r.id), r.source FROM records r "
-      "LEFT JOIN entities e ON e.record = r.id");
-  while (rows.step()) {
-    const auto j = index.at(rows.column_text(1));
-    if (j < 32) persons[rows.column_text(0)] |= 1u << j;
+  std::map<std::string, std::int64_t> records_of;
+  store::for_each_record_with_person(
+      store.db(), [&](const store::StoredRecord& stored, const std::string* linked) {
+        const auto j = index.at(stored.record.source);
+        const std::string person = linked ? *linked : "record-" + std::to_string(stored.id);
+        if (j < 32) persons[person] |= 1u << j;
+        ++records_of[person];
+      });
+  auto& sizes = data.linkage.cluster_sizes;
+  for (const auto& [person, records] : records_of) {
+    if (sizes.size() <= static_cast<std::size_t>(records)) sizes.resize(records + 1, 0);
+    ++sizes[records];
   }
   std::map<std::uint32_t, std::int64_t> by_pattern;
   for (const auto& [person, pattern] : persons) {
@@ -57,29 +67,45 @@ void gather_overlap(store::Store& store, ReportData& data) {
   data.linkage.persons = static_cast<std::int64_t>(persons.size());
 }
 
+// The trained model's m and u per comparison level, and the prior, from
+// the run's settings document.
+void read_model(const nlohmann::json& settings_json, LinkageSummary& l) {
+  const link::Settings settings = link::settings_from_json(settings_json);
+  l.threshold = settings.threshold;
+  if (!settings.trained) return;
+  const double lambda = settings.probability_two_random_records_match;
+  if (lambda > 0 && lambda < 1) l.prior_weight = std::log2(lambda / (1 - lambda));
+  for (const link::Comparison& c : settings.comparisons) {
+    ComparisonWeights w{c.name, c.column, {}};
+    for (int g = 1; g < c.level_count() + 1; ++g) {
+      const auto at = static_cast<std::size_t>(g - 1);
+      if (at >= c.m.size() || at >= c.u.size()) break;
+      w.levels.push_back({c.level_label(g), c.m[at], c.u[at]});
+    }
+    l.comparisons.push_back(std::move(w));
+  }
+}
+
 void gather_linkage(store::Store& store, ReportData& data) {
   LinkageSummary& l = data.linkage;
   for (const auto& s : data.sources) l.records += s.records;
-  auto run = store.db().prepare("SELECT settings, summary FROM link_runs ORDER BY id DESC LIMIT 1");
-  if (!run.step()) return;
+  const std::optional<store::LinkRun> run = store::latest_link_run(store.db());
+  if (!run) return;
   l.linked = true;
   try {
-    const auto settings = nlohmann::json::parse(run.column_text(0));
-    if (settings.contains("threshold") && settings["threshold"].is_number())
-      l.threshold = settings["threshold"].get<double>();
+    read_model(nlohmann::json::parse(run->settings), l);
   } catch (const nlohmann::json::exception&) {
-    // An unreadable settings document leaves the default threshold; the
-    // weights below are still shown.
+    // An unreadable settings document leaves the default threshold and no
+    // model chart; the weights below are still shown.
+  } catch (const Error&) {
   }
-  auto pairs = store.db().prepare(
-      "SELECT match_weight, match_probability, in_review_queue FROM candidate_pairs");
-  while (pairs.step()) {
-    const bool linked = pairs.column_double(1) >= l.threshold;
-    l.weights.emplace_back(pairs.column_double(0), linked);
+  store::for_each_scored_pair(store.db(), [&l](const store::ScoredPair& pair) {
+    const bool linked = pair.match_probability >= l.threshold;
+    l.weights.emplace_back(pair.match_weight, linked);
     ++l.pairs;
     l.links += linked;
-  }
-  l.review_queue = static_cast<std::int64_t>(pipeline::review_queue(store, 1'000'000).size());
+  });
+  l.review_queue = store::review_queue_size(store.db());
 }
 
 }  // namespace
@@ -96,6 +122,16 @@ ReportData gather_report_data(store::Store& store, const ReportOptions& options)
   if (options.stage) options.stage("reading the linkage");
   gather_linkage(store, data);
   if (!data.linkage.linked) return data;  // no persons yet: nothing to estimate
+  if (options.truth) {
+    if (const auto people = options.truth->find("people");
+        people != options.truth->end() && people->is_number_integer())
+      data.truth_people = people->get<std::int64_t>();
+    try {
+      data.linkage.accuracy = pipeline::evaluate_store(store, options.truth_column);
+    } catch (const Error&) {
+      // The records carry no true identity: no accuracy section.
+    }
+  }
 
   if (options.stage) options.stage("estimating");
   const auto& lcmcr = options.estimation.estimate.lcmcr;

@@ -18,6 +18,9 @@ namespace uncounted::report {
 struct ReportOptions {
   pipeline::StoreEstimateOptions estimation;
   std::optional<nlohmann::json> truth;  // truth.json of `uncounted simulate`
+  // With a truth: the record column holding each record's true identity,
+  // against which the linkage is measured (left out when no record has it).
+  std::string truth_column = "true_id";
   std::string title = "uncounted";
   // Also estimate at the other linkage thresholds (the sensitivity chart).
   bool sensitivity = true;
