@@ -12,6 +12,8 @@ LOAD_SECONDS=${LOAD_SECONDS:-10}
 [ -x "$UNCOUNTED" ] || { echo "web-tests: $UNCOUNTED not built" >&2; exit 1; }
 "$ROOT/scripts/build-web.sh" || exit 1  # incremental: rebuilds only when a source changed
 [ -d "$ROOT/web/node_modules/playwright-core" ] || (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error) || exit 1
+# Every server message and interface text in Korean and English (no server needed).
+node "$ROOT/web/tests/i18n-coverage.test.mjs" "$ROOT" || exit 1
 
 WORK=$(mktemp -d)
 SERVER=

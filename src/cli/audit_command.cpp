@@ -90,15 +90,7 @@ void add_audit(CLI::App& app, GlobalOptions& global) {
       "(recorded in the log)");
   reanchor->callback([&global] {
     auto store = open_store(global);
-    store::Database& db = store->db();
-    store::Transaction tx(db);
-    const store::AuditVerification before = store::verify_audit(db);
-    store::write_audit_head(db, store::last_audit_entry(db));
-    nlohmann::json details = {{"entries", before.entries}, {"was_intact", !before.first_broken}};
-    if (before.first_broken) details["problem"] = before.reason;
-    const store::AuditHead entry = store::append_audit(
-        db, store::AuditEntry{actor_name(global), "reanchor", "[]", details.dump()});
-    tx.commit();
+    const store::AuditHead entry = store::reanchor_audit_log(store->db(), actor_name(global));
     if (global.json) {
       std::cout << nlohmann::json{{"seq", entry.seq}, {"hash", entry.hash}}.dump() << "\n";
     } else {

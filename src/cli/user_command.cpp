@@ -14,7 +14,7 @@
 #include "cli/passphrase.h"
 #include "model/error.h"
 #include "server/totp.h"
-#include "server/user_table.h"
+#include "store/user_table.h"
 
 namespace uncounted::cli {
 namespace {
@@ -59,8 +59,8 @@ void add_user_commands(CLI::App& app, GlobalOptions& global) {
   add->callback([&global] {
     const std::string password = read_password(args.password_file);
     auto store = open_store(global);
-    const auto role = server::role_from_string(args.role);
-    server::add_user(store->db(), args.name, *role, password, actor_name(global));
+    const auto role = role_from_string(args.role);
+    store::add_user(store->db(), args.name, *role, password, actor_name(global));
     if (global.json) {
       std::cout << nlohmann::json{{"user", args.name}, {"role", args.role}}.dump() << "\n";
     } else {
@@ -71,14 +71,14 @@ void add_user_commands(CLI::App& app, GlobalOptions& global) {
   list->callback([&global] {
     auto store = open_store(global);
     nlohmann::json out = nlohmann::json::array();
-    for (const server::User& u : server::list_users(store->db())) {
+    for (const store::User& u : store::list_users(store->db())) {
       if (global.json) {
         out.push_back({{"user", u.name},
-                       {"role", server::to_string(u.role)},
+                       {"role", to_string(u.role)},
                        {"created_at", u.created_at},
                        {"disabled", u.disabled}});
       } else {
-        std::cout << u.name << "\t" << server::to_string(u.role) << "\t" << u.created_at
+        std::cout << u.name << "\t" << to_string(u.role) << "\t" << u.created_at
                   << (u.disabled ? "\tdisabled" : "") << "\n";
       }
     }
@@ -92,7 +92,7 @@ void add_user_commands(CLI::App& app, GlobalOptions& global) {
     sub->add_option("NAME", args.name, "User name")->required();
     sub->callback([&global, disabled] {
       auto store = open_store(global);
-      server::set_user_disabled(store->db(), args.name, disabled, actor_name(global));
+      store::set_user_disabled(store->db(), args.name, disabled, actor_name(global));
       if (global.json) {
         std::cout << nlohmann::json{{"user", args.name}, {"disabled", disabled}}.dump() << "\n";
       } else {
@@ -107,8 +107,7 @@ void add_user_commands(CLI::App& app, GlobalOptions& global) {
       ->check(CLI::IsMember({"administrator", "documenter", "analyst", "reviewer"}));
   role->callback([&global] {
     auto store = open_store(global);
-    server::set_user_role(store->db(), args.name, *server::role_from_string(args.role),
-                          actor_name(global));
+    store::set_user_role(store->db(), args.name, *role_from_string(args.role), actor_name(global));
     if (global.json) {
       std::cout << nlohmann::json{{"user", args.name}, {"role", args.role}}.dump() << "\n";
     } else {
@@ -120,7 +119,7 @@ void add_user_commands(CLI::App& app, GlobalOptions& global) {
   remove->add_option("NAME", args.name, "User name")->required();
   remove->callback([&global] {
     auto store = open_store(global);
-    server::delete_user(store->db(), args.name, actor_name(global));
+    store::delete_user(store->db(), args.name, actor_name(global));
     if (global.json) {
       std::cout << nlohmann::json{{"user", args.name}, {"deleted", true}}.dump() << "\n";
     } else {
@@ -137,13 +136,14 @@ void add_user_commands(CLI::App& app, GlobalOptions& global) {
   totp->callback([&global] {
     auto store = open_store(global);
     if (remove_secret) {
-      server::remove_totp(store->db(), args.name, actor_name(global));
+      store::remove_totp(store->db(), args.name, actor_name(global));
       std::cout << (global.json ? nlohmann::json{{"user", args.name}, {"totp", false}}.dump()
                                 : "One-time codes removed for " + args.name + ".")
                 << "\n";
       return;
     }
-    const std::string secret = server::enroll_totp(store->db(), args.name, actor_name(global));
+    const std::string secret =
+        store::enroll_totp(store->db(), args.name, server::new_totp_secret(), actor_name(global));
     const std::string uri = server::otpauth_uri(args.name, secret);
     if (global.json) {
       std::cout << nlohmann::json{{"user", args.name},
@@ -166,7 +166,7 @@ void add_user_commands(CLI::App& app, GlobalOptions& global) {
   password->callback([&global] {
     const std::string text = read_password(args.password_file, "user password");
     auto store = open_store(global);
-    server::set_user_password(store->db(), args.name, text, actor_name(global));
+    store::set_user_password(store->db(), args.name, text, actor_name(global));
     if (global.json) {
       std::cout << nlohmann::json{{"user", args.name}, {"sessions_ended", true}}.dump() << "\n";
     } else {

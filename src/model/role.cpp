@@ -1,6 +1,6 @@
-#include "server/role.h"
+#include "model/role.h"
 
-namespace uncounted::server {
+namespace uncounted {
 
 std::string_view to_string(Role role) {
   switch (role) {
@@ -23,4 +23,4 @@ std::optional<Role> role_from_string(std::string_view text) {
   return std::nullopt;
 }
 
-}  // namespace uncounted::server
+}  // namespace uncounted

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace uncounted::server {
+namespace uncounted {
 
 enum class Role : std::uint8_t { kAdministrator, kDocumenter, kAnalyst, kReviewer };
 
@@ -36,4 +36,4 @@ class RoleSet {
   std::uint8_t bits_ = 0;
 };
 
-}  // namespace uncounted::server
+}  // namespace uncounted

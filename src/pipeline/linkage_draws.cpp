@@ -8,7 +8,8 @@
 #include "link/prepared_column.h"
 #include "model/error.h"
 #include "model/xoshiro256.h"
-#include "store/database.h"
+#include "store/linkage_table.h"
+#include "store/match_decision_table.h"
 
 namespace uncounted::pipeline {
 namespace {
@@ -30,15 +31,14 @@ void PlausibleLinkages::set_settings(const link::Settings& settings) {
   unscored_weight_ = static_cast<float>(std::log2(r / (1 - r)));
 }
 
-void PlausibleLinkages::add_record(std::int64_t id, const std::string& source,
-                                   const std::optional<std::string>& sex,
+void PlausibleLinkages::add_record(std::int64_t id, const std::string& source, Sex sex,
                                    const std::optional<std::string>& birth_year,
                                    std::uint32_t entity) {
   ids_.push_back(id);
   source_.push_back(
       source_number_.try_emplace(source, static_cast<std::uint32_t>(source_number_.size()))
           .first->second);
-  facts_.sex.push_back(sex && (*sex == "M" || *sex == "F") ? (*sex)[0] : 0);
+  facts_.sex.push_back(sex == Sex::kMale ? 'M' : sex == Sex::kFemale ? 'F' : 0);
   double lo = 1, hi = 0;  // lo > hi: unknown
   if (birth_year && !link::parse_year_interval(*birth_year, lo, hi)) lo = 1, hi = 0;
   facts_.birth_lo.push_back(static_cast<float>(lo));
@@ -64,57 +64,51 @@ void PlausibleLinkages::finish_sources() {
 
 PlausibleLinkages::PlausibleLinkages(store::Store& store) {
   store::Database& db = store.db();
+  const std::optional<store::LinkRun> run = store::latest_link_run(db);
+  if (!run) {
+    throw invalid_input("no linked persons in the store: run 'uncounted link' first", "estimate");
+  }
   {
-    store::Statement s = db.prepare("SELECT settings FROM link_runs ORDER BY id DESC LIMIT 1");
-    if (!s.step()) {
-      throw invalid_input("no linked persons in the store: run 'uncounted link' first", "estimate");
-    }
-    const nlohmann::json doc = nlohmann::json::parse(s.column_text(0), nullptr, false);
+    const nlohmann::json doc = nlohmann::json::parse(run->settings, nullptr, false);
     set_settings(doc.is_discarded() ? link::default_settings() : link::settings_from_json(doc));
   }
   std::unordered_map<std::int64_t, std::uint32_t> position;
   {
     std::unordered_map<std::string, std::uint32_t> entity_number;
-    store::Statement s = db.prepare(
-        "SELECT r.id, r.source, r.sex, r.birth_year, e.entity_id "
-        "FROM records r JOIN entities e ON e.record = r.id ORDER BY r.id");
-    while (s.step()) {
-      position.emplace(s.column_int(0), static_cast<std::uint32_t>(ids_.size()));
-      const auto entity = entity_number.try_emplace(
-          s.column_text(4), static_cast<std::uint32_t>(entity_number.size()));
-      add_record(s.column_int(0), s.column_text(1), s.column_optional_text(2),
-                 s.column_optional_text(3), entity.first->second);
-    }
+    store::for_each_record_with_person(
+        db, [&](const store::StoredRecord& stored, const std::string* person) {
+          if (!person) return;
+          position.emplace(stored.id, static_cast<std::uint32_t>(ids_.size()));
+          const auto entity =
+              entity_number.try_emplace(*person, static_cast<std::uint32_t>(entity_number.size()));
+          add_record(stored.id, stored.record.source, stored.record.sex, stored.record.birth_year,
+                     entity.first->second);
+        });
   }
   if (ids_.empty()) {
     throw invalid_input("no linked persons in the store: run 'uncounted link' first", "estimate");
   }
   finish_sources();
   std::unordered_map<std::uint64_t, bool> decided;
-  {
-    store::Statement s = db.prepare(
-        "SELECT record_a, record_b, decision FROM match_decisions WHERE decision != 'unsure'");
-    while (s.step()) {
-      const auto a = position.find(s.column_int(0));
-      const auto b = position.find(s.column_int(1));
-      if (a == position.end() || b == position.end()) continue;
-      decisions_.push_back({a->second, b->second, s.column_text(2) == "match"});
-      decided[pair_key(a->second, b->second)] = true;
-    }
-  }
-  store::Statement s =
-      db.prepare("SELECT record_a, record_b, match_weight, match_probability FROM candidate_pairs");
-  while (s.step()) {
-    const auto a = position.find(s.column_int(0));
-    const auto b = position.find(s.column_int(1));
-    if (a == position.end() || b == position.end()) continue;
+  store::for_each_decision(db, [&](const store::MatchDecision& d) {
+    if (d.decision == store::Decision::kUnsure) return;
+    const auto a = position.find(d.record_a);
+    const auto b = position.find(d.record_b);
+    if (a == position.end() || b == position.end()) return;
+    decisions_.push_back({a->second, b->second, d.decision == store::Decision::kMatch});
+    decided[pair_key(a->second, b->second)] = true;
+  });
+  store::for_each_scored_pair(db, [&](const store::ScoredPair& stored) {
+    const auto a = position.find(stored.record_a);
+    const auto b = position.find(stored.record_b);
+    if (a == position.end() || b == position.end()) return;
     link::ScoredPair p;
     p.i = a->second;
     p.j = b->second;
-    p.match_weight = static_cast<float>(s.column_double(2));
-    p.match_probability = static_cast<float>(s.column_double(3));
+    p.match_weight = static_cast<float>(stored.match_weight);
+    p.match_probability = static_cast<float>(stored.match_probability);
     add_pair(p, decided.count(pair_key(p.i, p.j)) > 0);
-  }
+  });
 }
 
 PlausibleLinkages::PlausibleLinkages(const std::vector<Record>& records,
@@ -122,9 +116,7 @@ PlausibleLinkages::PlausibleLinkages(const std::vector<Record>& records,
   set_settings(result.settings);
   for (std::size_t r = 0; r < records.size(); ++r) {
     const Record& record = records[r];
-    const std::string_view sex = to_code(record.sex);
-    add_record(static_cast<std::int64_t>(r), record.source,
-               sex.empty() ? std::nullopt : std::optional<std::string>(sex), record.birth_year,
+    add_record(static_cast<std::int64_t>(r), record.source, record.sex, record.birth_year,
                result.clusters.entity.at(r));
   }
   finish_sources();

@@ -63,7 +63,7 @@ class PlausibleLinkages {
  private:
   // What both constructors read, one record or pair at a time.
   void set_settings(const link::Settings& settings);
-  void add_record(std::int64_t id, const std::string& source, const std::optional<std::string>& sex,
+  void add_record(std::int64_t id, const std::string& source, Sex sex,
                   const std::optional<std::string>& birth_year, std::uint32_t entity);
   void add_pair(link::ScoredPair pair, bool decided);
   void finish_sources();

@@ -15,7 +15,7 @@
 #include "pipeline/linkage_draws.h"
 #include "places/event_place.h"
 #include "places/gazetteer.h"
-#include "store/database.h"
+#include "store/linkage_table.h"
 
 namespace uncounted::pipeline {
 
@@ -103,15 +103,15 @@ std::string stratum_value(const std::string& column, const LinkedRecord& r, Stra
 
 std::vector<LinkedRecord> linked_records(store::Store& store) {
   std::vector<LinkedRecord> records;
-  store::Statement s = store.db().prepare(
-      "SELECT r.id, r.source, r.event, r.event_date, r.event_place, r.sex, "
-      "r.name IS NOT NULL AND trim(r.name) != '' "
-      "FROM records r JOIN entities e ON e.record = r.id ORDER BY r.id");
-  while (s.step()) {
-    records.push_back({s.column_int(0), s.column_text(1), s.column_text(2),
-                       s.column_optional_text(3), s.column_optional_text(4),
-                       s.column_optional_text(5), s.column_int(6) != 0});
-  }
+  store::for_each_record_with_person(
+      store.db(), [&records](const store::StoredRecord& stored, const std::string* person) {
+        if (!person) return;
+        const uncounted::Record& r = stored.record;
+        const std::string_view sex = to_code(r.sex);
+        const bool named = r.name && r.name->find_first_not_of(' ') != std::string::npos;
+        records.push_back({stored.id, r.source, r.event, r.event_date, r.event_place,
+                           sex.empty() ? std::nullopt : std::optional<std::string>(sex), named});
+      });
   if (records.empty()) {
     throw invalid_input("no linked persons in the store: run 'uncounted link' first", "estimate");
   }

@@ -42,35 +42,7 @@ struct StoreLinkOutcome {
 // store kept changing while linkage computed.
 StoreLinkOutcome link_store(store::Store& store, const StoreLinkOptions& options);
 
-enum class Decision { kMatch, kNonMatch, kUnsure };
-// "match", "non_match", "unsure"; throws usage_error otherwise.
-Decision parse_decision(const std::string& text);
-std::string to_string(Decision decision);
-
-struct ReviewPair {
-  std::int64_t record_a = 0;  // internal record ids, record_a < record_b
-  std::int64_t record_b = 0;
-  double match_weight = 0;
-  double match_probability = 0;
-  std::optional<std::string> decision;  // set once a reviewer decided
-};
-
-// The uncertain pairs of the latest run still waiting for a decision, most
-// uncertain first (probability nearest 0.5).
-std::vector<ReviewPair> review_queue(store::Store& store, std::size_t limit);
-
-// The stored waterfall (JSON) of a scored pair of the latest run, or nullopt
-// when the pair was not scored.
-std::optional<nlohmann::json> pair_explanation(store::Store& store, std::int64_t record_a,
-                                               std::int64_t record_b);
-
-// Records a reviewer's decision (audited); later runs respect it. Throws
-// invalid_input when either record does not exist.
-void record_decision(store::Store& store, std::int64_t record_a, std::int64_t record_b,
-                     Decision decision, const std::string& actor);
-
-// The records linked to the same person as RECORD (itself included), by
-// internal id; just RECORD when it was never linked.
-std::vector<std::int64_t> person_records(store::Store& store, std::int64_t record);
+// The persons, pairs and review queue it writes are read through
+// store/linkage_table.h; reviewers' decisions are store/match_decision_table.h.
 
 }  // namespace uncounted::pipeline

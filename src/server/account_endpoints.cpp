@@ -7,9 +7,9 @@
 #include "server/endpoint.h"
 #include "server/http.h"
 #include "server/http_error.h"
-#include "server/password.h"
 #include "server/totp.h"
-#include "server/user_table.h"
+#include "store/password.h"
+#include "store/user_table.h"
 
 namespace uncounted::server {
 namespace {
@@ -48,23 +48,23 @@ void with_password_slot(AppState& app, Fn fn) {
 nlohmann::json login(RequestContext& ctx) {
   AppState& app = ctx.app;
   const std::string name = text_field(ctx.body, "user", 64);
-  const std::string password = text_field(ctx.body, "password", kMaxPasswordBytes);
+  const std::string password = text_field(ctx.body, "password", store::kMaxPasswordBytes);
   const std::string& address = ctx.request.remote_addr;
   if (const std::int64_t wait = app.throttle.wait_seconds(name, address); wait > 0) {
     ctx.response.set_header("Retry-After", std::to_string(wait));
     throw HttpError(429, "too many failed logins; try again in " + std::to_string(wait) + " s");
   }
-  std::optional<User> user;
+  std::optional<store::User> user;
   {
     std::lock_guard lock(app.store_mutex);
-    user = find_user(app.store.db(), name);
+    user = store::find_user(app.store.db(), name);
   }
   bool ok = false;
   with_password_slot(app, [&] {
     if (user) {
-      ok = verify_password(password, user->password_hash);
+      ok = store::verify_password(password, user->password_hash);
     } else {
-      verify_nothing(password);
+      store::verify_nothing(password);
     }
   });
   if (!ok) {
@@ -94,7 +94,7 @@ nlohmann::json login(RequestContext& ctx) {
       throw HttpError(401, "wrong or used code", "totp_required");
     }
     std::lock_guard lock(app.store_mutex);
-    use_totp_step(app.store.db(), user->name, *step);
+    store::use_totp_step(app.store.db(), user->name, *step);
   }
   app.throttle.succeeded(name, address);
   // A fresh token at every login: a token planted before login is useless.
@@ -122,7 +122,7 @@ nlohmann::json session(RequestContext& ctx) {
 nlohmann::json users(RequestContext& ctx) {
   std::lock_guard lock(ctx.app.store_mutex);
   nlohmann::json out = nlohmann::json::array();
-  for (const User& u : list_users(ctx.app.store.db())) {
+  for (const store::User& u : store::list_users(ctx.app.store.db())) {
     out.push_back({{"name", u.name},
                    {"role", to_string(u.role)},
                    {"created_at", u.created_at},
@@ -136,15 +136,17 @@ nlohmann::json add(RequestContext& ctx) {
   const std::string name = text_field(ctx.body, "name", 64);
   const auto role = role_from_string(text_field(ctx.body, "role", 32));
   if (!role) throw HttpError(400, "'role' must be administrator, documenter, analyst or reviewer");
-  const std::string password = text_field(ctx.body, "password", kMaxPasswordBytes);
-  if (!valid_user_name(name)) throw HttpError(400, "a user name is 1 to 64 of A-Z a-z 0-9 . _ -");
+  const std::string password = text_field(ctx.body, "password", store::kMaxPasswordBytes);
+  if (!store::valid_user_name(name))
+    throw HttpError(400, "a user name is 1 to 64 of A-Z a-z 0-9 . _ -");
   {
     std::lock_guard lock(ctx.app.store_mutex);
-    if (find_user(ctx.app.store.db(), name)) throw HttpError(409, "that user already exists");
+    if (store::find_user(ctx.app.store.db(), name))
+      throw HttpError(409, "that user already exists");
   }
   with_password_slot(ctx.app, [&] {
     std::lock_guard lock(ctx.app.store_mutex);
-    add_user(ctx.app.store.db(), name, *role, password, ctx.user());
+    store::add_user(ctx.app.store.db(), name, *role, password, ctx.user());
   });
   ctx.status = 201;
   return {{"name", name}, {"role", to_string(*role)}};
@@ -153,7 +155,7 @@ nlohmann::json add(RequestContext& ctx) {
 std::string existing_user(RequestContext& ctx) {
   const std::string name = text_field(ctx.body, "name", 64);
   std::lock_guard lock(ctx.app.store_mutex);
-  if (!find_user(ctx.app.store.db(), name)) throw HttpError(404, "no such user");
+  if (!store::find_user(ctx.app.store.db(), name)) throw HttpError(404, "no such user");
   return name;
 }
 
@@ -162,7 +164,7 @@ nlohmann::json disable(RequestContext& ctx, bool disabled) {
   if (disabled && name == ctx.user()) throw HttpError(409, "you cannot disable your own account");
   {
     std::lock_guard lock(ctx.app.store_mutex);
-    set_user_disabled(ctx.app.store.db(), name, disabled, ctx.user());
+    store::set_user_disabled(ctx.app.store.db(), name, disabled, ctx.user());
   }
   ctx.app.sessions.end_all(name);
   return {{"name", name}, {"disabled", disabled}};
@@ -174,7 +176,7 @@ nlohmann::json change_role(RequestContext& ctx) {
   if (!role) throw HttpError(400, "'role' must be administrator, documenter, analyst or reviewer");
   {
     std::lock_guard lock(ctx.app.store_mutex);
-    set_user_role(ctx.app.store.db(), name, *role, ctx.user());
+    store::set_user_role(ctx.app.store.db(), name, *role, ctx.user());
   }
   ctx.app.sessions.end_all(name);
   return {{"name", name}, {"role", to_string(*role)}};
@@ -185,7 +187,7 @@ nlohmann::json remove(RequestContext& ctx) {
   if (name == ctx.user()) throw HttpError(409, "you cannot delete your own account");
   {
     std::lock_guard lock(ctx.app.store_mutex);
-    delete_user(ctx.app.store.db(), name, ctx.user());
+    store::delete_user(ctx.app.store.db(), name, ctx.user());
   }
   ctx.app.sessions.end_all(name);
   return {{"name", name}, {"deleted", true}};
@@ -193,10 +195,10 @@ nlohmann::json remove(RequestContext& ctx) {
 
 nlohmann::json reset_password(RequestContext& ctx) {
   const std::string name = existing_user(ctx);
-  const std::string password = text_field(ctx.body, "password", kMaxPasswordBytes);
+  const std::string password = text_field(ctx.body, "password", store::kMaxPasswordBytes);
   with_password_slot(ctx.app, [&] {
     std::lock_guard lock(ctx.app.store_mutex);
-    set_user_password(ctx.app.store.db(), name, password, ctx.user());
+    store::set_user_password(ctx.app.store.db(), name, password, ctx.user());
   });
   ctx.app.sessions.end_all(name);
   return {{"name", name}, {"sessions_ended", true}};
@@ -205,19 +207,20 @@ nlohmann::json reset_password(RequestContext& ctx) {
 // One's own password: the current one first. Every session of the account
 // ends, this one too (the browser logs in again).
 nlohmann::json change_own_password(RequestContext& ctx) {
-  const std::string current = text_field(ctx.body, "current_password", kMaxPasswordBytes);
-  const std::string next = text_field(ctx.body, "new_password", kMaxPasswordBytes);
-  std::optional<User> user;
+  const std::string current = text_field(ctx.body, "current_password", store::kMaxPasswordBytes);
+  const std::string next = text_field(ctx.body, "new_password", store::kMaxPasswordBytes);
+  std::optional<store::User> user;
   {
     std::lock_guard lock(ctx.app.store_mutex);
-    user = find_user(ctx.app.store.db(), ctx.user());
+    user = store::find_user(ctx.app.store.db(), ctx.user());
   }
   bool ok = false;
-  with_password_slot(ctx.app, [&] { ok = user && verify_password(current, user->password_hash); });
+  with_password_slot(ctx.app,
+                     [&] { ok = user && store::verify_password(current, user->password_hash); });
   if (!ok) throw HttpError(403, "the current password is wrong");
   with_password_slot(ctx.app, [&] {
     std::lock_guard lock(ctx.app.store_mutex);
-    set_user_password(ctx.app.store.db(), ctx.user(), next, ctx.user());
+    store::set_user_password(ctx.app.store.db(), ctx.user(), next, ctx.user());
   });
   ctx.app.sessions.end_all(ctx.user());
   ctx.response.set_header("Set-Cookie", cookie(ctx.app, "", 0));

@@ -8,7 +8,7 @@
 #include "server/endpoint.h"
 #include "server/http_error.h"
 #include "server/server.h"
-#include "server/user_table.h"
+#include "store/user_table.h"
 
 namespace uncounted::server {
 namespace {
@@ -78,7 +78,8 @@ void run(AppState& app, const Endpoint& endpoint, const std::smatch& match,
     // (also by the command line, in another process) end the session.
     {
       std::lock_guard lock(app.store_mutex);
-      const std::optional<User> account = find_user(app.store.db(), ctx.session->user);
+      const std::optional<store::User> account =
+          store::find_user(app.store.db(), ctx.session->user);
       if (!account || account->disabled || account->role != ctx.session->role ||
           account->generation != ctx.session->generation) {
         app.sessions.end(ctx.session_token);

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <semaphore>
 
+#include "pipeline/person_search.h"
 #include "server/login_throttle.h"
 #include "server/server.h"
 #include "server/session_store.h"
@@ -29,6 +30,8 @@ struct AppState {
   // Argon2id costs 64 MiB per verification: at most two at a time, so that
   // a burst of logins cannot exhaust memory.
   std::counting_semaphore<2> password_slots{2};
+  // Keeps the prepared names between searches (used under store_mutex).
+  pipeline::PersonSearch person_search;
   bool tls = false;
 };
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "server/role.h"
+#include "model/role.h"
 #include "server/session_store.h"
 
 namespace httplib {

@@ -5,108 +5,75 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "korean/name_comparison.h"
-#include "pipeline/store_linkage.h"
+#include "pipeline/person_search.h"
 #include "server/app_state.h"
 #include "server/endpoint.h"
 #include "server/http_error.h"
+#include "store/linkage_table.h"
 #include "store/partner_view.h"
 
 namespace uncounted::server {
 namespace {
 
-constexpr const char* kRecordColumns =
-    "r.id, r.source, r.record_id, r.name, r.sex, r.birth_year, r.origin, r.event, r.event_date, "
-    "r.event_place, r.testimony_id, e.entity_id";
-
 nlohmann::json opt(const std::optional<std::string>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
-nlohmann::json record_row(const store::Statement& s) {
-  return {{"id", s.column_int(0)},
-          {"source", s.column_text(1)},
-          {"record_id", s.column_text(2)},
-          {"name", opt(s.column_optional_text(3))},
-          {"sex", opt(s.column_optional_text(4))},
-          {"birth_year", opt(s.column_optional_text(5))},
-          {"origin", opt(s.column_optional_text(6))},
-          {"event", s.column_text(7)},
-          {"event_date", opt(s.column_optional_text(8))},
-          {"event_place", opt(s.column_optional_text(9))},
-          {"testimony_id", opt(s.column_optional_text(10))},
-          {"entity_id", opt(s.column_optional_text(11))}};
+nlohmann::json record_json(const store::StoredRecord& stored,
+                           const std::optional<std::string>& person) {
+  const Record& r = stored.record;
+  const std::string_view sex = to_code(r.sex);
+  return {{"id", stored.id},
+          {"source", r.source},
+          {"record_id", r.record_id},
+          {"name", opt(r.name)},
+          {"sex", sex.empty() ? nlohmann::json(nullptr) : nlohmann::json(sex)},
+          {"birth_year", opt(r.birth_year)},
+          {"origin", opt(r.origin)},
+          {"event", r.event},
+          {"event_date", opt(r.event_date)},
+          {"event_place", opt(r.event_place)},
+          {"testimony_id", opt(r.testimony_id)},
+          {"entity_id", opt(person)}};
 }
 
 std::optional<nlohmann::json> record_by_id(store::Database& db, std::int64_t id) {
-  store::Statement s = db.prepare(std::string("SELECT ") + kRecordColumns +
-                                  " FROM records r LEFT JOIN entities e ON e.record = r.id "
-                                  "WHERE r.id = ?");
-  s.bind(1, id);
-  if (!s.step()) return std::nullopt;
-  return record_row(s);
+  const std::optional<store::StoredRecord> stored = store::find_record(db, id);
+  if (!stored) return std::nullopt;
+  return record_json(*stored, store::person_of_record(db, id));
 }
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// Prepared names by record id, kept between searches: preparing is the
-// costly part of a search, and names rarely change. Guarded by the store
-// mutex, like the store itself.
-struct NameCache {
-  std::unordered_map<std::int64_t, std::pair<std::string, korean::PreparedName>> names;
-  const korean::PreparedName& get(std::int64_t id, const std::string& name) {
-    auto it = names.find(id);
-    if (it == names.end() || it->second.first != name) {
-      it = names.insert_or_assign(id, std::make_pair(name, korean::prepare(name))).first;
-    }
-    return it->second.second;
-  }
-};
-
+// Persons whose records match the query, a page at a time; "records" lists
+// the matching records of the persons on the page.
 nlohmann::json search(RequestContext& ctx) {
   const std::string q = ctx.query("q", "", 200);
   if (q.find_first_not_of(" \t") == std::string::npos) throw HttpError(400, "'q' is empty");
   const std::int64_t limit = ctx.query_int("limit", 50, 1, 200);
-  const korean::PreparedName wanted = korean::prepare(q);
-  const std::string needle = lower_ascii(q);
-  static NameCache cache;
-  struct Hit {
-    double score;
-    nlohmann::json row;
-  };
-  std::vector<Hit> hits;
-  std::lock_guard lock(ctx.app.store_mutex);
-  store::Statement s = ctx.app.store.db().prepare(
-      std::string("SELECT ") + kRecordColumns +
-      " FROM records r LEFT JOIN entities e ON e.record = r.id ORDER BY r.id");
-  while (s.step()) {
-    double score = 0;
-    const auto name = s.column_optional_text(3);
-    if (name) {
-      if (!wanted.empty()) {
-        score = korean::compare(wanted, cache.get(s.column_int(0), *name)).score;
-        if (score < korean::kDefaultMatchThreshold) score = 0;
-      }
-      if (score == 0 && lower_ascii(*name).find(needle) != std::string::npos) score = 0.75;
-    }
-    if (score == 0 && (lower_ascii(s.column_text(2)) == needle)) score = 1.0;
-    if (score > 0) {
-      nlohmann::json row = record_row(s);
-      row["score"] = std::round(score * 1000) / 1000;
-      hits.push_back({score, std::move(row)});
-    }
+  const std::int64_t offset = ctx.query_int("offset", 0, 0, 1'000'000'000);
+  pipeline::SearchResult found;
+  {
+    std::lock_guard lock(ctx.app.store_mutex);
+    found = ctx.app.person_search.search(ctx.app.store.db(), q, static_cast<std::size_t>(limit),
+                                         static_cast<std::size_t>(offset));
   }
-  std::stable_sort(hits.begin(), hits.end(),
-                   [](const Hit& a, const Hit& b) { return a.score > b.score; });
-  nlohmann::json out = nlohmann::json::array();
-  for (const Hit& h : hits) {
-    if (static_cast<std::int64_t>(out.size()) >= limit) break;
-    out.push_back(h.row);
+  nlohmann::json persons = nlohmann::json::array();
+  nlohmann::json records = nlohmann::json::array();
+  for (const pipeline::PersonHit& p : found.persons) {
+    nlohmann::json members = nlohmann::json::array();
+    for (const pipeline::RecordHit& hit : p.records) {
+      nlohmann::json row = record_json(hit.stored, hit.person);
+      row["score"] = hit.score;
+      members.push_back(row);
+      records.push_back(std::move(row));
+    }
+    persons.push_back({{"person", p.person},
+                       {"score", p.score},
+                       {"record", p.records.front().stored.id},
+                       {"records", std::move(members)}});
   }
-  return {{"query", q}, {"total", hits.size()}, {"records", out}};
+  return {
+      {"query", q},       {"total", found.total_records}, {"total_persons", found.total_persons},
+      {"offset", offset}, {"persons", persons},           {"records", records}};
 }
 
 nlohmann::json person(RequestContext& ctx) {
@@ -114,7 +81,7 @@ nlohmann::json person(RequestContext& ctx) {
   std::lock_guard lock(ctx.app.store_mutex);
   store::Store& store = ctx.app.store;
   if (!record_by_id(store.db(), id)) throw HttpError(404, "no such record");
-  std::vector<std::int64_t> members = pipeline::person_records(store, id);
+  std::vector<std::int64_t> members = store::person_records(store.db(), id);
   std::sort(members.begin(), members.end());
   nlohmann::json records = nlohmann::json::array();
   for (std::int64_t m : members) {
@@ -125,8 +92,10 @@ nlohmann::json person(RequestContext& ctx) {
   nlohmann::json pairs = nlohmann::json::array();
   for (std::size_t i = 0; i < members.size() && pairs.size() < 60; ++i) {
     for (std::size_t j = i + 1; j < members.size() && pairs.size() < 60; ++j) {
-      if (auto w = pipeline::pair_explanation(store, members[i], members[j])) {
-        pairs.push_back({{"record_a", members[i]}, {"record_b", members[j]}, {"explanation", *w}});
+      if (auto w = store::pair_explanation(store.db(), members[i], members[j])) {
+        pairs.push_back({{"record_a", members[i]},
+                         {"record_b", members[j]},
+                         {"explanation", nlohmann::json::parse(*w, nullptr, false)}});
       }
     }
   }
@@ -177,9 +146,11 @@ void add_record_endpoints(std::vector<Endpoint>& out) {
                  "/api/search",
                  false,
                  readers,
-                 "Records whose name matches the query in any spelling (Hangul, RR, MR, DPRK), "
-                 "or whose record_id is the query",
-                 {{"q", "a name or record id", true}, {"limit", "1-200 (50)"}},
+                 "Persons with a record whose name matches the query in any spelling (Hangul, "
+                 "RR, MR, DPRK), or whose record_id is the query; best first, a page at a time",
+                 {{"q", "a name or record id", true},
+                  {"limit", "persons, 1-200 (50)"},
+                  {"offset", "persons, from 0"}},
                  false,
                  {},
                  search});

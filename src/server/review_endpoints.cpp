@@ -6,6 +6,8 @@
 #include "server/app_state.h"
 #include "server/endpoint.h"
 #include "server/http_error.h"
+#include "store/linkage_table.h"
+#include "store/match_decision_table.h"
 
 namespace uncounted::server {
 
@@ -13,25 +15,29 @@ std::optional<nlohmann::json> api_record(store::Database& db, std::int64_t id);
 
 namespace {
 
+nlohmann::json pair_json(store::Database& db, const store::ScoredPair& p) {
+  nlohmann::json pair = {{"record_a", p.record_a},
+                         {"record_b", p.record_b},
+                         {"match_weight", p.match_weight},
+                         {"match_probability", p.match_probability},
+                         {"decision", nullptr}};
+  pair["a"] = api_record(db, p.record_a).value_or(nullptr);
+  pair["b"] = api_record(db, p.record_b).value_or(nullptr);
+  const std::optional<std::string> why = store::pair_explanation(db, p.record_a, p.record_b);
+  pair["explanation"] = why ? nlohmann::json::parse(*why, nullptr, false) : nlohmann::json(nullptr);
+  return pair;
+}
+
 nlohmann::json queue(RequestContext& ctx) {
   const std::int64_t limit = ctx.query_int("limit", 20, 1, 200);
+  const std::int64_t offset = ctx.query_int("offset", 0, 0, 1'000'000'000);
   std::lock_guard lock(ctx.app.store_mutex);
-  store::Store& store = ctx.app.store;
+  store::Database& db = ctx.app.store.db();
   nlohmann::json pairs = nlohmann::json::array();
-  for (const pipeline::ReviewPair& p :
-       pipeline::review_queue(store, static_cast<std::size_t>(limit))) {
-    nlohmann::json pair = {{"record_a", p.record_a},
-                           {"record_b", p.record_b},
-                           {"match_weight", p.match_weight},
-                           {"match_probability", p.match_probability}};
-    pair["decision"] = p.decision ? nlohmann::json(*p.decision) : nlohmann::json(nullptr);
-    pair["a"] = api_record(store.db(), p.record_a).value_or(nullptr);
-    pair["b"] = api_record(store.db(), p.record_b).value_or(nullptr);
-    pair["explanation"] =
-        pipeline::pair_explanation(store, p.record_a, p.record_b).value_or(nullptr);
-    pairs.push_back(std::move(pair));
+  for (const store::ScoredPair& p : store::review_queue(db, limit, offset)) {
+    pairs.push_back(pair_json(db, p));
   }
-  return {{"pairs", pairs}};
+  return {{"pairs", pairs}, {"remaining", store::review_queue_size(db)}};
 }
 
 std::int64_t id_field(const nlohmann::json& body, const char* name) {
@@ -42,18 +48,49 @@ std::int64_t id_field(const nlohmann::json& body, const char* name) {
   return it->get<std::int64_t>();
 }
 
-nlohmann::json decide(RequestContext& ctx) {
-  std::int64_t a = id_field(ctx.body, "record_a");
-  std::int64_t b = id_field(ctx.body, "record_b");
+std::pair<std::int64_t, std::int64_t> pair_fields(const nlohmann::json& body) {
+  std::int64_t a = id_field(body, "record_a");
+  std::int64_t b = id_field(body, "record_b");
   if (a == b) throw HttpError(400, "a pair needs two different records");
   if (a > b) std::swap(a, b);
+  return {a, b};
+}
+
+// A pair already decided is decided again only when the body says
+// "replace": true, so that a key pressed twice, or a second click on a pair
+// that has left the screen, cannot overwrite a decision unseen.
+nlohmann::json decide(RequestContext& ctx) {
+  const auto [a, b] = pair_fields(ctx.body);
   if (!ctx.body.contains("decision") || !ctx.body["decision"].is_string()) {
     throw HttpError(400, "'decision' must be match, non_match or unsure");
   }
-  const pipeline::Decision decision = pipeline::parse_decision(ctx.body["decision"]);
+  const store::Decision decision = store::parse_decision(ctx.body["decision"]);
+  const bool replace = ctx.body.value("replace", false);
   std::lock_guard lock(ctx.app.store_mutex);
-  pipeline::record_decision(ctx.app.store, a, b, decision, ctx.user());
-  return {{"record_a", a}, {"record_b", b}, {"decision", pipeline::to_string(decision)}};
+  store::Database& db = ctx.app.store.db();
+  if (!replace) {
+    if (const auto earlier = store::find_decision(db, a, b)) {
+      throw HttpError(409, "this pair was already decided (" + store::to_string(earlier->decision) +
+                               "); undo that decision first");
+    }
+  }
+  store::record_decision(db, a, b, decision, ctx.user());
+  return {{"record_a", a},
+          {"record_b", b},
+          {"decision", store::to_string(decision)},
+          {"remaining", store::review_queue_size(db)}};
+}
+
+nlohmann::json undo(RequestContext& ctx) {
+  const auto [a, b] = pair_fields(ctx.body);
+  std::lock_guard lock(ctx.app.store_mutex);
+  store::Database& db = ctx.app.store.db();
+  const std::optional<store::MatchDecision> taken = store::undo_decision(db, a, b, ctx.user());
+  if (!taken) throw HttpError(404, "this pair has no decision to undo");
+  return {{"record_a", a},
+          {"record_b", b},
+          {"undone", store::to_string(taken->decision)},
+          {"remaining", store::review_queue_size(db)}};
 }
 
 nlohmann::json run_link(RequestContext& ctx) {
@@ -79,8 +116,9 @@ void add_review_endpoints(std::vector<Endpoint>& out) {
                  "/api/review/queue",
                  false,
                  {Role::kReviewer},
-                 "Uncertain pairs, most uncertain first, with both records and the waterfall",
-                 {{"limit", "1-200 (20)"}},
+                 "Uncertain pairs, most uncertain first, with both records and the waterfall, "
+                 "and how many remain",
+                 {{"limit", "1-200 (20)"}, {"offset", "from 0"}},
                  false,
                  {},
                  queue});
@@ -89,11 +127,20 @@ void add_review_endpoints(std::vector<Endpoint>& out) {
                  false,
                  {Role::kReviewer},
                  "Decide a pair: match, non_match or unsure (audited; later linkage runs "
-                 "respect it)",
+                 "respect it). A pair already decided: 409 unless \"replace\": true",
                  {},
                  true,
                  {{"record_a", 1}, {"record_b", 2}, {"decision", "match"}},
                  decide});
+  out.push_back({"POST",
+                 "/api/review/undo",
+                 false,
+                 {Role::kReviewer},
+                 "Take back the decision on a pair: it returns to the queue (audited)",
+                 {},
+                 true,
+                 {{"record_a", 1}, {"record_b", 2}},
+                 undo});
   out.push_back({"POST",
                  "/api/link",
                  false,

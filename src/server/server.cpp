@@ -15,7 +15,7 @@
 #include "server/connection_threads.h"
 #include "server/http.h"
 #include "server/static_files.h"
-#include "server/user_table.h"
+#include "store/user_table.h"
 
 namespace uncounted::server {
 
@@ -226,7 +226,8 @@ std::vector<std::string> add_demo_users(store::Store& store, const std::string& 
                                                 {"demo-reviewer", Role::kReviewer}};
   std::vector<std::string> names;
   for (const auto& [name, role] : users) {
-    if (!find_user(store.db(), name)) add_user(store.db(), name, role, password, actor);
+    if (!store::find_user(store.db(), name))
+      store::add_user(store.db(), name, role, password, actor);
     names.emplace_back(name);
   }
   return names;

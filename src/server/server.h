@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "server/role.h"
+#include "model/role.h"
 #include "store/store.h"
 
 namespace uncounted::server {

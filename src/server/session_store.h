@@ -14,7 +14,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "server/role.h"
+#include "model/role.h"
 
 namespace uncounted::server {
 

@@ -1,19 +1,20 @@
 // Testimonies: create, list, read, edit; and the documenter's draft.
 
 #include "server/app_state.h"
-#include "server/draft_store.h"
 #include "server/endpoint.h"
 #include "server/http.h"
 #include "server/http_error.h"
 #include "server/session_store.h"
-#include "server/testimony_writer.h"
+#include "store/draft_table.h"
+#include "store/testimony_table.h"
+#include "store/testimony_writer.h"
 
 namespace uncounted::server {
 namespace {
 
 constexpr std::size_t kMaxDraftBytes = 1u << 20;
 
-nlohmann::json saved_json(const SavedTestimony& s) {
+nlohmann::json saved_json(const store::SavedTestimony& s) {
   return {
       {"id", s.id}, {"source", s.source}, {"testimony_id", s.testimony_id}, {"records", s.records}};
 }
@@ -25,29 +26,28 @@ nlohmann::json create(RequestContext& ctx) {
     document["testimony_id"] = "web-" + random_token().substr(0, 16);
   }
   std::lock_guard lock(ctx.app.store_mutex);
-  const SavedTestimony saved = create_testimony(ctx.app.store.db(), document, ctx.user());
+  const store::SavedTestimony saved =
+      store::create_testimony(ctx.app.store.db(), document, ctx.user());
   ctx.status = 201;
   return saved_json(saved);
 }
 
 nlohmann::json update(RequestContext& ctx) {
   std::lock_guard lock(ctx.app.store_mutex);
-  return saved_json(update_testimony(ctx.app.store.db(), ctx.ids[0], ctx.body, ctx.user()));
+  return saved_json(store::update_testimony(ctx.app.store.db(), ctx.ids[0], ctx.body, ctx.user()));
 }
 
-nlohmann::json summary(std::int64_t id, const std::string& source, const std::string& testimony_id,
-                       const std::string& created, const std::string& updated,
-                       const std::string& document_text) {
-  const nlohmann::json d = nlohmann::json::parse(document_text);
+nlohmann::json summary(const store::StoredTestimony& t) {
+  const nlohmann::json d = nlohmann::json::parse(t.document);
   nlohmann::json names = nlohmann::json::array();
   for (const auto& p : d.value("people", nlohmann::json::array())) {
     if (p.contains("name") && p["name"].is_string()) names.push_back(p["name"]);
   }
-  return {{"id", id},
-          {"source", source},
-          {"testimony_id", testimony_id},
-          {"created_at", created},
-          {"updated_at", updated},
+  return {{"id", t.id},
+          {"source", t.source},
+          {"testimony_id", t.testimony_id},
+          {"created_at", t.created_at},
+          {"updated_at", t.updated_at},
           {"people", names},
           {"events", d.value("events", nlohmann::json::array()).size()}};
 }
@@ -57,36 +57,26 @@ nlohmann::json list(RequestContext& ctx) {
   const std::int64_t offset = ctx.query_int("offset", 0, 0, 1'000'000'000);
   std::lock_guard lock(ctx.app.store_mutex);
   store::Database& db = ctx.app.store.db();
-  store::Statement count = db.prepare("SELECT count(*) FROM testimonies");
-  count.step();
   nlohmann::json items = nlohmann::json::array();
-  store::Statement s = db.prepare(
-      "SELECT id, source, testimony_id, created_at, updated_at, document FROM testimonies "
-      "ORDER BY id DESC LIMIT ? OFFSET ?");
-  s.bind(1, limit).bind(2, offset);
-  while (s.step()) {
-    items.push_back(summary(s.column_int(0), s.column_text(1), s.column_text(2), s.column_text(3),
-                            s.column_text(4), s.column_text(5)));
+  for (const store::StoredTestimony& t : store::list_testimonies(db, limit, offset)) {
+    items.push_back(summary(t));
   }
-  return {{"total", count.column_int(0)}, {"testimonies", items}};
+  return {{"total", store::count_testimonies(db)}, {"testimonies", items}};
 }
 
 nlohmann::json read(RequestContext& ctx) {
   std::lock_guard lock(ctx.app.store_mutex);
-  store::Statement s = ctx.app.store.db().prepare(
-      "SELECT id, source, testimony_id, created_at, updated_at, document FROM testimonies "
-      "WHERE id = ?");
-  s.bind(1, ctx.ids[0]);
-  if (!s.step()) throw HttpError(404, "no such testimony");
-  nlohmann::json out = summary(s.column_int(0), s.column_text(1), s.column_text(2),
-                               s.column_text(3), s.column_text(4), s.column_text(5));
-  out["document"] = nlohmann::json::parse(s.column_text(5));
+  const std::optional<store::StoredTestimony> t =
+      store::find_testimony(ctx.app.store.db(), ctx.ids[0]);
+  if (!t) throw HttpError(404, "no such testimony");
+  nlohmann::json out = summary(*t);
+  out["document"] = nlohmann::json::parse(t->document);
   return out;
 }
 
 nlohmann::json read_draft(RequestContext& ctx) {
   std::lock_guard lock(ctx.app.store_mutex);
-  const auto draft = find_draft(ctx.app.store.db(), ctx.user());
+  const auto draft = store::find_draft(ctx.app.store.db(), ctx.user());
   if (!draft) return {{"draft", nullptr}};
   return {{"draft", nlohmann::json::parse(*draft)}};
 }
@@ -96,13 +86,13 @@ nlohmann::json save_draft(RequestContext& ctx) {
   const std::string text = ctx.body["draft"].dump();
   if (text.size() > kMaxDraftBytes) throw HttpError(413, "the draft is too large");
   std::lock_guard lock(ctx.app.store_mutex);
-  put_draft(ctx.app.store.db(), ctx.user(), text);
+  store::put_draft(ctx.app.store.db(), ctx.user(), text);
   return {{"saved", true}};
 }
 
 nlohmann::json remove_draft(RequestContext& ctx) {
   std::lock_guard lock(ctx.app.store_mutex);
-  discard_draft(ctx.app.store.db(), ctx.user());
+  store::discard_draft(ctx.app.store.db(), ctx.user());
   return {{"discarded", true}};
 }
 

@@ -44,6 +44,11 @@ void advance_audit_head(Database& db, const AuditHead& new_entry);
 // the first time or re-anchored by 'uncounted audit reanchor'.
 void write_audit_head(Database& db, const AuditHead& last);
 
+// 'uncounted audit reanchor': seals a new head for the log as it is and
+// records that it did (with whether the log was intact, and its problem if
+// not), in one transaction; returns the entry that records it.
+AuditHead reanchor_audit_log(Database& db, const std::string& actor);
+
 // Whether this store's log has been anchored (a head written) before.
 bool audit_log_anchored(Database& db);
 

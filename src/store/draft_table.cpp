@@ -1,8 +1,8 @@
-#include "server/draft_store.h"
+#include "store/draft_table.h"
 
 #include "store/audit_log.h"
 
-namespace uncounted::server {
+namespace uncounted::store {
 
 void put_draft(store::Database& db, const std::string& user, const std::string& document) {
   // SQLite 3.15 has no UPSERT: REPLACE on the primary key does the same.
@@ -24,4 +24,4 @@ void discard_draft(store::Database& db, const std::string& user) {
   db.prepare("DELETE FROM drafts WHERE user = ?").bind(1, std::string_view(user)).run();
 }
 
-}  // namespace uncounted::server
+}  // namespace uncounted::store

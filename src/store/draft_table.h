@@ -15,10 +15,10 @@
 
 #include "store/database.h"
 
-namespace uncounted::server {
+namespace uncounted::store {
 
 void put_draft(store::Database& db, const std::string& user, const std::string& document);
 std::optional<std::string> find_draft(store::Database& db, const std::string& user);
 void discard_draft(store::Database& db, const std::string& user);
 
-}  // namespace uncounted::server
+}  // namespace uncounted::store

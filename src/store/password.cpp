@@ -1,11 +1,11 @@
-#include "server/password.h"
+#include "store/password.h"
 
 #include <sodium.h>
 
 #include "model/error.h"
 #include "model/passphrase_policy.h"
 
-namespace uncounted::server {
+namespace uncounted::store {
 namespace {
 
 // The "interactive" limits: about 64 MiB and a few tenths of a second per
@@ -50,4 +50,4 @@ void verify_nothing(std::string_view password) {
   (void)verify_password(password.substr(0, kMaxPasswordBytes), dummy);
 }
 
-}  // namespace uncounted::server
+}  // namespace uncounted::store

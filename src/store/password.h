@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace uncounted::server {
+namespace uncounted::store {
 
 // Refuses (usage_error) passwords longer than kMaxPasswordBytes or too weak
 // (model/passphrase_policy.h check_new_password).
@@ -21,4 +21,4 @@ void verify_nothing(std::string_view password);
 
 inline constexpr std::size_t kMaxPasswordBytes = 1024;
 
-}  // namespace uncounted::server
+}  // namespace uncounted::store

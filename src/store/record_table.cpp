@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/audit_log.h"
+#include "store/linkage_table.h"
 
 namespace uncounted::store {
 namespace {
@@ -181,6 +182,45 @@ std::int64_t count_records(Database& db) {
   Statement s = db.prepare("SELECT count(*) FROM records");
   s.step();
   return s.column_int(0);
+}
+
+std::vector<std::pair<std::string, std::int64_t>> count_records_by_source(Database& db) {
+  Statement s = db.prepare("SELECT source, count(*) FROM records GROUP BY source ORDER BY source");
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  while (s.step()) out.emplace_back(s.column_text(0), s.column_int(1));
+  return out;
+}
+
+void for_each_record_with_person(
+    Database& db,
+    const std::function<void(const StoredRecord&, const std::string* person)>& visit) {
+  Statement s = db.prepare(std::string("SELECT r.id, ") + kColumns +
+                           ", e.entity_id FROM records r LEFT JOIN entities e ON e.record = r.id "
+                           "ORDER BY r.id");
+  StoredRecord stored;
+  std::string person;
+  while (s.step()) {
+    stored.id = s.column_int(0);
+    stored.record = read_record(s, 1);
+    const bool linked = !s.column_is_null(14);
+    if (linked) person = s.column_text(14);
+    visit(stored, linked ? &person : nullptr);
+  }
+}
+
+std::vector<std::int64_t> remove_testimony_records_except(Database& db, const std::string& source,
+                                                          const std::string& testimony_id,
+                                                          const std::set<std::string>& kept) {
+  Statement old =
+      db.prepare("SELECT id, record_id FROM records WHERE source = ? AND testimony_id = ?");
+  old.bind(1, std::string_view(source)).bind(2, std::string_view(testimony_id));
+  std::vector<std::int64_t> stale;
+  while (old.step()) {
+    if (!kept.count(old.column_text(1))) stale.push_back(old.column_int(0));
+  }
+  Statement remove = db.prepare("DELETE FROM records WHERE id = ?");
+  for (std::int64_t id : stale) remove.bind(1, id).run();
+  return stale;
 }
 
 }  // namespace uncounted::store

@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "model/record.h"
 #include "store/database.h"
@@ -45,6 +47,16 @@ struct StoredRecord {
 void for_each_record(Database& db, const std::function<void(const StoredRecord&)>& visit);
 std::optional<StoredRecord> find_record(Database& db, std::int64_t id);
 std::int64_t count_records(Database& db);
+// How many records each source holds, by source.
+std::vector<std::pair<std::string, std::int64_t>> count_records_by_source(Database& db);
+// for_each_record_with_person (the records with the person linkage put
+// them in) is in linkage_table.h.
+
+// Removes the records of testimony (SOURCE, TESTIMONY_ID) whose record_id
+// is not in KEPT (a testimony's edit dropped them); returns their ids.
+std::vector<std::int64_t> remove_testimony_records_except(Database& db, const std::string& source,
+                                                          const std::string& testimony_id,
+                                                          const std::set<std::string>& kept);
 
 // The extra columns as stored: a JSON array of [column, value] pairs.
 std::string extra_to_json(const Record& record);

@@ -1,5 +1,5 @@
 #pragma once
-// Writing a testimony entered in the web application: validated and
+// Writing a testimony entered in the web application (or given whole): validated and
 // flattened by io::parse_testimony (the same rules as `uncounted import`),
 // then the testimony and its victims' records written in one transaction
 // with an audit entry naming the actor. An edit replaces the document and
@@ -12,7 +12,7 @@
 
 #include "store/database.h"
 
-namespace uncounted::server {
+namespace uncounted::store {
 
 struct SavedTestimony {
   std::int64_t id = 0;  // testimonies.id
@@ -22,14 +22,14 @@ struct SavedTestimony {
 };
 
 // Creates a testimony. Throws invalid_input (with the reason, never a
-// value) when DOCUMENT is invalid, HttpError 409 when (source,
-// testimony_id) exists.
-SavedTestimony create_testimony(store::Database& db, const nlohmann::json& document,
+// value) when DOCUMENT is invalid, conflict when (source, testimony_id)
+// exists.
+SavedTestimony create_testimony(Database& db, const nlohmann::json& document,
                                 const std::string& actor);
 
-// Replaces testimony ID. Its source and testimony_id cannot change (400);
-// 404 when there is no such testimony.
-SavedTestimony update_testimony(store::Database& db, std::int64_t id,
-                                const nlohmann::json& document, const std::string& actor);
+// Replaces testimony ID. Its source and testimony_id cannot change
+// (invalid_input); not_found when there is no such testimony.
+SavedTestimony update_testimony(Database& db, std::int64_t id, const nlohmann::json& document,
+                                const std::string& actor);
 
-}  // namespace uncounted::server
+}  // namespace uncounted::store

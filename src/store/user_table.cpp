@@ -1,13 +1,12 @@
-#include "server/user_table.h"
+#include "store/user_table.h"
 
 #include <nlohmann/json.hpp>
 
 #include "model/error.h"
-#include "server/password.h"
-#include "server/totp.h"
 #include "store/audit_log.h"
+#include "store/password.h"
 
-namespace uncounted::server {
+namespace uncounted::store {
 
 bool valid_user_name(const std::string& name) {
   if (name.empty() || name.size() > 64) return false;
@@ -84,8 +83,8 @@ void keep_an_administrator(store::Database& db, const std::string& name) {
 
 }  // namespace
 
-std::string enroll_totp(store::Database& db, const std::string& name, const std::string& actor) {
-  const std::string secret = new_totp_secret();
+std::string enroll_totp(store::Database& db, const std::string& name, const std::string& secret,
+                        const std::string& actor) {
   store::Transaction tx(db);
   if (!find_user(db, name)) throw not_found("no such user", "user name");
   store::Statement update = db.prepare(
@@ -170,4 +169,4 @@ std::vector<User> list_users(store::Database& db) {
   return out;
 }
 
-}  // namespace uncounted::server
+}  // namespace uncounted::store

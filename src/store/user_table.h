@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "server/role.h"
+#include "model/role.h"
 #include "store/database.h"
 
-namespace uncounted::server {
+namespace uncounted::store {
 
 struct User {
   std::string name;
@@ -53,10 +53,11 @@ void set_user_role(store::Database& db, const std::string& name, Role role,
 // the account instead, or have the draft saved first.
 void delete_user(store::Database& db, const std::string& name, const std::string& actor);
 
-// Enrolls a new one-time-code secret for NAME (replacing any), ending their
-// sessions; returns it (show it once, to its owner). Audited, never the
-// secret. REMOVE_TOTP takes it away again.
-std::string enroll_totp(store::Database& db, const std::string& name, const std::string& actor);
+// Enrolls SECRET (server/totp.h new_totp_secret) as NAME's one-time-code
+// secret, replacing any, ending their sessions; returns it (show it once,
+// to its owner). Audited, never the secret. REMOVE_TOTP takes it away again.
+std::string enroll_totp(store::Database& db, const std::string& name, const std::string& secret,
+                        const std::string& actor);
 void remove_totp(store::Database& db, const std::string& name, const std::string& actor);
 // Remembers that a code of STEP was used by NAME.
 void use_totp_step(store::Database& db, const std::string& name, std::int64_t step);
@@ -67,4 +68,4 @@ std::vector<User> list_users(store::Database& db);
 
 bool valid_user_name(const std::string& name);
 
-}  // namespace uncounted::server
+}  // namespace uncounted::store

@@ -20,6 +20,8 @@
 #include "store/audit_log.h"
 #include "store/database.h"
 #include "store/importer.h"
+#include "store/linkage_table.h"
+#include "store/match_decision_table.h"
 #include "store/record_table.h"
 
 namespace uncounted::pipeline {
@@ -105,14 +107,15 @@ TEST_F(LinkageDrawsTest, DrawsAreReproducibleAndDiffer) {
 TEST_F(LinkageDrawsTest, DrawsRespectReviewersDecisions) {
   // A reviewer decides the most uncertain pairs as the truth has it (the
   // lists number each person the same way), so the decisions agree.
-  std::vector<ReviewPair> queue = review_queue(*store_, 20);
+  std::vector<store::ScoredPair> queue = store::review_queue(store_->db(), 20);
   ASSERT_FALSE(queue.empty());
   std::vector<bool> same;
-  for (const ReviewPair& pair : queue) {
+  for (const store::ScoredPair& pair : queue) {
     same.push_back(store::find_record(store_->db(), pair.record_a)->record.record_id ==
                    store::find_record(store_->db(), pair.record_b)->record.record_id);
-    record_decision(*store_, pair.record_a, pair.record_b,
-                    same.back() ? Decision::kMatch : Decision::kNonMatch, "reviewer");
+    store::record_decision(store_->db(), pair.record_a, pair.record_b,
+                           same.back() ? store::Decision::kMatch : store::Decision::kNonMatch,
+                           "reviewer");
   }
   ASSERT_NE(std::count(same.begin(), same.end(), true), 0);
   ASSERT_NE(std::count(same.begin(), same.end(), false), 0);
@@ -149,13 +152,16 @@ TEST_F(LinkageDrawsTest, NoUncertainPairGivesTheStoredLinkagesEstimate) {
   // A reviewer decides every uncertain pair, as the scores say; linking
   // again respects the decisions. Repeat while relinking leaves some.
   for (int round = 0; round < 4 && PlausibleLinkages(*store_).uncertain_pairs() > 0; ++round) {
-    store::Statement s = store_->db().prepare(
-        "SELECT record_a, record_b, match_probability FROM candidate_pairs "
-        "WHERE match_probability > 0.001 AND match_probability < 0.999");
-    std::vector<std::tuple<std::int64_t, std::int64_t, double>> pairs;
-    while (s.step()) pairs.emplace_back(s.column_int(0), s.column_int(1), s.column_double(2));
-    for (const auto& [a, b, p] : pairs)
-      record_decision(*store_, a, b, p >= 0.5 ? Decision::kMatch : Decision::kNonMatch, "reviewer");
+    std::vector<store::ScoredPair> pairs;
+    store::for_each_scored_pair(store_->db(), [&pairs](const store::ScoredPair& p) {
+      if (p.match_probability > 0.001 && p.match_probability < 0.999) pairs.push_back(p);
+    });
+    for (const store::ScoredPair& p : pairs) {
+      store::record_decision(
+          store_->db(), p.record_a, p.record_b,
+          p.match_probability >= 0.5 ? store::Decision::kMatch : store::Decision::kNonMatch,
+          "reviewer");
+    }
     link_store(*store_, {});
   }
   ASSERT_EQ(PlausibleLinkages(*store_).uncertain_pairs(), 0u);

@@ -41,6 +41,7 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"GET /api/records/pseudonymized", {"ana"}},
     {"GET /api/review/queue", {"rev"}},
     {"POST /api/review/decisions", {"rev"}},
+    {"POST /api/review/undo", {"rev"}},
     {"POST /api/link", {"rev", "ana"}},
     {"POST /api/estimates", {"ana"}},
     {"GET /api/names/romanize", {"doc", "rev"}},
@@ -248,7 +249,7 @@ TEST_F(AuthorizationTest, AccountChangesEndSessions) {
   EXPECT_EQ(status("GET", "/api/session", doc), 200);
 
   // The command line, in another process, sets doc's password.
-  set_user_password(store_->db(), "doc", "a new password for doc", "cli");
+  store::set_user_password(store_->db(), "doc", "a new password for doc", "cli");
   EXPECT_EQ(status("GET", "/api/session", doc), 401);
   EXPECT_EQ(login_status("doc", kPassword), 401);
   EXPECT_EQ(login_status("doc", "a new password for doc"), 200);

@@ -17,7 +17,7 @@ TEST_F(DraftTest, SurvivesARestartAndStaysWithItsUser) {
   ASSERT_EQ(r->status, 200) << r->body;
 
   // Another documenter sees no draft of theirs.
-  add_user(store_->db(), "doc2", Role::kDocumenter, kPassword, "test");
+  store::add_user(store_->db(), "doc2", Role::kDocumenter, kPassword, "test");
   const Caller other = login("doc2");
   r = call("GET", "/api/draft", other);
   ASSERT_TRUE(r);

@@ -18,8 +18,8 @@
 #include "server/endpoint.h"
 #include "server/http.h"
 #include "server/server.h"
-#include "server/user_table.h"
 #include "store/store.h"
+#include "store/user_table.h"
 
 namespace uncounted::server::testing {
 
@@ -44,10 +44,10 @@ class ServerFixture : public ::testing::Test {
     const std::string path = (dir_ / "store.db").string();
     store::Store::create(path, "store passphrase");
     store_ = store::Store::open(path, "store passphrase");
-    add_user(store_->db(), "admin", Role::kAdministrator, kPassword, "test");
-    add_user(store_->db(), "doc", Role::kDocumenter, kPassword, "test");
-    add_user(store_->db(), "ana", Role::kAnalyst, kPassword, "test");
-    add_user(store_->db(), "rev", Role::kReviewer, kPassword, "test");
+    store::add_user(store_->db(), "admin", Role::kAdministrator, kPassword, "test");
+    store::add_user(store_->db(), "doc", Role::kDocumenter, kPassword, "test");
+    store::add_user(store_->db(), "ana", Role::kAnalyst, kPassword, "test");
+    store::add_user(store_->db(), "rev", Role::kReviewer, kPassword, "test");
     start_server();
   }
 

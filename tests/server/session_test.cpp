@@ -4,8 +4,8 @@
 
 #include "model/error.h"
 #include "server/login_throttle.h"
-#include "server/password.h"
 #include "server/session_store.h"
+#include "store/password.h"
 
 namespace uncounted::server {
 namespace {
@@ -106,12 +106,12 @@ TEST(LoginThrottleTest, ALockedOutUserGetsInOnceTheAttackerStops) {
 }
 
 TEST(PasswordTest, HashesVerifyAndRefuseShortPasswords) {
-  const std::string hash = hash_password("correct horse battery");
+  const std::string hash = store::hash_password("correct horse battery");
   EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u);
-  EXPECT_TRUE(verify_password("correct horse battery", hash));
-  EXPECT_FALSE(verify_password("correct horse batterY", hash));
-  EXPECT_NE(hash, hash_password("correct horse battery"));  // salted
-  EXPECT_THROW(hash_password("short"), Error);
+  EXPECT_TRUE(store::verify_password("correct horse battery", hash));
+  EXPECT_FALSE(store::verify_password("correct horse batterY", hash));
+  EXPECT_NE(hash, store::hash_password("correct horse battery"));  // salted
+  EXPECT_THROW(store::hash_password("short"), Error);
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ TEST(Totp, MatchesRfc6238Vectors) {
 class TotpLoginTest : public ServerFixture {};
 
 TEST_F(TotpLoginTest, AnEnrolledAccountNeedsTheCodeOfTheMomentOnce) {
-  const std::string secret = enroll_totp(store_->db(), "admin", "test");
+  const std::string secret = store::enroll_totp(store_->db(), "admin", new_totp_secret(), "test");
   auto attempt = [&](const nlohmann::json& body) {
     auto r = client_->Post("/api/login", body.dump(), "application/json");
     EXPECT_TRUE(r);
@@ -53,7 +53,7 @@ TEST_F(TotpLoginTest, AnEnrolledAccountNeedsTheCodeOfTheMomentOnce) {
   // Accounts without a secret log in as before.
   EXPECT_EQ(attempt({{"user", "doc"}, {"password", kPassword}}).first, 200);
   // Removed, the password alone is enough again.
-  remove_totp(store_->db(), "admin", "test");
+  store::remove_totp(store_->db(), "admin", "test");
   EXPECT_EQ(attempt({{"user", "admin"}, {"password", kPassword}}).first, 200);
 }
 

@@ -5,6 +5,7 @@ import './style.css';
 import { ApiError, get, post, setCsrf, type SessionInfo } from './api';
 import { clear, h } from './dom';
 import { currentLang, roleName, setLang, t, type Key } from './i18n';
+import { serverMessage } from './server_messages';
 import { testimonyView } from './views/testimony';
 import { searchView } from './views/search';
 import { personView } from './views/person';
@@ -44,24 +45,40 @@ const main = document.getElementById('main')!;
 const top = document.getElementById('top')!;
 
 // A message belongs to the page it was said on: another page clears it
-// (a "deleted: temp" no longer follows the user around).
+// (a "deleted: temp" no longer follows the user around). A message given
+// as a function is said again in the other language when the user
+// switches; a plain string cannot be, and is cleared then.
+export type Say = string | (() => string);
 let statusHash = '';
-export function status(message: string, isError = false) {
+let said: Say = '';
+export function status(message: Say, isError = false) {
   const el = document.getElementById('status')!;
-  el.textContent = message;
-  el.className = isError ? 'error' : 'ok';
+  said = message;
+  el.textContent = typeof message === 'function' ? message() : message;
+  el.className = message === '' ? '' : isError ? 'error' : 'ok';
   statusHash = location.hash;
 }
-function clearStaleStatus() {
-  if (location.hash === statusHash) return;
+function clearStatus() {
   const el = document.getElementById('status')!;
+  said = '';
   el.textContent = '';
   el.className = '';
 }
+function clearStaleStatus() {
+  if (location.hash !== statusHash) clearStatus();
+}
+function sayAgain() {
+  const el = document.getElementById('status')!;
+  if (typeof said === 'function') el.textContent = said();
+  else clearStatus();
+}
+
+// An error as the user reads it: a server's message in the interface's
+// language (server_messages.ts), anything else as it is.
+export const errorText = (e: unknown) => (e instanceof ApiError ? serverMessage(e.message) : String(e));
 
 export function showError(e: unknown) {
-  const message = e instanceof ApiError ? e.message : String(e);
-  status(`${t('error')}: ${message}`, true);
+  status(() => `${t('error')}: ${errorText(e)}`, true);
   if (e instanceof ApiError && e.status === 401) {
     session = null;
     render();
@@ -72,7 +89,7 @@ function header() {
   clear(top);
   const langButton = h('button', {
     type: 'button', class: 'lang', lang: currentLang() === 'ko' ? 'en' : 'ko',
-    onclick: () => { setLang(currentLang() === 'ko' ? 'en' : 'ko'); render(); },
+    onclick: async () => { setLang(currentLang() === 'ko' ? 'en' : 'ko'); await render(); sayAgain(); },
   }, t('switchLang'));
   const nav = h('nav', { 'aria-label': 'main' });
   if (session) {
@@ -92,7 +109,7 @@ function header() {
 }
 
 // The server ended this session (a password change, say): back to login.
-export function sessionEnded(message: string) {
+export function sessionEnded(message: Say) {
   session = null;
   setCsrf('');
   status(message);
@@ -133,15 +150,16 @@ function loginView() {
       setCsrf(session.csrf_token);
       const first = routes.find((r) => r.roles.includes(session!.role));
       go('#/' + (first ? first.path : 'map'));
-      status(`${t('welcome')}, ${session.user}`);
+      const who = session.user;
+      status(() => `${t('welcome')}, ${who}`);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'totp_required' && codeField.hidden) {
         codeField.hidden = false;
-        status(t('oneTimeCodeNeeded'));
+        status(() => t('oneTimeCodeNeeded'));
         code.focus();
         return;
       }
-      status(`${t('loginFailed')}: ${err instanceof ApiError ? err.message : String(err)}`, true);
+      status(() => `${t('loginFailed')}: ${errorText(err)}`, true);
     }
   } },
     h('h1', {}, t('login')),
@@ -169,7 +187,7 @@ async function render() {
   try {
     await route.view(main, arg);
     // A page this role may not open is said so, not silently replaced.
-    if (!allowed && [...routes, personRoute].some((r) => r.path === path)) status(t('notForYourRole'), true);
+    if (!allowed && [...routes, personRoute].some((r) => r.path === path)) status(() => t('notForYourRole'), true);
   } catch (e) {
     showError(e);
   }

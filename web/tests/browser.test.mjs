@@ -67,6 +67,17 @@ try {
   await page.keyboard.press('Enter');
   await page.waitForSelector('#status.error');
   check(true, 'a wrong password shows an error');
+  // In Korean: the server's English message is shown translated, and said
+  // again in English when the language is switched (and back).
+  const refused = await page.textContent('#status');
+  check(refused.includes('사용자 이름이나 비밀번호가 틀립니다') && !/wrong user name/.test(refused),
+    `the refusal is in Korean (${refused})`);
+  await page.click('button.lang');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Log in');
+  check((await page.textContent('#status')).includes('wrong user name or password'), 'the status bar switches language with the interface');
+  await page.click('button.lang');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === '로그인');
+  check((await page.textContent('#status')).includes('사용자 이름이나 비밀번호가 틀립니다'), 'and back to Korean');
 
   // Testimony entry, in Korean, with the keyboard where it matters.
   await login('doc');
@@ -74,6 +85,13 @@ try {
   await page.waitForTimeout(500);  // a second drawing, if any, has landed by now
   check(await page.evaluate(() => document.querySelectorAll('#t-source').length) === 1,
         'the view is drawn once after login (no duplicate form or ids)');
+  // Codes shown by their names: the organization code's rule before it is
+  // broken, a person not yet named by number, event types in Korean.
+  check((await page.textContent('#t-source-hint')).includes('NKDB'), 'the organization code says what it may hold');
+  const roleLabel = await page.textContent('label[for="e0-role0"]');
+  check(roleLabel.includes('인물 1') && !/\bp\d/.test(roleLabel), `a person without a name is "인물 1", not a reference (${roleLabel})`);
+  const eventOptions = await page.textContent('#e0-type');
+  check(eventOptions.includes('관리소 구금') && !eventOptions.includes('detention_kwanliso'), 'event types are named in Korean');
   await page.fill('#t-source', 'WEB');
   await page.check('#t-consent');
   await page.fill('#p0-name', '박영철');
@@ -116,6 +134,18 @@ try {
   await page.selectOption('#e0-role0', 'victim');
   await page.click('#save-testimony');
   await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('WEB'));
+  // A source in Hangul is refused by the server, in Korean (once the saved
+  // form is emptied).
+  await page.waitForFunction(() => document.querySelector('#p0-name')?.value === '');
+  await page.fill('#t-source', '북한인권');
+  await page.check('#t-consent');
+  await page.selectOption('#e0-role0', 'victim');
+  await page.click('#save-testimony');
+  await page.waitForSelector('#status.error');
+  const sourceRefused = await page.textContent('#status');
+  check(sourceRefused.includes('영문자') && !/may contain only/.test(sourceRefused), `a refused organization code is explained in Korean (${sourceRefused})`);
+  // The views below must show no code the interface has a name for.
+  const rawCodes = /detention_kwanliso|detention_kyohwaso|forced_repatriation|non_match|korean_name|birth_year|event_place|administrator|documenter|reviewer\b|analyst\b/;
 
   // Search by a romanized spelling finds the Hangul record.
   await page.goto(base + '#/search');
@@ -124,6 +154,7 @@ try {
   await page.waitForSelector('#search-results table');
   const found = await page.textContent('#search-results');
   check(found.includes('박영철'), 'a romanized spelling finds the record written in Hangul');
+  check(found.includes('관리소 구금') && !rawCodes.test(found), 'search results name the event in Korean, no codes');
   await page.screenshot({ path: join(shots, 'web-search.png'), fullPage: true });
   await page.fill('#search-q', 'onerror');
   await page.keyboard.press('Enter');
@@ -154,10 +185,54 @@ try {
   if (await page.$('#decide-match')) {
     await page.screenshot({ path: join(shots, 'web-review.png'), fullPage: true });
     const before = await page.textContent('#review-area');
+    const sexes = await page.$$eval('#review-area dt', (dts) => dts.filter((d) => d.textContent === '성별').map((d) => d.nextElementSibling.textContent));
+    check(sexes.length === 2 && sexes.every((x) => ['남', '여', '—'].includes(x)), `sex is 남 / 여, not M / F (${sexes.join(', ')})`);
+    const remaining = async () => Number(await page.getAttribute('#review-remaining', 'data-remaining'));
+    const shownPair = () => page.getAttribute('#review-area', 'data-pair');
+    // Settled: the next pair can be decided, or none is left.
+    const settle = () => page.waitForFunction(() => (document.querySelector('#decide-match') && !document.querySelector('#decide-match').hasAttribute('disabled')) || document.querySelector('#queue-empty'));
+    const left0 = await remaining();
+    check(left0 > 0 && (await page.textContent('#review-remaining')).includes(String(left0)), `the review says how many pairs are left (${left0})`);
+    // The decision buttons are not under the status bar at 1280x900.
+    const covered = await page.$$eval('#review-area .buttons button', (bs) => bs.filter((b) => {
+      const r = b.getBoundingClientRect();
+      return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) !== b;
+    }).length);
+    check(covered === 0, `no decision button is covered (${covered} covered)`);
+    const pair0 = await shownPair();
+    // A key pressed the moment a pair appears decides nothing (it is not seen yet).
     await page.keyboard.press('n');
-    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('non_match'));
+    await page.waitForTimeout(150);
+    check((await remaining()) === left0 && (await shownPair()) === pair0, 'a key before the pair has been on screen decides nothing');
+    await page.waitForTimeout(400);
+    // Two presses 100 ms apart decide one pair, the one on screen.
+    await page.keyboard.press('n');
+    await page.waitForTimeout(100);
+    await page.keyboard.press('n');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('다른 사람'));
+    await settle();
+    await page.waitForTimeout(300);
     check(true, 'a review pair is decided with the keyboard (N)');
+    check((await remaining()) === left0 - 1, `two quick presses decided one pair (left ${await remaining()}, was ${left0})`);
+    check((await shownPair()) !== pair0, 'the next pair is shown after a decision');
+    // Undo brings back the pair decided, and the count.
+    await page.click('#review-undo');
+    await page.waitForFunction(() => {
+      const s = document.querySelector('#status');
+      return s && (s.classList.contains('error') || s.textContent.includes('되돌림'));
+    });
+    await settle();
+    check((await shownPair()) === pair0 && (await remaining()) === left0, `undo shows the pair again and counts it (${await shownPair()}, ${await remaining()}; ${await page.textContent('#status')})`);
+    // M then U at once: only M is saved (U comes while M is being saved).
+    await page.waitForTimeout(450);
+    await page.keyboard.press('m');
+    await page.keyboard.press('u');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('같은 사람'));
+    await settle();
+    await page.waitForTimeout(300);
+    check((await remaining()) === left0 - 1 && !(await page.textContent('#status')).includes('불확실'), 'M then U at once saves M only');
     check(before.length > 0, 'two records are shown side by side');
+    check(!rawCodes.test(before) && !/\(null\)|\(else\)|\bprior\b/.test(before), 'the review pair and its explanation show no codes in Korean');
   } else {
     check(false, `the review queue has a pair after linkage (${await page.textContent('#status')})`);
   }
@@ -174,6 +249,9 @@ try {
   // Estimates and the map, as an analyst.
   await login('ana');
   await page.goto(base + '#/estimates');
+  await page.waitForSelector('#est-strata');
+  const strataOptions = await page.textContent('#est-strata');
+  check(strataOptions.includes('사건 장소') && !rawCodes.test(strataOptions), `strata options are named in Korean (${strataOptions})`);
   await page.click('#run-estimate');
   await page.waitForSelector('#estimate-chart .estimate-point', { timeout: 90000 });
   check((await page.$$('#estimate-chart .estimate-point')).length >= 1, 'the estimate chart shows estimates with intervals');
@@ -185,6 +263,13 @@ try {
   await page.waitForSelector('#place-map .facility');
   check((await page.$$('#place-map .facility')).length > 10, 'the map shows facilities from the gazetteer');
   await page.screenshot({ path: join(shots, 'web-map.png') });
+  const kinds = await page.$$eval('#place-map ~ * td:nth-child(2), details td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
+  check(kinds.length > 10 && kinds.every((k) => !/^(kwanliso|kyohwaso|jipkyulso|rodong_danryeondae|ssd_detention)$/.test(k)), 'facility kinds are named in Korean');
+  await page.goto(base + '#/records');
+  await page.waitForSelector('table tbody tr');
+  const pseudo = await page.textContent('main');
+  check(!rawCodes.test(pseudo) && !/\bM\b|\bF\b/.test(await page.$$eval('tbody td:nth-child(4)', (tds) => tds.map((t) => t.textContent).join(' '))),
+    'pseudonymized records name their columns, events and sexes in Korean');
   // A page the analyst may not open says so.
   await page.goto(base + '#/testimony');
   await page.waitForSelector('#status.error');
@@ -206,7 +291,7 @@ try {
   await page.fill('#u-password', 'password123');
   await page.click('form button.primary');
   await page.waitForSelector('#status.error');
-  check(/too easy to guess/.test(await page.textContent('#status')), 'a weak password is refused with a reason');
+  check(/추측하기 너무 쉽/.test(await page.textContent('#status')), 'a weak password is refused with a reason, in Korean');
   await page.fill('#u-password', 'amber falcon 73 quarry');
   await page.click('form button.primary');
   await page.waitForSelector('tr[data-user="temp"]');
@@ -216,6 +301,8 @@ try {
   await page.waitForSelector('tr[data-user="temp"] option[value="analyst"][selected]', { state: 'attached' });
   check(true, 'an administrator changes its role');
   await page.screenshot({ path: join(shots, 'web-users.png'), fullPage: true });
+  const usersText = await page.textContent('#users-table') + await page.textContent('header');
+  check(usersText.includes('관리자') && !rawCodes.test(usersText), 'roles are named in Korean (관리자, not administrator)');
   await logout();
   await loginWith('temp', 'amber falcon 73 quarry');
   await page.goto(base + '#/account');

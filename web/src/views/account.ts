@@ -14,12 +14,12 @@ export function accountView(main: HTMLElement) {
     h('form', { class: 'card', id: 'account-form', onsubmit: async (e: Event) => {
       e.preventDefault();
       if (next.value !== again.value) {
-        status(t('passwordsDiffer'), true);
+        status(() => t('passwordsDiffer'), true);
         return;
       }
       try {
         await post('/api/account/password', { current_password: current.value, new_password: next.value });
-        sessionEnded(t('passwordChanged'));
+        sessionEnded(() => t('passwordChanged'));
       } catch (err) { showError(err); }
     } },
       h('label', { for: 'a-current' }, t('currentPassword')), current,

@@ -4,6 +4,7 @@
 import { get, q } from '../api';
 import { h } from '../dom';
 import { t } from '../i18n';
+import { serverMessage } from '../server_messages';
 
 export async function auditView(main: HTMLElement) {
   const action = h('input', { id: 'audit-action', placeholder: 'import, export, user_add, …' });
@@ -27,6 +28,6 @@ export async function auditView(main: HTMLElement) {
       body));
   await load();
   const v = await get('/api/audit/verify');
-  verdict.textContent = v.ok ? `${t('auditIntact')} (${v.entries})` : `${t('auditBroken')}: ${v.reason}`;
+  verdict.textContent = v.ok ? `${t('auditIntact')} (${v.entries})` : `${t('auditBroken')}: ${serverMessage(v.reason)}`;
   verdict.className = v.ok ? 'note ok' : 'note error';
 }

@@ -5,6 +5,7 @@
 import { post } from '../api';
 import { clear, h, s } from '../dom';
 import { t } from '../i18n';
+import { loadReference, strataColumns, stratumName } from '../labels';
 import { showError, status } from '../main';
 import { sensitivityCard } from './sensitivity';
 
@@ -14,17 +15,12 @@ const colors: Record<string, string> = { loglinear: '#24609c', lcmcr: '#b5651d',
 const methodName = (code: string) =>
   code === 'loglinear' ? t('methodLoglinear') : code === 'lcmcr' ? t('methodLcmcr') : code === 'dga' ? t('methodDga') : code;
 
-// A stratum's label in the interface's language: the API labels the
-// unstratified whole "all" (other labels are "column=value" pairs, shown
-// as written).
-const stratumName = (label: string) => (label === 'all' ? t('stratumAll') : label);
-
 interface Row { label: string; observed: number; methods: { method: string; N: number; lower: number | null; upper: number | null; linkage: number | null }[] }
 
 function rows(result: any): Row[] {
   const byStratum = new Map<string, Row>();
   for (const e of result.estimates as any[]) {
-    const label = stratumName(Object.entries(e.stratum ?? {}).map(([k, v]) => `${k}=${v}`).join(', ') || 'all');
+    const label = stratumName(e.stratum);
     const row: Row = byStratum.get(label) ?? { label, observed: e.observed, methods: [] };
     row.methods.push({ method: e.method, N: e.N, lower: e.lower ?? null, upper: e.upper ?? null, linkage: e.linkage?.width_share ?? null });
     byStratum.set(label, row);
@@ -93,13 +89,14 @@ export function chart(data: Row[]): SVGElement {
 }
 
 export async function estimatesView(main: HTMLElement) {
+  await loadReference();
   const strata = h('select', { id: 'est-strata' },
-    [['', t('none')], ['event_place', 'event_place'], ['year', 'year'], ['sex', 'sex'], ['event', 'event']].map(([v, l]) => h('option', { value: v }, l)));
+    [['', t('none')], ...strataColumns.map(([v, key]) => [v, t(key)])].map(([v, l]) => h('option', { value: v }, l)));
   const method = h('select', { id: 'est-method' }, [['all', t('methodAll')], ['loglinear', t('methodLoglinear')], ['lcmcr', t('methodLcmcr')], ['dga', t('methodDga')]].map(([v, l]) => h('option', { value: v }, l)));
   const out = h('section', { id: 'estimate-results' });
   async function run() {
     clear(out);
-    status(t('running'));
+    status(() => t('running'));
     try {
       const request = { method: method.value, strata: strata.value ? [strata.value] : [], iterations: 5000, burn_in: 1000 };
       const result = await post('/api/estimates', request);

@@ -4,6 +4,7 @@
 import { get } from '../api';
 import { h, s } from '../dom';
 import { currentLang, t } from '../i18n';
+import { placeKindName } from '../labels';
 import { demarcation, outline } from '../peninsula';
 
 const W = 560, H = 680;
@@ -31,14 +32,14 @@ export async function mapView(main: HTMLElement) {
     // it lies in.
     svg.appendChild(s('path', { d: `M${x} ${y - 5} L${x + 4.5} ${y + 3.5} L${x - 4.5} ${y + 3.5} Z`,
       fill: p.approximate ? '#fff' : '#b22', stroke: '#b22', 'stroke-width': 1.2, class: 'facility' },
-      s('title', {}, `${p.hangul} ${p.name} (${p.kind})${p.approximate ? ' · ' + t('approximateSite') : ''}`)));
+      s('title', {}, `${p.hangul} ${p.name} (${placeKindName(p.kind)})${p.approximate ? ' · ' + t('approximateSite') : ''}`)));
   }
   const facilities = places.filter((p) => p.facility);
   main.append(h('h1', {}, t('mapTitle')),
     h('div', { class: 'legend' }, h('span', {}, '▲ ', t('facilities')), h('span', {}, '△ ', t('approximateSite')), h('span', {}, '● ', t('areas'))),
     h('div', { class: 'map card' }, svg),
     h('details', { class: 'card' }, h('summary', {}, `${t('facilities')} (${facilities.length})`),
-      h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('placeName')), h('th', {}, t('placeKind')), h('th', {}, 'lat, lon'))),
+      h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('placeName')), h('th', {}, t('placeKind')), h('th', {}, t('latLon')))),
         h('tbody', {}, facilities.map((p) => h('tr', {}, h('td', {}, currentLang() === 'ko' ? `${p.hangul} (${p.name})` : `${p.name} (${p.hangul})`),
-          h('td', {}, p.kind), h('td', {}, `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}${p.approximate ? ' (' + t('approximateSite') + ')' : ''}`)))))));
+          h('td', {}, placeKindName(p.kind)), h('td', {}, `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}${p.approximate ? ' (' + t('approximateSite') + ')' : ''}`)))))));
 }

@@ -4,11 +4,12 @@
 import { get } from '../api';
 import { h } from '../dom';
 import { t } from '../i18n';
+import { loadReference } from '../labels';
 import { recordCells, recordHead } from './search';
 import { waterfall } from './waterfall';
 
 export async function personView(main: HTMLElement, id?: string) {
-  const r = await get(`/api/persons/${encodeURIComponent(id ?? '')}`);
+  const [r] = await Promise.all([get(`/api/persons/${encodeURIComponent(id ?? '')}`), loadReference()]);
   const byId = new Map((r.records as any[]).map((x) => [x.id, x]));
   const label = (rid: number) => { const x = byId.get(rid); return x ? `${x.source}:${x.record_id}` : String(rid); };
   main.append(

@@ -3,15 +3,18 @@
 import { get, q } from '../api';
 import { clear, h } from '../dom';
 import { t } from '../i18n';
+import { eventName, loadReference } from '../labels';
 import { showError } from '../main';
 
+// A record's cells (the event by its name: loadReference() first).
 export function recordCells(r: any) {
-  return [h('td', {}, r.name ?? ''), h('td', {}, r.source), h('td', {}, r.record_id), h('td', {}, r.event),
+  return [h('td', {}, r.name ?? ''), h('td', {}, r.source), h('td', {}, r.record_id), h('td', {}, eventName(r.event)),
     h('td', {}, r.event_date ?? ''), h('td', {}, r.event_place ?? '')];
 }
 export const recordHead = () => [t('name'), t('source'), t('recordId'), t('event'), t('eventDate'), t('eventPlace')].map((x) => h('th', {}, x));
 
 export async function searchView(main: HTMLElement) {
+  await loadReference();
   const input = h('input', { id: 'search-q', type: 'search', lang: 'ko', 'aria-describedby': 'search-hint', autocomplete: 'off' });
   const results = h('section', { id: 'search-results', 'aria-live': 'polite' });
   async function run() {

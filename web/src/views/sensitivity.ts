@@ -5,6 +5,7 @@
 
 import { h, s } from '../dom';
 import { currentLang, t } from '../i18n';
+import { stratumName } from '../labels';
 
 const colors: Record<string, string> = { loglinear: '#24609c', lcmcr: '#b5651d', dga: '#2e8b57' };
 
@@ -13,7 +14,7 @@ interface Point { threshold: number; stratum: Record<string, string>; method: st
 const methodName = (code: string) =>
   code === 'loglinear' ? t('methodLoglinear') : code === 'lcmcr' ? t('methodLcmcr') : t('methodDga');
 
-const label = (p: Point) => Object.entries(p.stratum).map(([k, v]) => `${k}=${v}`).join(', ') || t('stratumAll');
+const label = (p: Point) => stratumName(p.stratum);
 
 export function sensitivityCard(sens: any): HTMLElement {
   const points = (sens.points ?? []) as Point[];
@@ -55,5 +56,5 @@ export function sensitivityCard(sens: any): HTMLElement {
     h('figcaption', { id: 'sensitivity-caption' }, t('sensitivityCaption')),
     ...(warnings.length === 0
       ? [h('p', { class: 'note' }, t('sensitivityAgree'))]
-      : warnings.map((w) => h('p', { class: 'warning sensitivity-warning' }, `⚠ ${w.stratum}: ${currentLang() === 'ko' ? w.ko : w.en}`))));
+      : warnings.map((w) => h('p', { class: 'warning sensitivity-warning' }, `⚠ ${stratumName(w.stratum)}: ${currentLang() === 'ko' ? w.ko : w.en}`))));
 }

@@ -7,6 +7,7 @@
 import { del, get, post, put, q } from '../api';
 import { clear, debounce, h } from '../dom';
 import { currentLang, t } from '../i18n';
+import { eventName, eventTypes, loadReference, precisionName } from '../labels';
 import { showError, status } from '../main';
 
 interface PersonDraft { ref: string; name: string; sex: string; birth_year: string; origin: string }
@@ -16,7 +17,6 @@ interface Draft {
   people: PersonDraft[]; events: EventDraft[];
 }
 
-let eventTypes: { code: string; en: string; ko: string }[] = [];
 let nextId = 1;
 const newPerson = (): PersonDraft => ({ ref: 'p' + nextId++, name: '', sex: '', birth_year: '', origin: '' });
 const newEvent = (): EventDraft => ({ ref: 'e' + nextId++, event: 'arrest', event_date: '', event_place: '', notes: '', roles: {} });
@@ -43,14 +43,14 @@ export function toDocument(d: Draft) {
 }
 
 export async function testimonyView(main: HTMLElement) {
-  if (eventTypes.length === 0) eventTypes = (await get('/api/events')).events;
+  await loadReference();
   let draft = emptyDraft();
   const saved = (await get('/api/draft')).draft as Draft | null;
   if (saved && Array.isArray(saved.people) && Array.isArray(saved.events)) {
     draft = saved;
     const ids = [...saved.people, ...saved.events].map((x) => Number(x.ref.slice(1)) || 0);
     nextId = Math.max(nextId, ...ids) + 1;
-    status(t('draftRestored'));
+    status(() => t('draftRestored'));
   }
   const draftState = h('span', { class: 'hint', id: 'draft-state' });
   const saveDraft = debounce(async () => {
@@ -85,7 +85,7 @@ export async function testimonyView(main: HTMLElement) {
       if (!v.trim()) { out.textContent = ''; return; }
       try {
         const r = await get('/api/dates/parse' + q({ text: v }));
-        out.textContent = r.understood ? `${t('understood')}: ${r.earliest} – ${r.latest} (${r.precision})` : t('notUnderstood');
+        out.textContent = r.understood ? `${t('understood')}: ${r.earliest} – ${r.latest} (${precisionName(r.precision)})` : t('notUnderstood');
       } catch (e) { showError(e); }
     }, 250);
     const input = text(value, (v) => { set(v); show(v); });
@@ -142,7 +142,9 @@ export async function testimonyView(main: HTMLElement) {
       h('h1', {}, t('navTestimony')),
       h('fieldset', { class: 'card' }, h('legend', {}, t('source')),
         h('div', { class: 'row' },
-          field(t('source'), 't-source', text(draft.source, (v) => (draft.source = v), { pattern: '[A-Za-z0-9_-]{1,64}', required: true })),
+          // The organization code names a list in every report: ASCII, said before it is refused.
+          field(t('source'), 't-source', text(draft.source, (v) => (draft.source = v), { pattern: '[A-Za-z0-9_\\-]{1,64}', required: true, 'aria-describedby': 't-source-hint', autocomplete: 'off' }),
+            h('span', { class: 'hint', id: 't-source-hint' }, t('sourceHint'))),
           field(t('kind'), 't-kind', select(draft.kind, [['interview', t('kindInterview')], ['written_statement', t('kindWritten')], ['document', t('kindDocument')], ['other', t('kindOther')]], (v) => (draft.kind = v))),
           field(t('interviewDate'), 't-interview-date', text(draft.interview_date, (v) => (draft.interview_date = v)))),
         h('div', { class: 'row' },
@@ -161,11 +163,11 @@ export async function testimonyView(main: HTMLElement) {
       h('fieldset', { class: 'card' }, h('legend', {}, t('events')),
         draft.events.map((e, i) => h('div', { class: 'card event' },
           h('div', { class: 'row' },
-            field(t('event'), `e${i}-type`, select(e.event, eventTypes.map((x) => [x.code, currentLang() === 'ko' ? x.ko : x.en]), (v) => (e.event = v))),
+            field(t('event'), `e${i}-type`, select(e.event, eventTypes().map((x) => [x.code, eventName(x.code)]), (v) => (e.event = v))),
             dateInput(`e${i}-date`, e.event_date, (v) => (e.event_date = v)),
             placeInput(`e${i}-place`, e)),
           h('div', { class: 'row' }, draft.people.map((p, k) => field(
-            `${t('participants')}: ${p.name || p.ref}`, `e${i}-role${k}`,
+            `${t('participants')}: ${p.name || t('personNumber').replace('{n}', String(k + 1))}`, `e${i}-role${k}`,
             select(e.roles[p.ref] ?? '', [['', t('roleNone')], ['victim', t('roleVictim')], ['witness', t('roleWitness')], ['perpetrator', t('rolePerpetrator')]], (v) => (e.roles[p.ref] = v))))),
           field(t('notes'), `e${i}-notes`, text(e.notes, (v) => (e.notes = v))),
           draft.events.length > 1 ? h('button', { type: 'button', onclick: () => { draft.events.splice(i, 1); changed(); redraw(); } }, t('remove')) : null)),
@@ -184,7 +186,7 @@ export async function testimonyView(main: HTMLElement) {
     try {
       const r = await post('/api/testimonies', toDocument(draft));
       await del('/api/draft');
-      status(`${t('testimonySaved')}: ${r.source} ${r.testimony_id} (${r.records} ${t('records')})`);
+      status(() => `${t('testimonySaved')}: ${r.source} ${r.testimony_id} (${r.records} ${t('records')})`);
       draft = emptyDraft();
       redraw();
       await recent();
@@ -196,7 +198,7 @@ export async function testimonyView(main: HTMLElement) {
     const r = await get('/api/testimonies' + q({ limit: 10 }));
     clear(list);
     list.append(h('h2', {}, t('recentTestimonies')), h('table', {},
-      h('thead', {}, h('tr', {}, h('th', {}, t('source')), h('th', {}, 'ID'), h('th', {}, t('people')), h('th', {}, t('events')))),
+      h('thead', {}, h('tr', {}, h('th', {}, t('source')), h('th', {}, t('testimonyId')), h('th', {}, t('people')), h('th', {}, t('events')))),
       h('tbody', {}, (r.testimonies as any[]).map((x) => h('tr', {},
         h('td', {}, x.source), h('td', {}, x.testimony_id), h('td', {}, (x.people as string[]).join(', ')), h('td', {}, x.events))))));
   }

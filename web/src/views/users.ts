@@ -17,7 +17,7 @@ export async function usersView(main: HTMLElement) {
 // in at once (no blank moment); every action draws it again.
 async function draw(host: HTMLElement) {
   const r = await get('/api/users');
-  const act = async (what: () => Promise<unknown>, done: string) => {
+  const act = async (what: () => Promise<unknown>, done: () => string) => {
     try {
       await what();
       status(done);
@@ -28,7 +28,7 @@ async function draw(host: HTMLElement) {
   const row = (u: any) => {
     const role = h('select', {
       'aria-label': `${t('role')}: ${u.name}`, class: 'u-role',
-      onchange: () => act(() => post('/api/users/role', { name: u.name, role: role.value }), `${t('roleChanged')}: ${u.name}`),
+      onchange: () => act(() => post('/api/users/role', { name: u.name, role: role.value }), () => `${t('roleChanged')}: ${u.name}`),
     }, roles.map((x) => h('option', { value: x, selected: x === u.role }, roleName(x))));
     const newPassword = h('input', { type: 'password', autocomplete: 'new-password', minlength: 10, 'aria-label': `${t('newPassword')}: ${u.name}`, class: 'u-new-password' });
     return h('tr', { 'data-user': u.name, class: u.disabled ? 'disabled' : undefined },
@@ -40,14 +40,14 @@ async function draw(host: HTMLElement) {
       h('td', {}, h('div', { class: 'row' },
         h('button', { type: 'button', class: 'u-toggle',
           onclick: () => act(() => post(u.disabled ? '/api/users/enable' : '/api/users/disable', { name: u.name }),
-            `${u.disabled ? t('enable') : t('disable')}: ${u.name}`) },
+            () => `${u.disabled ? t('enable') : t('disable')}: ${u.name}`) },
         u.disabled ? t('enable') : t('disable')),
         newPassword,
         h('button', { type: 'button', class: 'u-reset',
-          onclick: () => act(() => post('/api/users/password', { name: u.name, password: newPassword.value }), `${t('passwordSet')}: ${u.name}`) },
+          onclick: () => act(() => post('/api/users/password', { name: u.name, password: newPassword.value }), () => `${t('passwordSet')}: ${u.name}`) },
         t('setPassword')),
         h('button', { type: 'button', class: 'u-delete danger',
-          onclick: () => { if (confirm(`${t('confirmDelete')} ${u.name}`)) act(() => post('/api/users/delete', { name: u.name }), `${t('deleted')}: ${u.name}`); } },
+          onclick: () => { if (confirm(`${t('confirmDelete')} ${u.name}`)) act(() => post('/api/users/delete', { name: u.name }), () => `${t('deleted')}: ${u.name}`); } },
         t('deleteUser')))));
   };
   const name = h('input', { id: 'u-name', required: true, pattern: '[A-Za-z0-9._-]{1,64}' });
@@ -59,7 +59,8 @@ async function draw(host: HTMLElement) {
       h('tbody', {}, (r.users as any[]).map(row))),
     h('form', { class: 'card row', onsubmit: async (e: Event) => {
       e.preventDefault();
-      await act(() => post('/api/users', { name: name.value, role: role.value, password: password.value }), `${t('addUser')}: ${name.value}`);
+      const added = name.value;
+      await act(() => post('/api/users', { name: name.value, role: role.value, password: password.value }), () => `${t('addUser')}: ${added}`);
     } },
       h('div', {}, h('label', { for: 'u-name' }, t('user')), name),
       h('div', {}, h('label', { for: 'u-role' }, t('role')), role),
