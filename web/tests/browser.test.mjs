@@ -156,6 +156,22 @@ try {
   check(found.includes('박영철'), 'a romanized spelling finds the record written in Hangul');
   check(found.includes('관리소 구금') && !rawCodes.test(found), 'search results name the event in Korean, no codes');
   await page.screenshot({ path: join(shots, 'web-search.png'), fullPage: true });
+  // Persons, a page at a time: a common letter finds more than a page.
+  await page.fill('#search-q', 'o');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#search-summary');
+  const pageOne = await page.$$eval('#search-results tbody.person-hit', (bs) => bs.map((b) => b.querySelectorAll('a').length + ':' + b.querySelector('a')?.getAttribute('href')));
+  check(pageOne.length === 20 && pageOne.every((x) => x.startsWith('1:')), `search lists persons, 20 a page, one link each (${pageOne.length})`);
+  const summary1 = await page.textContent('#search-summary');
+  check(/인물 \d+명 \(기록 \d+건\) 중 1–20/.test(summary1), `the search says how many persons and records, and which (${summary1})`);
+  if (!(await page.getAttribute('#search-next', 'disabled') !== null)) {
+    await page.click('#search-next');
+    await page.waitForFunction(() => document.querySelector('#search-summary')?.textContent?.includes('21–'));
+    const pageTwo = await page.$$eval('#search-results tbody.person-hit a', (as) => as.map((a) => a.getAttribute('href')));
+    check(pageTwo.length > 0 && !pageTwo.some((x) => pageOne.some((y) => y.endsWith(x))), 'the next page holds other persons');
+  } else {
+    check(false, `a common letter finds more than one page of persons (${summary1})`);
+  }
   await page.fill('#search-q', 'onerror');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('#search-results')?.textContent?.includes('onerror'));

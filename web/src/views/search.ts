@@ -13,21 +13,33 @@ export function recordCells(r: any) {
 }
 export const recordHead = () => [t('name'), t('source'), t('recordId'), t('event'), t('eventDate'), t('eventPlace')].map((x) => h('th', {}, x));
 
+// Persons a page at a time.
+const pageSize = 20;
+
 export async function searchView(main: HTMLElement) {
   await loadReference();
   const input = h('input', { id: 'search-q', type: 'search', lang: 'ko', 'aria-describedby': 'search-hint', autocomplete: 'off' });
   const results = h('section', { id: 'search-results', 'aria-live': 'polite' });
-  async function run() {
+  async function run(offset = 0) {
     if (!input.value.trim()) return;
     try {
-      const r = await get('/api/search' + q({ q: input.value }));
+      const r = await get('/api/search' + q({ q: input.value, limit: pageSize, offset }));
       clear(results);
-      if (!r.records.length) { results.append(h('p', {}, t('noResults'))); return; }
-      results.append(h('h2', {}, `${t('results')}: ${r.total}`), h('table', {},
-        h('thead', {}, h('tr', {}, recordHead(), h('th', {}, t('entity')), h('th', {}, t('score')))),
-        h('tbody', {}, (r.records as any[]).map((x) => h('tr', {}, recordCells(x),
-          h('td', {}, h('a', { href: `#/person/${x.id}` }, x.entity_id ?? t('personPage'))),
-          h('td', {}, x.score.toFixed(2)))))));
+      if (!r.persons.length) { results.append(h('p', {}, t('noResults'))); return; }
+      const to = offset + r.persons.length;
+      const summary = t('searchSummary').replace('{persons}', String(r.total_persons)).replace('{records}', String(r.total))
+        .replace('{from}', String(offset + 1)).replace('{to}', String(to));
+      // One body per person: its matching records, the person's page linked once.
+      const bodies = (r.persons as any[]).map((p) => h('tbody', { class: 'person-hit' },
+        (p.records as any[]).map((x, i) => h('tr', {}, recordCells(x),
+          i === 0 ? h('td', { rowspan: p.records.length }, h('a', { href: `#/person/${p.record}` }, x.entity_id ? t('personPage') : t('recordPage'))) : null,
+          h('td', {}, x.score.toFixed(2))))));
+      results.append(h('h2', { id: 'search-summary' }, summary),
+        h('div', { class: 'table-scroll' }, h('table', {},
+          h('thead', {}, h('tr', {}, recordHead(), h('th', {}, t('entity')), h('th', {}, t('score')))), bodies)),
+        h('nav', { class: 'pager', 'aria-label': t('pages') },
+          h('button', { type: 'button', id: 'search-prev', disabled: offset === 0, onclick: () => run(Math.max(0, offset - pageSize)) }, t('previous')),
+          h('button', { type: 'button', id: 'search-next', disabled: to >= r.total_persons, onclick: () => run(to) }, t('next'))));
     } catch (e) { showError(e); }
   }
   main.append(h('h1', {}, t('search')),
