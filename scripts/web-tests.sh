@@ -46,7 +46,7 @@ URL=${URL%/}
 
 FAILED=0
 if [ -x /usr/bin/chromium ] || [ -n "${CHROMIUM:-}" ]; then
-  timeout 150 node "$ROOT/web/tests/browser.test.mjs" "$URL" "$ROOT/docs" "$PASSWORD" || FAILED=1
+  timeout 210 node "$ROOT/web/tests/browser.test.mjs" "$URL" "$ROOT/docs" "$PASSWORD" || FAILED=1
 else
   echo "web-tests: SKIPPED browser tests: /usr/bin/chromium is not installed (scripts/install-deps.sh installs it)" >&2
 fi

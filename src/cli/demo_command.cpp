@@ -290,6 +290,10 @@ void run(const DemoArgs& a, const GlobalOptions& global) {
 
   server::ServeOptions options;
   server::parse_listen_address(a.listen, options);
+  // The demo's accounts guard simulated people, and whoever tries the demo
+  // has no authenticator app at hand: its administrator may log in without
+  // one-time codes (`serve` requires them).
+  options.administrators_need_totp = false;
   if (server::find_static_dir().empty())
     std::cerr << "warning: the front end is not built (web/dist); only the API is served\n";
   options.on_listening = [&](int port) {

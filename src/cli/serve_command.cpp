@@ -19,6 +19,7 @@ struct ServeArgs {
   std::string static_dir;
   int session_minutes = 30;
   int max_connections = 512;
+  std::string admin_totp = "required";
 };
 
 void add_serve(CLI::App& app, GlobalOptions& global) {
@@ -38,8 +39,13 @@ void add_serve(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--max-connections,--threads", args.max_connections,
                   "Connections served at once, a thread each; more wait (default 512)")
       ->check(CLI::Range(4, 4096));
+  cmd->add_option("--admin-totp", args.admin_totp,
+                  "required (default): an administrator without one-time codes must enrol them "
+                  "at login before anything else; optional: they may")
+      ->check(CLI::IsMember({"required", "optional"}));
   cmd->callback([&global] {
     server::ServeOptions options;
+    options.administrators_need_totp = args.admin_totp == "required";
     server::parse_listen_address(args.listen, options);
     options.tls_certificate = args.cert;
     options.tls_private_key = args.key;

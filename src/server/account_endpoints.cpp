@@ -97,14 +97,21 @@ nlohmann::json login(RequestContext& ctx) {
     store::use_totp_step(app.store.db(), user->name, *step);
   }
   app.throttle.succeeded(name, address);
+  // An administrator without one-time codes gets a session that can only
+  // enrol them (api_router.cpp refuses the rest).
+  const bool enrolment_only = app.options.administrators_need_totp &&
+                              user->role == Role::kAdministrator && !user->totp_secret;
   // A fresh token at every login: a token planted before login is useless.
-  const std::string token = app.sessions.start(user->name, user->role, user->generation);
+  const std::string token =
+      app.sessions.start(user->name, user->role, user->generation, enrolment_only);
   const auto session = app.sessions.find(token);
   ctx.response.set_header("Set-Cookie", cookie(app, token, app.options.session_lifetime.count()));
   return {{"user", user->name},
           {"role", to_string(user->role)},
           {"csrf_token", session->csrf_token},
-          {"idle_timeout_s", app.options.session_idle.count()}};
+          {"idle_timeout_s", app.options.session_idle.count()},
+          {"totp", user->totp_secret.has_value()},
+          {"totp_enrollment_required", enrolment_only}};
 }
 
 nlohmann::json logout(RequestContext& ctx) {
@@ -114,9 +121,63 @@ nlohmann::json logout(RequestContext& ctx) {
 }
 
 nlohmann::json session(RequestContext& ctx) {
+  bool totp = false;
+  {
+    std::lock_guard lock(ctx.app.store_mutex);
+    const std::optional<store::User> user = store::find_user(ctx.app.store.db(), ctx.user());
+    totp = user && user->totp_secret;
+  }
   return {{"user", ctx.session->user},
           {"role", to_string(ctx.session->role)},
-          {"csrf_token", ctx.session->csrf_token}};
+          {"csrf_token", ctx.session->csrf_token},
+          {"totp", totp},
+          {"totp_enrollment_required", ctx.session->enrolment_only}};
+}
+
+// Enrolment of one-time codes from the web: a new secret is offered (kept
+// in memory only) and becomes the account's once a code from the app
+// proves the app holds it. Then every session of the account ends: the
+// next login asks for the code.
+nlohmann::json offer_totp(RequestContext& ctx) {
+  const std::string secret = new_totp_secret();
+  {
+    std::lock_guard lock(ctx.app.pending_totp_mutex);
+    ctx.app.pending_totp[ctx.user()] = secret;
+  }
+  return {{"secret", base32(secret)}, {"uri", otpauth_uri(ctx.user(), secret)}};
+}
+
+nlohmann::json confirm_totp(RequestContext& ctx) {
+  const std::string code = text_field(ctx.body, "code", 16);
+  std::string secret;
+  {
+    std::lock_guard lock(ctx.app.pending_totp_mutex);
+    const auto it = ctx.app.pending_totp.find(ctx.user());
+    if (it == ctx.app.pending_totp.end()) {
+      throw HttpError(409, "no one-time-code secret was offered; start the set-up again");
+    }
+    secret = it->second;
+  }
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  const auto step = totp_step_matching(secret, code, now, 0);
+  if (!step) {
+    ctx.app.throttle.failed(ctx.user(), ctx.request.remote_addr);
+    throw HttpError(400, "wrong code: check the app's clock and the key typed in");
+  }
+  {
+    std::lock_guard lock(ctx.app.store_mutex);
+    store::enroll_totp(ctx.app.store.db(), ctx.user(), secret, ctx.user());
+    store::use_totp_step(ctx.app.store.db(), ctx.user(), *step);
+  }
+  {
+    std::lock_guard lock(ctx.app.pending_totp_mutex);
+    ctx.app.pending_totp.erase(ctx.user());
+  }
+  ctx.app.sessions.end_all(ctx.user());
+  ctx.response.set_header("Set-Cookie", cookie(ctx.app, "", 0));
+  return {{"name", ctx.user()}, {"totp", true}, {"sessions_ended", true}};
 }
 
 nlohmann::json users(RequestContext& ctx) {
@@ -268,16 +329,41 @@ void add_account_endpoints(std::vector<Endpoint>& out) {
                  {},
                  false,
                  {},
-                 logout});
+                 logout,
+                 true});
   out.push_back({"GET",
                  "/api/session",
                  false,
                  RoleSet::all(),
-                 "Who is logged in, with the CSRF token (after a page reload)",
+                 "Who is logged in, with the CSRF token (after a page reload), and whether "
+                 "one-time codes are enrolled (or must be, first)",
                  {},
                  false,
                  {},
-                 session});
+                 session,
+                 true});
+  out.push_back({"POST",
+                 "/api/account/totp",
+                 false,
+                 RoleSet::all(),
+                 "Start setting up one-time codes: a new secret (base32, and an otpauth:// "
+                 "URI) for an authenticator app, not yet in force",
+                 {},
+                 false,
+                 {},
+                 offer_totp,
+                 true});
+  out.push_back({"POST",
+                 "/api/account/totp/confirm",
+                 false,
+                 RoleSet::all(),
+                 "Confirm the set-up with a code from the app: the secret is enrolled "
+                 "(audited) and every session of the account ends; logins then ask for a code",
+                 {},
+                 true,
+                 {{"code", "123456"}},
+                 confirm_totp,
+                 true});
   out.push_back(
       {"GET", "/api/users", false, {Role::kAdministrator}, "List users", {}, false, {}, users});
   out.push_back({"POST",

@@ -86,6 +86,10 @@ void run(AppState& app, const Endpoint& endpoint, const std::smatch& match,
         throw HttpError(401, "your session has ended (the account was changed); log in again");
       }
     }
+    if (ctx.session->enrolment_only && !endpoint.during_enrolment) {
+      throw HttpError(403, "an administrator must set up one-time codes before anything else",
+                      "totp_enrollment_required");
+    }
     if (!endpoint.roles.contains(ctx.session->role)) {
       throw HttpError(
           403, "your role (" + std::string(to_string(ctx.session->role)) + ") may not do this");

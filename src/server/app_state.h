@@ -5,6 +5,8 @@
 
 #include <mutex>
 #include <semaphore>
+#include <string>
+#include <unordered_map>
 
 #include "pipeline/person_search.h"
 #include "server/login_throttle.h"
@@ -30,6 +32,10 @@ struct AppState {
   // Argon2id costs 64 MiB per verification: at most two at a time, so that
   // a burst of logins cannot exhaust memory.
   std::counting_semaphore<2> password_slots{2};
+  // One-time-code secrets offered to a user (POST /api/account/totp) and
+  // not yet confirmed with a code, by user name; never stored until then.
+  std::mutex pending_totp_mutex;
+  std::unordered_map<std::string, std::string> pending_totp;
   // Keeps the prepared names between searches (used under store_mutex).
   pipeline::PersonSearch person_search;
   bool tls = false;

@@ -58,6 +58,9 @@ struct Endpoint {
   bool takes_body = false;  // a JSON object
   nlohmann::json body_example;
   std::function<nlohmann::json(RequestContext&)> handle;
+  // Callable by an administrator who must enrol one-time codes first
+  // (Session::enrolment_only): enrolment itself, the session, logout.
+  bool during_enrolment = false;
 };
 
 // Every endpoint, in the order the OpenAPI document lists them.

@@ -38,6 +38,9 @@ struct ServeOptions {
   // Connections served at once, a thread each (connection_threads.h); more
   // wait until one closes.
   int max_connections = 512;
+  // An administrator without one-time codes (totp.h) who logs in may do
+  // nothing but enrol them (`serve --admin-totp optional` turns it off).
+  bool administrators_need_totp = true;
   // Called once the socket is bound, with the port (e.g. to print the URL).
   std::function<void(int port)> on_listening;
 };

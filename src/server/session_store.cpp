@@ -15,12 +15,14 @@ std::string random_token() {
   return std::string(hex);
 }
 
-std::string SessionStore::start(const std::string& user, Role role, std::int64_t generation) {
+std::string SessionStore::start(const std::string& user, Role role, std::int64_t generation,
+                                bool enrolment_only) {
   std::string token = random_token();
   const Clock::time_point now = now_();
   std::lock_guard lock(mutex_);
   if (++since_sweep_ >= 64) sweep(now);
-  sessions_[token] = Entry{Session{user, role, random_token(), generation}, now, now};
+  sessions_[token] =
+      Entry{Session{user, role, random_token(), generation, enrolment_only}, now, now};
   return token;
 }
 

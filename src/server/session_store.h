@@ -25,6 +25,9 @@ struct Session {
   // The account's generation at login (user_table.h): a session whose
   // account has since been disabled, changed role or password is over.
   std::int64_t generation = 0;
+  // Set for an administrator who must enrol one-time codes first: the
+  // session may only enrol them, read itself and log out.
+  bool enrolment_only = false;
 };
 
 class SessionStore {
@@ -34,7 +37,8 @@ class SessionStore {
       : idle_(idle), lifetime_(lifetime) {}
 
   // Starts a session; returns its (cookie) token.
-  std::string start(const std::string& user, Role role, std::int64_t generation = 0);
+  std::string start(const std::string& user, Role role, std::int64_t generation = 0,
+                    bool enrolment_only = false);
   // The live session of TOKEN, refreshing its idle timer; nullopt when
   // unknown or expired (and then forgets it).
   std::optional<Session> find(const std::string& token);

@@ -29,6 +29,8 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"GET /api/audit", {"admin"}},
     {"GET /api/audit/verify", {"admin"}},
     {"POST /api/account/password", {"admin", "doc", "ana", "rev"}},
+    {"POST /api/account/totp", {"admin", "doc", "ana", "rev"}},
+    {"POST /api/account/totp/confirm", {"admin", "doc", "ana", "rev"}},
     {"GET /api/testimonies", {"doc"}},
     {"POST /api/testimonies", {"doc"}},
     {"GET /api/testimonies/{id}", {"doc"}},

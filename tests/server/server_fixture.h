@@ -64,6 +64,9 @@ class ServerFixture : public ::testing::Test {
     options.port = 0;
     options.static_dir = (dir_ / "static").string();
     options.max_connections = 8;
+    // Most tests log in as the administrator with a password alone; the
+    // enrolment that `serve` requires has its own test (totp_test.cpp).
+    options.administrators_need_totp = administrators_need_totp_;
     server_ = std::make_unique<Server>(*store_, options);
     thread_ = std::thread([this] { server_->run(); });
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
@@ -127,6 +130,7 @@ class ServerFixture : public ::testing::Test {
   std::filesystem::path dir_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<Server> server_;
+  bool administrators_need_totp_ = false;
   std::thread thread_;
   std::unique_ptr<httplib::Client> client_;
 };

@@ -6,6 +6,9 @@ export interface SessionInfo {
   user: string;
   role: 'administrator' | 'documenter' | 'analyst' | 'reviewer';
   csrf_token: string;
+  totp?: boolean;  // one-time codes enrolled
+  // An administrator who must enrol one-time codes before anything else.
+  totp_enrollment_required?: boolean;
 }
 
 let csrf = '';

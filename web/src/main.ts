@@ -93,7 +93,7 @@ function header() {
   }, t('switchLang'));
   const nav = h('nav', { 'aria-label': 'main' });
   if (session) {
-    for (const r of routes.filter((r) => r.roles.includes(session!.role))) {
+    for (const r of allowedRoutes()) {
       const current = location.hash.startsWith('#/' + r.path);
       nav.appendChild(h('a', { href: '#/' + r.path, 'aria-current': current ? 'page' : undefined }, t(r.label)));
     }
@@ -148,10 +148,11 @@ function loginView() {
       if (!codeField.hidden) body.code = code.value;
       session = await post<SessionInfo>('/api/login', body);
       setCsrf(session.csrf_token);
-      const first = routes.find((r) => r.roles.includes(session!.role));
+      const first = allowedRoutes()[0];
       go('#/' + (first ? first.path : 'map'));
       const who = session.user;
-      status(() => `${t('welcome')}, ${who}`);
+      if (session.totp_enrollment_required) status(() => t('totpMustEnrol'));
+      else status(() => `${t('welcome')}, ${who}`);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'totp_required' && codeField.hidden) {
         codeField.hidden = false;
@@ -171,6 +172,17 @@ function loginView() {
   user.focus();
 }
 
+// The views this session may open: only "My account" for an administrator
+// who must enrol one-time codes first.
+function allowedRoutes() {
+  if (!session) return [];
+  if (session.totp_enrollment_required) return routes.filter((r) => r.path === 'account');
+  return routes.filter((r) => r.roles.includes(session!.role));
+}
+
+// For views: the session as the server last said it.
+export const currentSession = () => session;
+
 async function render() {
   document.documentElement.lang = currentLang();
   header();
@@ -181,8 +193,9 @@ async function render() {
   }
   clearStaleStatus();
   const [path, arg] = location.hash.replace(/^#\//, '').split('/');
-  const allowed = [...routes, personRoute].find((r) => r.path === path && r.roles.includes(session!.role));
-  const route = allowed ?? routes.find((r) => r.roles.includes(session!.role));
+  const open = session.totp_enrollment_required ? allowedRoutes() : [...routes, personRoute].filter((r) => r.roles.includes(session!.role));
+  const allowed = open.find((r) => r.path === path);
+  const route = allowed ?? allowedRoutes()[0];
   if (!route) return;
   try {
     await route.view(main, arg);

@@ -116,6 +116,10 @@ const korean: Record<string, string> = {
   'there is no Juche year 0 (Juche 1 is 1912)': '주체 0년은 없습니다 (주체 1년이 1912년)',
   'not a recognized date (e.g. 2009-03-14, March 2009, spring 2009, 2009/2010, 1990s, c. 2005, 2009년 3월, Juche 98)':
     '알아볼 수 없는 날짜입니다 (예: 2009-03-14, 2009년 3월, 2009년 봄, 2009/2010, 1990년대, 2005년경, 주체 98)',
+  // One-time codes (server/account_endpoints.cpp, api_router.cpp).
+  'no one-time-code secret was offered; start the set-up again': '제시된 일회용 코드 키가 없습니다. 설정을 처음부터 다시 하세요',
+  "wrong code: check the app's clock and the key typed in": '코드가 틀립니다. 앱의 시계와 입력한 키를 확인하세요',
+  'an administrator must set up one-time codes before anything else': '관리자는 다른 일보다 먼저 일회용 코드를 설정해야 합니다',
   // Review, linkage and estimates (server/review_endpoints.cpp, estimate_endpoints.cpp, pipeline/).
   "'decision' must be match, non_match or unsure": '결정은 같은 사람, 다른 사람, 불확실 중 하나여야 합니다',
   'a decision is match, non_match or unsure': '결정은 같은 사람, 다른 사람, 불확실 중 하나여야 합니다',

@@ -6,6 +6,7 @@
 // Usage: node browser.test.mjs BASE_URL SCREENSHOT_DIR PASSWORD
 
 import { chromium } from 'playwright-core';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,11 +35,75 @@ page.on('pageerror', (e) => pageErrors.push(String(e)));
 const foreign = [];
 page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreign.push(r.url()); });
 
+// One-time codes (RFC 6238) for the administrator, who must enrol them at
+// the first login (serve's default --admin-totp required).
+let adminKey = null;
+let adminLastStep = 0;
+function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const out = [];
+  let buffer = 0, bits = 0;
+  for (const c of text) {
+    buffer = (buffer << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) { out.push((buffer >> (bits - 8)) & 0xff); bits -= 8; }
+  }
+  return Buffer.from(out);
+}
+function totp(key, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const o = mac[19] & 15;
+  const n = (((mac[o] & 0x7f) << 24) | (mac[o + 1] << 16) | (mac[o + 2] << 8) | mac[o + 3]) % 1000000;
+  return String(n).padStart(6, '0');
+}
+const stepNow = () => Math.floor(Date.now() / 30000);
+// A code the server has not seen: a used step never comes back, and the
+// server takes one step ahead at most, so wait when both are spent.
+async function nextCode() {
+  for (;;) {
+    const step = Math.max(stepNow(), adminLastStep + 1);
+    if (step <= stepNow() + 1) { adminLastStep = step; return totp(adminKey, step); }
+    await page.waitForTimeout(1000);
+  }
+}
+async function adminEnrols() {
+  await page.waitForSelector('#totp-required');
+  const links = await page.$$eval('nav a', (as) => as.map((a) => a.getAttribute('href')));
+  check(links.length === 1 && links[0] === '#/account', `an administrator without codes sees only "My account" (${links.join(' ')})`);
+  await page.goto(base + '#/users');
+  await page.waitForSelector('#totp-setup');
+  check(!(await page.$('#users-table')), 'and cannot open the users page');
+  await page.click('#totp-start');
+  await page.waitForSelector('#totp-key');
+  adminKey = base32Decode(await page.getAttribute('#totp-key', 'data-key'));
+  await page.screenshot({ path: join(shots, 'web-totp.png') });
+  const wrong = totp(adminKey, stepNow()) === '000000' ? '000001' : '000000';
+  await page.fill('#totp-code', wrong);
+  await page.click('#totp-confirm button');
+  await page.waitForFunction(() => document.querySelector('#status')?.classList.contains('error'));
+  check(!!(await page.$('#totp-key')), 'a wrong code enrols nothing');
+  adminLastStep = stepNow();
+  await page.fill('#totp-code', totp(adminKey, adminLastStep));
+  await page.click('#totp-confirm button');
+  await page.waitForSelector('#login-user');
+  check((await page.textContent('#status')).includes('일회용 코드가 설정되었습니다'), 'the administrator enrols one-time codes on the web and logs in again');
+  await page.fill('#login-user', 'admin');
+  await page.fill('#login-password', password);
+  await page.keyboard.press('Enter');
+}
 async function login(user) {
   await page.goto(base);
   await page.fill('#login-user', user);
   await page.fill('#login-password', password);
   await page.keyboard.press('Enter');
+  if (user === 'admin') {
+    if (!adminKey) await adminEnrols();
+    await page.waitForSelector('#login-code-field:not([hidden])');
+    await page.fill('#login-code', await nextCode());
+    await page.keyboard.press('Enter');
+  }
   await page.waitForSelector('nav a');
 }
 async function loginWith(user, pw) {
