@@ -205,10 +205,13 @@ nlohmann::json add(RequestContext& ctx) {
     if (store::find_user(ctx.app.store.db(), name))
       throw HttpError(409, "that user already exists");
   }
-  with_password_slot(ctx.app, [&] {
+  // Hashed first, the store held only to write.
+  store::PasswordHash hash;
+  with_password_slot(ctx.app, [&] { hash = store::PasswordHash::of(password); });
+  {
     std::lock_guard lock(ctx.app.store_mutex);
-    store::add_user(ctx.app.store.db(), name, *role, password, ctx.user());
-  });
+    store::add_user(ctx.app.store.db(), name, *role, hash, ctx.user());
+  }
   ctx.status = 201;
   return {{"name", name}, {"role", to_string(*role)}};
 }
@@ -257,10 +260,12 @@ nlohmann::json remove(RequestContext& ctx) {
 nlohmann::json reset_password(RequestContext& ctx) {
   const std::string name = existing_user(ctx);
   const std::string password = text_field(ctx.body, "password", store::kMaxPasswordBytes);
-  with_password_slot(ctx.app, [&] {
+  store::PasswordHash hash;
+  with_password_slot(ctx.app, [&] { hash = store::PasswordHash::of(password); });
+  {
     std::lock_guard lock(ctx.app.store_mutex);
-    store::set_user_password(ctx.app.store.db(), name, password, ctx.user());
-  });
+    store::set_user_password(ctx.app.store.db(), name, hash, ctx.user());
+  }
   ctx.app.sessions.end_all(name);
   return {{"name", name}, {"sessions_ended", true}};
 }
@@ -279,10 +284,12 @@ nlohmann::json change_own_password(RequestContext& ctx) {
   with_password_slot(ctx.app,
                      [&] { ok = user && store::verify_password(current, user->password_hash); });
   if (!ok) throw HttpError(403, "the current password is wrong");
-  with_password_slot(ctx.app, [&] {
+  store::PasswordHash hash;
+  with_password_slot(ctx.app, [&] { hash = store::PasswordHash::of(next); });
+  {
     std::lock_guard lock(ctx.app.store_mutex);
-    store::set_user_password(ctx.app.store.db(), ctx.user(), next, ctx.user());
-  });
+    store::set_user_password(ctx.app.store.db(), ctx.user(), hash, ctx.user());
+  }
   ctx.app.sessions.end_all(ctx.user());
   ctx.response.set_header("Set-Cookie", cookie(ctx.app, "", 0));
   return {{"name", ctx.user()}, {"sessions_ended", true}};

@@ -3,6 +3,7 @@
 // thread at a time, hence the mutex), sessions and the login throttle.
 // Owned by the Server; handlers get a reference.
 
+#include <memory>
 #include <mutex>
 #include <semaphore>
 #include <string>
@@ -12,6 +13,7 @@
 #include "server/login_throttle.h"
 #include "server/server.h"
 #include "server/session_store.h"
+#include "store/partner_view.h"
 #include "store/store.h"
 
 namespace uncounted::server {
@@ -36,6 +38,11 @@ struct AppState {
   // not yet confirmed with a code, by user name; never stored until then.
   std::mutex pending_totp_mutex;
   std::unordered_map<std::string, std::string> pending_totp;
+  // The partner view as of an audit entry (every write is audited): pages
+  // of GET /api/records/pseudonymized reuse it until the store changes.
+  // Used under store_mutex.
+  std::shared_ptr<const store::PartnerView> partner_view;
+  std::int64_t partner_view_seq = -1;
   // Keeps the prepared names between searches (used under store_mutex).
   pipeline::PersonSearch person_search;
   bool tls = false;

@@ -9,6 +9,7 @@
 #include "server/app_state.h"
 #include "server/endpoint.h"
 #include "server/http_error.h"
+#include "store/audit_log.h"
 #include "store/linkage_table.h"
 #include "store/partner_view.h"
 
@@ -106,8 +107,18 @@ nlohmann::json person(RequestContext& ctx) {
 nlohmann::json pseudonymized(RequestContext& ctx) {
   const std::int64_t limit = ctx.query_int("limit", 100, 1, 1000);
   const std::int64_t offset = ctx.query_int("offset", 0, 0, 1'000'000'000);
-  std::lock_guard lock(ctx.app.store_mutex);
-  const store::PartnerView view = store::partner_view(ctx.app.store);
+  std::shared_ptr<const store::PartnerView> cached;
+  {
+    std::lock_guard lock(ctx.app.store_mutex);
+    const std::int64_t seq = store::last_audit_entry(ctx.app.store.db()).seq;
+    if (!ctx.app.partner_view || ctx.app.partner_view_seq != seq) {
+      ctx.app.partner_view =
+          std::make_shared<const store::PartnerView>(store::partner_view(ctx.app.store));
+      ctx.app.partner_view_seq = seq;
+    }
+    cached = ctx.app.partner_view;
+  }
+  const store::PartnerView& view = *cached;
   nlohmann::json rows = nlohmann::json::array();
   const std::size_t from = std::min(view.rows.size(), static_cast<std::size_t>(offset));
   const std::size_t to = std::min(view.rows.size(), from + static_cast<std::size_t>(limit));

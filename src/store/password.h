@@ -21,4 +21,11 @@ void verify_nothing(std::string_view password);
 
 inline constexpr std::size_t kMaxPasswordBytes = 1024;
 
+// A password already hashed (by hash_password), for writing under a lock
+// that must not wait a few tenths of a second for Argon2id.
+struct PasswordHash {
+  std::string text;
+  static PasswordHash of(std::string_view password) { return {hash_password(password)}; }
+};
+
 }  // namespace uncounted::store

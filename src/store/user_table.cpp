@@ -24,7 +24,15 @@ void add_user(store::Database& db, const std::string& name, Role role, const std
     throw usage_error("a user name is 1 to 64 of A-Z a-z 0-9 . _ -", "user name");
   }
   // Hash before the transaction: it takes a few tenths of a second.
-  const std::string hash = hash_password(password);
+  add_user(db, name, role, PasswordHash::of(password), actor);
+}
+
+void add_user(store::Database& db, const std::string& name, Role role, const PasswordHash& hashed,
+              const std::string& actor) {
+  if (!valid_user_name(name)) {
+    throw usage_error("a user name is 1 to 64 of A-Z a-z 0-9 . _ -", "user name");
+  }
+  const std::string& hash = hashed.text;
   store::Transaction tx(db);
   if (find_user(db, name)) throw usage_error("that user already exists", "user name");
   db.prepare("INSERT INTO users(name, role, password_hash, created_at) VALUES (?, ?, ?, ?)")
@@ -147,8 +155,12 @@ void set_user_disabled(store::Database& db, const std::string& name, bool disabl
 
 void set_user_password(store::Database& db, const std::string& name, const std::string& password,
                        const std::string& actor) {
-  const std::string hash = hash_password(password);
-  change_user(db, name, "password_hash = ?", hash, "user_password", actor);
+  set_user_password(db, name, PasswordHash::of(password), actor);
+}
+
+void set_user_password(store::Database& db, const std::string& name, const PasswordHash& hash,
+                       const std::string& actor) {
+  change_user(db, name, "password_hash = ?", hash.text, "user_password", actor);
 }
 
 std::optional<User> find_user(store::Database& db, const std::string& name) {

@@ -10,6 +10,7 @@
 
 #include "model/role.h"
 #include "store/database.h"
+#include "store/password.h"
 
 namespace uncounted::store {
 
@@ -34,6 +35,8 @@ struct User {
 // taken, or when the password is too short.
 void add_user(store::Database& db, const std::string& name, Role role, const std::string& password,
               const std::string& actor);
+void add_user(store::Database& db, const std::string& name, Role role, const PasswordHash& hash,
+              const std::string& actor);
 
 // Disables (or enables again) NAME's account; audited. Throws usage_error
 // when there is no such user. Disabling, demoting or deleting the last
@@ -43,6 +46,8 @@ void set_user_disabled(store::Database& db, const std::string& name, bool disabl
 // Sets NAME's password (model/passphrase_policy.h check_new_password);
 // audited, the hash never.
 void set_user_password(store::Database& db, const std::string& name, const std::string& password,
+                       const std::string& actor);
+void set_user_password(store::Database& db, const std::string& name, const PasswordHash& hash,
                        const std::string& actor);
 
 // Gives NAME another role; their sessions end. Audited.
