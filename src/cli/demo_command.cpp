@@ -23,6 +23,7 @@
 #include "pipeline/store_linkage.h"
 #include "report/html_report.h"
 #include "report/store_report_data.h"
+#include "report/stratum_total.h"
 #include "report/truth_matching.h"
 #include "server/server.h"
 #include "simulate/simulation.h"
@@ -237,15 +238,29 @@ void run(const DemoArgs& a, const GlobalOptions& global) {
   lcmcr.max_seconds = a.max_seconds;
   report::ReportData data = report::gather_report_data(*store, report_options);
   data.truth_note = "scenario \"" + scenario.name + "\", seed " + std::to_string(a.seed);
-  std::size_t covered = 0, with_truth = 0;
+  // As the report's table judges it: a stratum whose chains have not
+  // mixed is neither covered nor missed.
+  std::size_t covered = 0, with_truth = 0, not_judged = 0;
   for (const auto& row : data.estimates) {
-    if (!row.truth || !row.estimate.lcmcr) continue;
-    ++with_truth;
-    const double t = static_cast<double>(row.truth->total);
-    covered += t >= row.estimate.lcmcr->lower && t <= row.estimate.lcmcr->upper;
+    switch (report::lcmcr_coverage(row)) {
+      case report::Coverage::kCovered:
+        ++covered;
+        ++with_truth;
+        break;
+      case report::Coverage::kMissed:
+        ++with_truth;
+        break;
+      case report::Coverage::kNotJudged:
+        ++not_judged;
+        ++with_truth;
+        break;
+      case report::Coverage::kUnknown:
+        break;
+    }
   }
   summary["estimate"] = {{"strata", data.estimates.size()},
                          {"lcmcr_covers_truth", covered},
+                         {"lcmcr_not_judged", not_judged},
                          {"strata_with_truth", with_truth},
                          {"seconds", stages.seconds()}};
 
@@ -284,7 +299,11 @@ void run(const DemoArgs& a, const GlobalOptions& global) {
                 << " (owner-only)\n";
     std::cout << "  lists and truth:     " << (dir / "lists").string() << "\n"
               << "  LCMCR interval covers the true total in " << covered << " of " << with_truth
-              << " camps.\n";
+              << " camps"
+              << (not_judged ? " (" + std::to_string(not_judged) +
+                                   " not judged: chains not mixed; more --max-seconds)"
+                             : std::string())
+              << ".\n";
   }
   if (a.no_serve) return;
 
