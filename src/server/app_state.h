@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "pipeline/person_search.h"
+#include "server/estimate_jobs.h"
 #include "server/login_throttle.h"
 #include "server/server.h"
 #include "server/session_store.h"
@@ -45,6 +46,9 @@ struct AppState {
   std::int64_t partner_view_seq = -1;
   // Keeps the prepared names between searches (used under store_mutex).
   pipeline::PersonSearch person_search;
+  // Background estimates; last, so that its end (which waits for running
+  // jobs) comes before the rest of the state they use goes.
+  EstimateJobs estimate_jobs;
   bool tls = false;
 };
 

@@ -43,6 +43,13 @@ std::int64_t bounded(const nlohmann::json& body, const char* name, std::int64_t 
   return v.get<std::int64_t>();
 }
 
+bool flag(const nlohmann::json& body, const char* name) {
+  if (!body.contains(name)) return false;
+  if (!body[name].is_boolean())
+    throw HttpError(400, std::string("'") + name + "' must be true or false");
+  return body[name].get<bool>();
+}
+
 nlohmann::json overlap_json(const estimate::CaptureTable& table) {
   nlohmann::json strata = nlohmann::json::array();
   for (const estimate::Stratum& s : table.strata) {
@@ -60,8 +67,15 @@ nlohmann::json overlap_json(const estimate::CaptureTable& table) {
   return {{"lists", table.lists}, {"strata", strata}};
 }
 
-nlohmann::json run(RequestContext& ctx) {
+// What one request asks for, checked before anything runs.
+struct EstimateRequest {
   pipeline::StoreEstimateOptions options;
+  bool sensitivity = false, sensitivity_only = false;
+};
+
+EstimateRequest parse_request(RequestContext& ctx) {
+  EstimateRequest request;
+  pipeline::StoreEstimateOptions& options = request.options;
   options.strata = string_list(ctx.body, "strata", {"event_place", "year", "sex", "event"});
   options.lists = string_list(ctx.body, "lists", {});
   options.events = string_list(ctx.body, "events", {});
@@ -77,21 +91,22 @@ nlohmann::json run(RequestContext& ctx) {
   options.linkage_draws = static_cast<int>(bounded(ctx.body, "linkage_draws", 10, 1, 50));
   options.linkage_seed = options.estimate.lcmcr.seed;
   options.min_observed = bounded(ctx.body, "min_observed", pipeline::kWebLeastObserved, 0, 1000000);
+  // {"sensitivity": true, "sensitivity_only": true}: the sensitivity alone,
+  // which the dashboard asks for after showing the estimates.
+  request.sensitivity = flag(ctx.body, "sensitivity");
+  request.sensitivity_only = flag(ctx.body, "sensitivity_only");
+  return request;
+}
+
+nlohmann::json compute(AppState& app, EstimateRequest request) {
+  const pipeline::StoreEstimateOptions& options = request.options;
+  const bool sensitivity = request.sensitivity, only = request.sensitivity_only;
   std::optional<pipeline::LinkedRecords> linked;
   {
     // Only reading the store needs the lock; the estimators run without it.
-    std::lock_guard lock(ctx.app.store_mutex);
-    linked.emplace(ctx.app.store);
+    std::lock_guard lock(app.store_mutex);
+    linked.emplace(app.store);
   }
-  // {"sensitivity": true, "sensitivity_only": true}: the sensitivity alone,
-  // which the dashboard asks for after showing the estimates.
-  const auto flag = [&](const char* name) {
-    if (!ctx.body.contains(name)) return false;
-    if (!ctx.body[name].is_boolean())
-      throw HttpError(400, std::string("'") + name + "' must be true or false");
-    return ctx.body[name].get<bool>();
-  };
-  const bool sensitivity = flag("sensitivity"), only = flag("sensitivity_only");
   nlohmann::json out = nlohmann::json::object();
   if (!only) {
     const estimate::CaptureTable table = linked->stored_table(options);
@@ -117,6 +132,35 @@ nlohmann::json run(RequestContext& ctx) {
   return out;
 }
 
+// {"background": true}: 202 with a job to poll (GET /api/estimates/{id})
+// and cancel (DELETE); else the answer itself.
+nlohmann::json run(RequestContext& ctx) {
+  EstimateRequest request = parse_request(ctx);
+  if (!flag(ctx.body, "background")) return compute(ctx.app, std::move(request));
+  AppState& app = ctx.app;
+  const std::int64_t id = app.estimate_jobs.start(
+      ctx.user(), [&app, request](const std::function<void(int, int)>& progress) {
+        EstimateRequest with_progress = request;
+        with_progress.options.progress = progress;
+        return compute(app, std::move(with_progress));
+      });
+  ctx.status = 202;
+  return {{"job", id}, {"state", "running"}};
+}
+
+nlohmann::json job_status(RequestContext& ctx) {
+  const auto status = ctx.app.estimate_jobs.status(ctx.user(), ctx.ids[0]);
+  if (!status) throw HttpError(404, "no such estimate");
+  return *status;
+}
+
+nlohmann::json job_cancel(RequestContext& ctx) {
+  if (!ctx.app.estimate_jobs.cancel(ctx.user(), ctx.ids[0])) {
+    throw HttpError(404, "no such estimate");
+  }
+  return {{"job", ctx.ids[0]}, {"cancelling", true}};
+}
+
 }  // namespace
 
 void add_estimate_endpoints(std::vector<Endpoint>& out) {
@@ -133,6 +177,26 @@ void add_estimate_endpoints(std::vector<Endpoint>& out) {
                   {"iterations", 10000},
                   {"linkage_draws", 10}},
                  run});
+  out.push_back({"GET",
+                 "/api/estimates/{id}",
+                 false,
+                 {Role::kAnalyst},
+                 "An estimate started with \"background\": true: running (plausible linkages "
+                 "done of total, seconds), done (with its result), failed or cancelled; the "
+                 "starting user's only",
+                 {},
+                 false,
+                 {},
+                 job_status});
+  out.push_back({"DELETE",
+                 "/api/estimates/{id}",
+                 false,
+                 {Role::kAnalyst},
+                 "Cancel a background estimate (it stops after the linkage being estimated)",
+                 {},
+                 false,
+                 {},
+                 job_cancel});
 }
 
 }  // namespace uncounted::server

@@ -46,6 +46,8 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"POST /api/review/undo", {"rev"}},
     {"POST /api/link", {"rev", "ana"}},
     {"POST /api/estimates", {"ana"}},
+    {"GET /api/estimates/{id}", {"ana"}},
+    {"DELETE /api/estimates/{id}", {"ana"}},
     {"GET /api/names/romanize", {"doc", "rev"}},
     {"GET /api/places/lookup", {"admin", "doc", "ana", "rev"}},
     {"GET /api/places", {"admin", "doc", "ana", "rev"}},

@@ -121,6 +121,8 @@ const korean: Record<string, string> = {
   "wrong code: check the app's clock and the key typed in": '코드가 틀립니다. 앱의 시계와 입력한 키를 확인하세요',
   'an administrator must set up one-time codes before anything else': '관리자는 다른 일보다 먼저 일회용 코드를 설정해야 합니다',
   // Review, linkage and estimates (server/review_endpoints.cpp, estimate_endpoints.cpp, pipeline/).
+  'no such estimate': '그런 추정은 없습니다',
+  'two estimates are already running; wait for one or cancel it': '추정 두 개가 이미 실행 중입니다. 하나가 끝나기를 기다리거나 취소하세요',
   "'decision' must be match, non_match or unsure": '결정은 같은 사람, 다른 사람, 불확실 중 하나여야 합니다',
   'a decision is match, non_match or unsure': '결정은 같은 사람, 다른 사람, 불확실 중 하나여야 합니다',
   'this pair was already decided ({}); undo that decision first': '이 쌍은 이미 결정되었습니다 ({0}). 먼저 그 결정을 되돌리세요',

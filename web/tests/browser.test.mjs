@@ -340,6 +340,20 @@ try {
   check((await page.$$('#sensitivity-chart polyline')).length >= 1, 'the sensitivity chart draws a line per method against the linkage threshold');
   check(/임계값|threshold/.test(await page.textContent('#sensitivity')), 'the sensitivity card explains itself');
   await page.screenshot({ path: join(shots, 'web-estimates.png'), fullPage: true });
+  // A long estimate shows its progress and can be cancelled (the request
+  // is made long on its way out: many plausible linkages, long chains).
+  await page.route('**/api/estimates', async (route) => {
+    const body = JSON.parse(route.request().postData() || '{}');
+    if (body.background) Object.assign(body, { linkage_draws: 50, iterations: 200000, burn_in: 50000 });
+    await route.continue({ postData: JSON.stringify(body) });
+  });
+  await page.click('#run-estimate');
+  await page.waitForFunction(() => /연계 \d+\/50/.test(document.querySelector('#estimate-progress-text')?.textContent ?? ''), null, { timeout: 60000 });
+  check(true, `a running estimate shows its progress (${await page.textContent('#estimate-progress-text')})`);
+  await page.click('#estimate-cancel');
+  await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('취소했습니다'), null, { timeout: 90000 });
+  check(!(await page.$('#estimate-chart')) && !(await page.$('#estimate-progress')), 'a cancelled estimate stops and shows nothing');
+  await page.unroute('**/api/estimates');
   await page.goto(base + '#/map');
   await page.waitForSelector('#place-map .facility');
   check((await page.$$('#place-map .facility')).length > 10, 'the map shows facilities from the gazetteer');

@@ -2,7 +2,7 @@
 // method's estimate with its interval (an SVG chart, and the same figures
 // in a table), and the overlap between sources.
 
-import { post } from '../api';
+import { ApiError, del, get, post } from '../api';
 import { clear, h, s } from '../dom';
 import { t } from '../i18n';
 import { loadReference, strataColumns, stratumName } from '../labels';
@@ -94,12 +94,43 @@ export async function estimatesView(main: HTMLElement) {
     [['', t('none')], ...strataColumns.map(([v, key]) => [v, t(key)])].map(([v, l]) => h('option', { value: v }, l)));
   const method = h('select', { id: 'est-method' }, [['all', t('methodAll')], ['loglinear', t('methodLoglinear')], ['lcmcr', t('methodLcmcr')], ['dga', t('methodDga')]].map(([v, l]) => h('option', { value: v }, l)));
   const out = h('section', { id: 'estimate-results' });
+  // Runs the estimate behind the request: progress (plausible linkages
+  // done of all, seconds) and a cancel button while it runs; leaving the
+  // page cancels it.
+  async function background(request: object): Promise<any | null> {
+    const { job } = await post('/api/estimates', { ...request, background: true });
+    const text = h('span', { id: 'estimate-progress-text' }, t('running'));
+    const cancel = h('button', { type: 'button', id: 'estimate-cancel', onclick: async () => {
+      cancel.disabled = true;
+      cancel.textContent = t('cancelling');
+      try { await del(`/api/estimates/${job}`); } catch (e) { showError(e); }
+    } }, t('cancel')) as HTMLButtonElement;
+    const bar = h('progress', { id: 'estimate-progress-bar', max: 1 }) as HTMLProgressElement;
+    const card = h('div', { class: 'card', id: 'estimate-progress', 'aria-live': 'polite' }, text, ' ', bar, ' ', cancel);
+    out.append(card);
+    try {
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 400));
+        if (!document.body.contains(out)) { del(`/api/estimates/${job}`).catch(() => {}); return null; }
+        const s = await get(`/api/estimates/${job}`);
+        if (s.state === 'done') return s.result;
+        if (s.state === 'cancelled') { status(() => t('estimateCancelled')); return null; }
+        if (s.state === 'failed') throw new ApiError(400, s.error);
+        if (s.total > 0) bar.value = s.done / s.total; else bar.removeAttribute('value');
+        const seconds = Math.round(s.seconds);
+        text.textContent = s.total > 0
+          ? t('estimateProgress').replace('{done}', String(s.done)).replace('{total}', String(s.total)).replace('{s}', String(seconds))
+          : `${t('running')} ${seconds} s`;
+      }
+    } finally { card.remove(); }
+  }
   async function run() {
     clear(out);
     status(() => t('running'));
     try {
       const request = { method: method.value, strata: strata.value ? [strata.value] : [], iterations: 5000, burn_in: 1000 };
-      const result = await post('/api/estimates', request);
+      const result = await background(request);
+      if (!result) return;
       status('');
       const data = rows(result);
       // The sensitivity (six more linkages) follows the estimates, so that
