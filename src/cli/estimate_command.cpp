@@ -42,6 +42,7 @@ struct EstimateArgs {
   bool sensitivity = false;
   bool keep_unnamed = false;
   std::int64_t min_observed = 0;
+  std::int64_t min_list_records = 0;
   bool plain_strata = false;
 };
 
@@ -122,6 +123,7 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
     from_store.linkage_draws = a.linkage_draws;
     from_store.named_only = !a.keep_unnamed;
     from_store.min_observed = a.min_observed;
+    from_store.min_list_records = a.min_list_records;
     from_store.fuzzy_strata = !a.plain_strata;
     from_store.linkage_seed = a.seed;
     Progress progress("estimating over plausible linkages");
@@ -203,6 +205,11 @@ void add_estimate(CLI::App& app, GlobalOptions& global) {
       ->check(CLI::Range(0.0, 86400.0));
   cmd->add_option("--min-observed", args->min_observed,
                   "Strata with fewer people seen are listed as not estimated (store only)")
+      ->capture_default_str()
+      ->check(whole_number_check(0, 1'000'000'000));
+  cmd->add_option("--min-list-records", args->min_list_records,
+                  "Without --lists: sources with fewer records are not used as lists, and the "
+                  "notes say which (store only)")
       ->capture_default_str()
       ->check(whole_number_check(0, 1'000'000'000));
   cmd->add_flag("--plain-strata", args->plain_strata,

@@ -126,6 +126,8 @@ struct TableLayout {
   std::vector<int> list_of;                    // per record: list index, -1 when not used
   std::vector<std::uint32_t> key_of;           // per record: index into keys
   std::vector<std::int64_t> unnamed;           // per key: records left out for want of a name
+  // Sources left out for holding too few records (min_list_records).
+  std::vector<std::pair<std::string, std::int64_t>> small_lists;
   // With fuzzy strata, per record: every key its values allow (a place
   // that names only an area, a date of several years); empty: key_of.
   std::vector<std::vector<std::uint32_t>> choices;
@@ -150,9 +152,17 @@ TableLayout table_layout(const std::vector<LinkedRecord>& records,
   const std::set<std::string> events(options.events.begin(), options.events.end());
   layout.lists = options.lists;
   if (layout.lists.empty()) {
-    std::set<std::string> sources;
-    for (const LinkedRecord& r : records) sources.insert(r.source);
-    layout.lists.assign(sources.begin(), sources.end());
+    std::map<std::string, std::int64_t> sources;
+    for (const LinkedRecord& r : records) ++sources[r.source];
+    std::int64_t largest = 0;
+    for (const auto& [source, count] : sources) largest = std::max(largest, count);
+    for (const auto& [source, count] : sources) {
+      if (count >= options.min_list_records || count * 10 >= largest) {
+        layout.lists.push_back(source);
+      } else {
+        layout.small_lists.emplace_back(source, count);
+      }
+    }
   }
   if (layout.lists.size() > estimate::kMaxLists) {
     throw invalid_input("the store has " + std::to_string(layout.lists.size()) +
@@ -274,6 +284,17 @@ estimate::CaptureTable capture_table(const TableLayout& layout,
           " records without a name were left out: nothing can link them, and each would count "
           "as a person seen by one list only (the estimate is still of everyone, if leaving "
           "out a name does not depend on the other lists; --keep-unnamed counts them)");
+    }
+    if (!layout.small_lists.empty()) {
+      std::string which;
+      for (const auto& [source, count] : layout.small_lists) {
+        which += (which.empty() ? "" : ", ") + source + " (" + std::to_string(count) + ")";
+      }
+      stratum.notes.push_back(
+          "sources with fewer than " + std::to_string(options.min_list_records) +
+          " records were left out as lists: " + which +
+          "; name them in the lists to use them (each held under a tenth of the largest list's "
+          "records)");
     }
     stratum.counts.assign(std::size_t{1} << layout.lists.size(), 0);
     for (const auto& [person, pattern] : histories[k]) ++stratum.counts[pattern];

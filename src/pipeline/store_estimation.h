@@ -38,6 +38,14 @@ struct StoreEstimateOptions {
   // kWebLeastObserved: 162 of the demo's 186 places hold under 30 people,
   // and estimating each of them took minutes for intervals no one can use.
   std::int64_t min_observed = 0;
+  // Without LISTS: a source with fewer records than this, and under a
+  // tenth of the largest source's, is left out of the capture histories,
+  // and every stratum's notes say which (0: every source is a list). The
+  // second condition keeps a store of small lists estimable. Two testimonies entered on the web under a new
+  // organization code made a fifth list of two records, and the model
+  // search grew with it for nothing the estimate could use. The web
+  // dashboard uses kWebLeastListRecords; naming a source in LISTS keeps it.
+  std::int64_t min_list_records = 0;
   // A record whose place names only an area that holds several facilities
   // of its event's kind ("North Hamgyong" for a camp detention), or whose
   // date spans several years ("1990s"), falls, in each plausible linkage,
@@ -58,6 +66,7 @@ struct StoreEstimateOptions {
 
 inline constexpr std::int64_t kLeastSweepsPerLinkage = 2000;
 inline constexpr std::int64_t kWebLeastObserved = 50;
+inline constexpr std::int64_t kWebLeastListRecords = 50;
 inline constexpr int kMostLinkageDraws = 1000;
 
 // One threshold's estimates, for the sensitivity chart.

@@ -64,6 +64,9 @@ std::optional<std::string> translate(std::string_view english) {
   if (has("records without a name were left out"))
     return "이름 없는 기록 " + nth(n, 0) +
            "건은 제외했습니다: 연계할 수 없어 한 목록에만 있는 사람처럼 보이기 때문입니다";
+  if (has("were left out as lists"))
+    return "기록이 " + nth(n, 0) +
+           "건 미만인 출처는 목록으로 쓰지 않았습니다 (목록으로 지정하면 씁니다)";
   if (has("only one list"))
     return "목록이 하나뿐입니다: 추정에는 중복을 잴 수 있는 목록이 둘 이상 필요합니다";
   if (has("lists do not overlap"))

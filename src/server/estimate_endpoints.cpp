@@ -91,6 +91,8 @@ EstimateRequest parse_request(RequestContext& ctx) {
   options.linkage_draws = static_cast<int>(bounded(ctx.body, "linkage_draws", 10, 1, 50));
   options.linkage_seed = options.estimate.lcmcr.seed;
   options.min_observed = bounded(ctx.body, "min_observed", pipeline::kWebLeastObserved, 0, 1000000);
+  options.min_list_records =
+      bounded(ctx.body, "min_list_records", pipeline::kWebLeastListRecords, 0, 1000000000);
   // {"sensitivity": true, "sensitivity_only": true}: the sensitivity alone,
   // which the dashboard asks for after showing the estimates.
   request.sensitivity = flag(ctx.body, "sensitivity");

@@ -133,6 +133,12 @@ export async function estimatesView(main: HTMLElement) {
       if (!result) return;
       status('');
       const data = rows(result);
+      // Sources too small to be lists (a few testimonies under a new code)
+      // were left out: said once, above the figures.
+      const small = (result.estimates as any[]).flatMap((e) => e.warnings ?? [])
+        .map((w: string) => /sources with fewer than (\d+) records were left out as lists: (.*); name them/.exec(w))
+        .find((m: RegExpExecArray | null) => m);
+      if (small) out.append(h('p', { class: 'card note', id: 'small-lists' }, t('smallLists').replace('{n}', small[1]).replace('{which}', small[2])));
       // The sensitivity (six more linkages) follows the estimates, so that
       // they show at once.
       const sensitivitySlot = h('section', { class: 'card', id: 'sensitivity-pending' }, t('sensitivityPending'));
