@@ -90,16 +90,31 @@ std::optional<SealedHead> read_audit_head(Database& db) {
   return head;
 }
 
-std::optional<std::string> check_audit_head(
-    Database& db, const AuditHead& last,
-    const std::function<std::string(std::int64_t)>& entry_hash) {
-  const std::string path = audit_head_path(db.path());
+namespace {
+
+// The head as read (nothing when the file is missing), or the problem of
+// an altered or unreadable one.
+struct HeadRead {
   std::optional<SealedHead> head;
+  std::optional<std::string> problem;
+};
+
+HeadRead read_head_checked(Database& db) {
+  HeadRead read;
   try {
-    head = read_audit_head(db);
+    read.head = read_audit_head(db);
   } catch (const Error&) {
-    return "the audit head (" + path + ") was altered or is unreadable";
+    read.problem =
+        "the audit head (" + audit_head_path(db.path()) + ") was altered or is unreadable";
   }
+  return read;
+}
+
+std::optional<std::string> check_head(Database& db, const HeadRead& read, const AuditHead& last,
+                                      const std::function<std::string(std::int64_t)>& entry_hash) {
+  if (read.problem) return read.problem;
+  const std::string path = audit_head_path(db.path());
+  const std::optional<SealedHead>& head = read.head;
   if (!head) {
     if (!audit_log_anchored(db)) return std::nullopt;
     return "the audit head (" + path + ") is missing: entries may have been removed from the end";
@@ -121,6 +136,14 @@ std::optional<std::string> check_audit_head(
          " were not written by uncounted (its head does not name them)";
 }
 
+}  // namespace
+
+std::optional<std::string> check_audit_head(
+    Database& db, const AuditHead& last,
+    const std::function<std::string(std::int64_t)>& entry_hash) {
+  return check_head(db, read_head_checked(db), last, entry_hash);
+}
+
 void write_audit_head(Database& db, const AuditHead& last) {
   write_head_file(audit_head_path(db.path()), secret(db), SealedHead{last, std::nullopt});
   db.exec("INSERT OR IGNORE INTO meta(key, value) VALUES ('audit_anchored', '1')");
@@ -130,19 +153,20 @@ void advance_audit_head(Database& db, const AuditHead& new_entry) {
   const std::string path = audit_head_path(db.path());
   const std::string key = secret(db);
   const AuditHead last = last_audit_entry(db);
+  // Read once: checked, then kept for its committed entry.
+  const HeadRead read = read_head_checked(db);
   // An append over a head that does not match would overwrite the evidence.
-  if (auto problem = check_audit_head(
-          db, last, [&db](std::int64_t seq) { return audit_entry_hash(db, seq); })) {
+  if (auto problem = check_head(db, read, last,
+                                [&db](std::int64_t seq) { return audit_entry_hash(db, seq); })) {
     throw corrupt(*problem + "; nothing is written until 'uncounted audit verify' is clean",
                   "audit log");
   }
   SealedHead head{last, new_entry};
   // Within one transaction the committed entry stays the one before it.
-  if (db.commit_pending()) {
-    if (auto before = read_audit_head(db)) head.committed = before->committed;
-  }
+  if (db.commit_pending() && read.head) head.committed = read.head->committed;
   write_head_file(path, key, head);
-  db.exec("INSERT OR IGNORE INTO meta(key, value) VALUES ('audit_anchored', '1')");
+  // A head was there: the store is marked anchored already.
+  if (!read.head) db.exec("INSERT OR IGNORE INTO meta(key, value) VALUES ('audit_anchored', '1')");
   db.on_commit([path, key, new_entry] {
     write_head_file(path, key, SealedHead{new_entry, std::nullopt});
   });
