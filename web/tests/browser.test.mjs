@@ -250,6 +250,7 @@ try {
   await page.click('#search-results tr:has-text("WEB") a');
   await page.waitForSelector('#person-records');
   check((await page.textContent('#person-records')).includes('WEB'), 'the person page lists the record and its source');
+  check((await page.textContent('#person-explanation')).includes('연계되지 않았습니다'), 'an unlinked record\'s page says it is linked to nothing, not an empty card');
   await logout();
 
   // Review: run linkage, decide a pair with the keyboard.

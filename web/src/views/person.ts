@@ -17,7 +17,9 @@ export async function personView(main: HTMLElement, id?: string) {
     h('section', { class: 'card' }, h('h2', {}, `${t('linkedRecords')} (${r.records.length})`),
       h('table', { id: 'person-records' }, h('thead', {}, h('tr', {}, recordHead())),
         h('tbody', {}, (r.records as any[]).map((x) => h('tr', {}, recordCells(x)))))),
-    h('section', { class: 'card' }, h('h2', {}, t('explanation')),
-      (r.pairs as any[]).map((p) => h('div', {}, h('h3', {}, `${label(p.record_a)} ↔ ${label(p.record_b)}`), waterfall(p.explanation)))),
+    h('section', { class: 'card', id: 'person-explanation' }, h('h2', {}, t('explanation')),
+      // A record alone (never linked, or linked to nobody) has nothing to explain: said, not an empty card.
+      r.pairs.length === 0 ? h('p', { class: 'note' }, r.records.length > 1 ? t('noScoredPairs') : t('recordAlone'))
+        : (r.pairs as any[]).map((p) => h('div', {}, h('h3', {}, `${label(p.record_a)} ↔ ${label(p.record_b)}`), waterfall(p.explanation)))),
   );
 }
