@@ -7,6 +7,7 @@
 #include "korean/name_comparison.h"
 #include "korean/romanizer.h"
 #include "model/event_type.h"
+#include "pipeline/place_counts.h"
 #include "places/event_place.h"
 #include "places/gazetteer.h"
 #include "server/app_state.h"
@@ -106,6 +107,21 @@ nlohmann::json events(RequestContext&) {
   return {{"events", out}};
 }
 
+// Records and persons per place (aggregates: no name, no record), for the
+// map. The store is held while it is read.
+nlohmann::json place_counts(RequestContext& ctx) {
+  pipeline::PlaceCounts counts;
+  {
+    std::lock_guard lock(ctx.app.store_mutex);
+    counts = pipeline::count_records_per_place(ctx.app.store.db());
+  }
+  nlohmann::json places = nlohmann::json::array();
+  for (const pipeline::PlaceCount& c : counts.places) {
+    places.push_back({{"id", c.place}, {"records", c.records}, {"persons", c.persons}});
+  }
+  return {{"places", places}, {"blank", counts.blank}, {"unresolved", counts.unresolved}};
+}
+
 }  // namespace
 
 void add_reference_endpoints(std::vector<Endpoint>& out) {
@@ -138,6 +154,16 @@ void add_reference_endpoints(std::vector<Endpoint>& out) {
                  false,
                  {},
                  all_places});
+  out.push_back({"GET",
+                 "/api/places/counts",
+                 false,
+                 all,
+                 "Records and persons per place, the place read with the event's kind "
+                 "(aggregates, for the map), and how many records have no place or an unknown one",
+                 {},
+                 false,
+                 {},
+                 place_counts});
   out.push_back({"GET",
                  "/api/dates/parse",
                  false,

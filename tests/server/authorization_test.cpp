@@ -51,6 +51,7 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"GET /api/names/romanize", {"doc", "rev"}},
     {"GET /api/places/lookup", {"admin", "doc", "ana", "rev"}},
     {"GET /api/places", {"admin", "doc", "ana", "rev"}},
+    {"GET /api/places/counts", {"admin", "doc", "ana", "rev"}},
     {"GET /api/dates/parse", {"admin", "doc", "ana", "rev"}},
     {"GET /api/events", {"admin", "doc", "ana", "rev"}},
 };

@@ -150,6 +150,13 @@ try {
   await page.waitForTimeout(500);  // a second drawing, if any, has landed by now
   check(await page.evaluate(() => document.querySelectorAll('#t-source').length) === 1,
         'the view is drawn once after login (no duplicate form or ids)');
+  // At a phone's width (390 px) the testimony form fits: nothing wider than the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(200);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.screenshot({ path: join(shots, 'web-testimony-390.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  check(wide <= 390, `the testimony page fits 390 px (${wide} px wide)`);
   // Codes shown by their names: the organization code's rule before it is
   // broken, a person not yet named by number, event types in Korean.
   check((await page.textContent('#t-source-hint')).includes('NKDB'), 'the organization code says what it may hold');
@@ -359,6 +366,10 @@ try {
   await page.goto(base + '#/map');
   await page.waitForSelector('#place-map .facility');
   check((await page.$$('#place-map .facility')).length > 10, 'the map shows facilities from the gazetteer');
+  const documentedRows = await page.$$eval('#place-counts tbody tr', (rs) => rs.map((r) => r.textContent));
+  check(documentedRows.length >= 1 && (await page.$$('#place-map .facility.documented')).length === documentedRows.length,
+    `the map shows how many records each facility holds, beside it (${documentedRows.slice(0, 3).join(' | ')})`);
+  await page.screenshot({ path: join(shots, 'web-map.png'), fullPage: true });
   await page.screenshot({ path: join(shots, 'web-map.png') });
   const kinds = await page.$$eval('#place-map ~ * td:nth-child(2), details td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
   check(kinds.length > 10 && kinds.every((k) => !/^(kwanliso|kyohwaso|jipkyulso|rodong_danryeondae|ssd_detention)$/.test(k)), 'facility kinds are named in Korean');
@@ -383,6 +394,9 @@ try {
   await login('admin');
   await page.goto(base + '#/users');
   await page.waitForSelector('#users-table');
+  await page.fill('#u-name', 'bad name!');
+  check(await page.evaluate(() => document.querySelector('#u-name').validity.patternMismatch),
+    'the user-name rule works in Chromium (a name with a space and ! is refused before sending)');
   await page.fill('#u-name', 'temp');
   await page.selectOption('#u-role', 'reviewer');
   await page.fill('#u-password', 'password123');

@@ -17,7 +17,10 @@ const path = (points: [number, number][], close: boolean) =>
   points.map(([lon, lat], i) => `${i ? 'L' : 'M'}${project(lon, lat).map((v) => v.toFixed(1)).join(' ')}`).join(' ') + (close ? ' Z' : '');
 
 export async function mapView(main: HTMLElement) {
-  const r = await get('/api/places');
+  const [r, counts] = await Promise.all([get('/api/places'), get('/api/places/counts')]);
+  // Records and persons documented per place (aggregates).
+  const count = new Map<string, { records: number; persons: number }>((counts.places as any[]).map((c) => [c.id, c]));
+  const most = Math.max(1, ...(counts.places as any[]).map((c) => c.records));
   const places = (r.places as any[]).filter((p) => p.lat !== null && p.lon !== null);
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, role: 'img', 'aria-label': t('mapTitle'), id: 'place-map' });
   svg.appendChild(s('path', { d: path(outline, true), fill: '#f4f1e6', stroke: '#555', 'stroke-width': 1.2 }));
@@ -28,16 +31,33 @@ export async function mapView(main: HTMLElement) {
   }
   for (const p of places.filter((p) => p.facility)) {
     const [x, y] = project(p.lon, p.lat);
+    const c = count.get(p.id);
     // A facility with no published coordinates is drawn hollow at the county
-    // it lies in.
-    svg.appendChild(s('path', { d: `M${x} ${y - 5} L${x + 4.5} ${y + 3.5} L${x - 4.5} ${y + 3.5} Z`,
-      fill: p.approximate ? '#fff' : '#b22', stroke: '#b22', 'stroke-width': 1.2, class: 'facility' },
-      s('title', {}, `${p.hangul} ${p.name} (${placeKindName(p.kind)})${p.approximate ? ' · ' + t('approximateSite') : ''}`)));
+    // it lies in; one with records grows with their number (by area).
+    const k = c ? 1 + 2.5 * Math.sqrt(c.records / most) : 1;
+    const said = c ? ` · ${t('recordsPersons').replace('{records}', String(c.records)).replace('{persons}', String(c.persons))}` : '';
+    svg.appendChild(s('path', { d: `M${x} ${y - 5 * k} L${x + 4.5 * k} ${y + 3.5 * k} L${x - 4.5 * k} ${y + 3.5 * k} Z`,
+      fill: p.approximate ? '#fff' : '#b22', 'fill-opacity': c ? 0.85 : 1, stroke: '#b22', 'stroke-width': 1.2, class: c ? 'facility documented' : 'facility', 'data-records': c ? c.records : 0 },
+      s('title', {}, `${p.hangul} ${p.name} (${placeKindName(p.kind)})${p.approximate ? ' · ' + t('approximateSite') : ''}${said}`)));
+    if (c) {
+      const label = s('text', { x: x + 5 * k + 2, y: y + 4, class: 'count' }, String(c.records));
+      svg.appendChild(label);
+    }
   }
-  const facilities = places.filter((p) => p.facility);
+  const byRecords = (a: any, b: any) => (count.get(b.id)?.records ?? 0) - (count.get(a.id)?.records ?? 0);
+  const facilities = places.filter((p) => p.facility).sort(byRecords);
+  const documented = facilities.filter((p) => count.has(p.id));
   main.append(h('h1', {}, t('mapTitle')),
-    h('div', { class: 'legend' }, h('span', {}, '▲ ', t('facilities')), h('span', {}, '△ ', t('approximateSite')), h('span', {}, '● ', t('areas'))),
-    h('div', { class: 'map card' }, svg),
+    h('div', { class: 'legend' }, h('span', {}, '▲ ', t('facilities')), h('span', {}, '△ ', t('approximateSite')), h('span', {}, '● ', t('areas')),
+      h('span', {}, t('mapSized'))),
+    h('div', { class: 'map-layout' },
+      h('div', { class: 'map card' }, svg),
+      h('section', { class: 'card', id: 'place-counts' }, h('h2', {}, t('documentedPlaces')),
+        documented.length === 0 ? h('p', { class: 'note' }, t('noDocumentedPlaces')) :
+          h('div', { class: 'table-scroll' }, h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('placeName')), h('th', {}, t('recordsColumn')), h('th', {}, t('persons')))),
+            h('tbody', {}, documented.map((p) => h('tr', {}, h('td', {}, currentLang() === 'ko' ? `${p.hangul} (${p.name})` : `${p.name} (${p.hangul})`),
+              h('td', {}, count.get(p.id)!.records), h('td', {}, count.get(p.id)!.persons)))))),
+        h('p', { class: 'note' }, t('placeCountsNote').replace('{blank}', String(counts.blank)).replace('{unresolved}', String(counts.unresolved))))),
     h('details', { class: 'card' }, h('summary', {}, `${t('facilities')} (${facilities.length})`),
       h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('placeName')), h('th', {}, t('placeKind')), h('th', {}, t('latLon')))),
         h('tbody', {}, facilities.map((p) => h('tr', {}, h('td', {}, currentLang() === 'ko' ? `${p.hangul} (${p.name})` : `${p.name} (${p.hangul})`),

@@ -50,7 +50,7 @@ async function draw(host: HTMLElement) {
           onclick: () => { if (confirm(`${t('confirmDelete')} ${u.name}`)) act(() => post('/api/users/delete', { name: u.name }), () => `${t('deleted')}: ${u.name}`); } },
         t('deleteUser')))));
   };
-  const name = h('input', { id: 'u-name', required: true, pattern: '[A-Za-z0-9._-]{1,64}' });
+  const name = h('input', { id: 'u-name', required: true, pattern: '[A-Za-z0-9._\\-]{1,64}' });
   const role = h('select', { id: 'u-role' }, roles.map((x) => h('option', { value: x }, roleName(x))));
   const password = h('input', { id: 'u-password', type: 'password', autocomplete: 'new-password', minlength: 10, required: true });
   main.append(h('h1', {}, t('usersTitle')),
