@@ -5,6 +5,8 @@
 //
 //   linkage_sweep_bench --people N [--names diverse|realistic|extreme]
 //                       [--seed S] [--scenario FILE] [--header]
+//                       [--missingness S] [--max-block-size K] [--rule RULE]...
+//                       [--oracle] [--diagnose] [--show-missed N]
 //
 // The scenario defaults to bench/scenarios/camps.json (the built-in four
 // organizations with sparse lists: about 1.6 records per person, 71% of
@@ -14,6 +16,15 @@
 // the calibration error of the scored pairs; LCMCR (4 lists, 2 chains) on the
 // capture histories of uncounted's persons and of the true persons, against
 // the true population size; seconds and peak memory.
+//
+// What limits the linkage (docs/linkage.md, "What the records allow"):
+// --missingness S scales every list's blank names, sexes, birth years and
+// origins; --max-block-size K and --rule add candidate pairs; --oracle
+// trains m from every true pair (a ceiling no real run reaches);
+// --diagnose prints on standard error why each true pair was missed and
+// each false pair made, the blocking rules' counts, the sum of the scored
+// pairs' probabilities against the true matches among them, and the best
+// threshold's pairwise figures.
 
 #include <chrono>
 #include <cstdio>
@@ -22,6 +33,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "estimate/lcmcr.h"
@@ -62,6 +74,111 @@ estimate::LcmcrResult lcmcr(const std::vector<std::int64_t>& counts, int lists,
   return estimate::run_lcmcr(counts, lists, o);
 }
 
+// Why each true pair was missed and each false pair made (on standard
+// error): the pairs of one true person not in one entity, by what the
+// linkage did with them, and what the two records hold in common.
+// SHOW_MISSED: how many missed pairs whose records both hold a birth year
+// and an origin to print whole (simulated records only).
+void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entity,
+              const link::LinkResult& r, int show_missed) {
+  std::unordered_map<std::uint64_t, float> scored;
+  scored.reserve(r.pairs.size() * 2);
+  auto key = [](std::uint32_t i, std::uint32_t j) {
+    if (i > j) std::swap(i, j);
+    return (std::uint64_t{i} << 32) | j;
+  };
+  for (const auto& p : r.pairs) scored[key(p.i, p.j)] = p.match_probability;
+  const double thr = r.settings.threshold;
+  const link::Column* name = t.column("name");
+  const link::Column* birth = t.column("birth_year");
+  const link::Column* origin = t.column("origin");
+  const link::Column* event = t.column("event");
+  std::map<std::uint32_t, std::vector<std::uint32_t>> by_person;
+  for (std::uint32_t i = 0; i < t.size(); ++i) by_person[true_entity[i]].push_back(i);
+  std::map<std::string, std::uint64_t> missed;
+  std::uint64_t true_pairs = 0;
+  int printed_sample = 0;
+  for (const auto& [person, recs] : by_person) {
+    for (std::size_t a = 0; a < recs.size(); ++a) {
+      for (std::size_t b = a + 1; b < recs.size(); ++b) {
+        const std::uint32_t i = recs[a], j = recs[b];
+        ++true_pairs;
+        if (r.clusters.entity[i] == r.clusters.entity[j]) continue;
+        std::string why;
+        auto it = scored.find(key(i, j));
+        if (name->is_null(i) || name->is_null(j)) {
+          why = "a record without a name";
+        } else if (it == scored.end()) {
+          why = "not scored (no block, or under the floor)";
+        } else if (it->second < thr) {
+          why = "scored under the threshold";
+        } else {
+          why = "linked, separated by clustering";
+        }
+        const bool same_event = (*event)[i] == (*event)[j];
+        const int shared = (!birth->is_null(i) && !birth->is_null(j)) +
+                           (!origin->is_null(i) && !origin->is_null(j));
+        if (shared == 2 && printed_sample < show_missed) {
+          ++printed_sample;
+          auto show = [&](std::uint32_t x) {
+            std::string out = t.source_names[t.source[x]];
+            for (const auto& c : t.columns) out += " | " + std::string(c[x]);
+            return out;
+          };
+          std::fprintf(stderr, "    %s\n    %s  (%s, p %s)\n", show(i).c_str(), show(j).c_str(),
+                       why.c_str(),
+                       it == scored.end() ? "none" : std::to_string(it->second).c_str());
+        }
+        missed[why + (same_event ? ", same event" : ", other event") + ", " +
+               std::to_string(shared) + " of birth year/origin in both"]++;
+      }
+    }
+  }
+  std::uint64_t total_missed = 0;
+  for (const auto& [k, v] : missed) total_missed += v;
+  std::fprintf(stderr, "true pairs %llu, missed %llu\n", (unsigned long long)true_pairs,
+               (unsigned long long)total_missed);
+  {
+    double sum_p = 0;
+    std::uint64_t true_scored = 0;
+    for (const auto& p : r.pairs) {
+      sum_p += p.match_probability;
+      true_scored += true_entity[p.i] == true_entity[p.j];
+    }
+    std::fprintf(stderr, "scored pairs %zu: sum of p %.0f, true matches among them %llu\n",
+                 r.pairs.size(), sum_p, (unsigned long long)true_scored);
+  }
+  for (const auto& rule : r.rules) {
+    std::fprintf(
+        stderr,
+        "rule %s: %llu pairs (%llu new), largest block %llu, purged %llu blocks / %llu pairs\n",
+        rule.rule.c_str(), (unsigned long long)rule.pairs, (unsigned long long)rule.new_pairs,
+        (unsigned long long)rule.largest_block, (unsigned long long)rule.purged_blocks,
+        (unsigned long long)rule.purged_pairs);
+  }
+  for (const auto& [k, v] : missed)
+    std::fprintf(stderr, "  missed %7llu  %s\n", (unsigned long long)v, k.c_str());
+  std::map<std::uint32_t, std::vector<std::uint32_t>> by_entity;
+  for (std::uint32_t i = 0; i < t.size(); ++i) by_entity[r.clusters.entity[i]].push_back(i);
+  std::map<std::string, std::uint64_t> wrong;
+  for (const auto& [e, recs] : by_entity) {
+    for (std::size_t a = 0; a < recs.size(); ++a) {
+      for (std::size_t b = a + 1; b < recs.size(); ++b) {
+        const std::uint32_t i = recs[a], j = recs[b];
+        if (true_entity[i] == true_entity[j]) continue;
+        auto it = scored.find(key(i, j));
+        const bool same_event = (*event)[i] == (*event)[j];
+        std::string why =
+            it != scored.end() && it->second >= thr ? "linked directly" : "joined through others";
+        wrong[why + (same_event ? ", same event" : ", other event") +
+              ", same source: " + (t.source[i] == t.source[j] ? "yes" : "no")]++;
+      }
+    }
+  }
+  for (const auto& [k, v] : wrong)
+    std::fprintf(stderr, "  false  %7llu  %s\n", (unsigned long long)v, k.c_str());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -70,6 +187,12 @@ int main(int argc, char** argv) {
   std::string names = "realistic";
   std::string scenario_file = std::string(UNCOUNTED_SOURCE_DIR) + "/bench/scenarios/camps.json";
   bool header = false;
+  bool diagnosis = false;
+  long long max_block_size = -1;
+  double missingness = 1;
+  std::vector<std::string> extra_rules;
+  bool oracle = false;
+  int show_missed = 0;
   for (int k = 1; k < argc; ++k) {
     const std::string a = argv[k];
     if (a == "--people" && k + 1 < argc) {
@@ -80,12 +203,26 @@ int main(int argc, char** argv) {
       names = argv[++k];
     } else if (a == "--scenario" && k + 1 < argc) {
       scenario_file = argv[++k];
+    } else if (a == "--max-block-size" && k + 1 < argc) {
+      max_block_size = std::atoll(argv[++k]);
+    } else if (a == "--missingness" && k + 1 < argc) {
+      missingness = std::atof(argv[++k]);
+    } else if (a == "--rule" && k + 1 < argc) {
+      extra_rules.push_back(argv[++k]);
+    } else if (a == "--oracle") {
+      oracle = true;
+    } else if (a == "--show-missed" && k + 1 < argc) {
+      show_missed = std::atoi(argv[++k]);
+      diagnosis = true;
+    } else if (a == "--diagnose") {
+      diagnosis = true;
     } else if (a == "--header") {
       header = true;
     } else {
       std::fprintf(stderr,
                    "usage: linkage_sweep_bench --people N [--names diverse|realistic|extreme] "
-                   "[--seed S] [--scenario FILE] [--header]\n");
+                   "[--seed S] [--scenario FILE] [--missingness S] [--max-block-size K] "
+                   "[--rule RULE]... [--oracle] [--diagnose] [--show-missed N] [--header]\n");
       return 2;
     }
   }
@@ -93,8 +230,9 @@ int main(int argc, char** argv) {
     std::printf(
         "| people | names | seed | records | pairwise P / R / F1 | cluster P / R / F1 | "
         "expected P / R | calibration error | entities found / true | LCMCR on own links | "
-        "LCMCR on true links | true N | link s | peak MiB |\n"
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        "LCMCR on true links | true N | link s | peak MiB | variant |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- "
+        "|\n");
     if (people == 0) return 0;
   }
   if (people <= 0) {
@@ -112,6 +250,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "--names: diverse, realistic or extreme\n");
     return 2;
   }
+  // --missingness S scales every list's share of blank names, sexes, birth
+  // years and origins (1: the scenario's own; 0: nothing blank).
+  for (auto& org : scenario.organizations) {
+    org.writing.missing_name *= missingness;
+    org.writing.missing_sex *= missingness;
+    org.writing.missing_birth_year *= missingness;
+    org.writing.missing_origin *= missingness;
+  }
   const simulate::Simulation sim = simulate::run_simulation(scenario, seed);
   std::vector<Record> all;
   for (const auto& list : sim.lists) all.insert(all.end(), list.begin(), list.end());
@@ -119,8 +265,26 @@ int main(int argc, char** argv) {
   std::vector<Record>().swap(all);
 
   const auto start = std::chrono::steady_clock::now();
-  link::Linker linker(std::move(table), link::default_settings());
-  const link::LinkResult& r = linker.run();
+  link::Settings settings = link::default_settings();
+  for (const std::string& text : extra_rules) {
+    settings.blocking_rules.push_back(link::parse_blocking_rule(text, "--rule"));
+    settings.training_blocking_rules.push_back(settings.blocking_rules.back());
+  }
+  if (max_block_size >= 0) settings.max_block_size = static_cast<std::uint64_t>(max_block_size);
+  // --oracle: m trained from every true pair (the truth a real run never
+  // has), u from random pairs as always: the ceiling of these comparisons.
+  link::LinkOptions options;
+  if (oracle) {
+    std::map<std::string, std::vector<std::uint32_t>> members;
+    for (std::uint32_t i = 0; i < table.size(); ++i)
+      members[std::string(table.truth[i])].push_back(i);
+    for (const auto& [id, recs] : members)
+      for (std::size_t a = 0; a < recs.size(); ++a)
+        for (std::size_t b = a + 1; b < recs.size(); ++b)
+          options.labels.push_back({recs[a], recs[b], true});
+  }
+  link::Linker linker(std::move(table), settings);
+  const link::LinkResult& r = linker.run(options);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double peak = bench::peak_memory_mib();
@@ -136,6 +300,35 @@ int main(int argc, char** argv) {
     true_entity[i] =
         person.emplace(truth[i], static_cast<std::uint32_t>(person.size())).first->second;
   }
+  if (diagnosis) diagnose(t, true_entity, r, show_missed);
+  if (diagnosis || oracle) {
+    const link::SweepPoint* best = nullptr;
+    for (const auto& p : a.sweep) {
+      if (!best || p.links.f1() > best->links.f1()) best = &p;
+      if (diagnosis) {
+        std::fprintf(stderr, "threshold %.3f: pairwise P %.3f R %.3f F1 %.3f\n", p.threshold,
+                     p.links.precision(), p.links.recall(), p.links.f1());
+      }
+    }
+    if (best) {
+      std::fprintf(stderr, "best threshold %.3f: pairwise P %.3f R %.3f F1 %.3f\n", best->threshold,
+                   best->links.precision(), best->links.recall(), best->links.f1());
+    }
+  }
+  // What differs from the default run, for the last column.
+  std::string variant;
+  auto add = [&variant](const std::string& what) {
+    variant += (variant.empty() ? "" : ", ") + what;
+  };
+  if (missingness != 1) {
+    char text[48];
+    std::snprintf(text, sizeof text, "blanks x%g", missingness);
+    add(text);
+  }
+  if (max_block_size >= 0) add("max_block_size " + std::to_string(max_block_size));
+  for (const std::string& rule : extra_rules) add("+ rule " + rule);
+  if (oracle) add("m from the truth");
+  if (variant.empty()) variant = "default";
   const int lists = static_cast<int>(t.source_names.size());
   const estimate::LcmcrResult own =
       lcmcr(capture_counts(t, r.clusters.entity, r.clusters.entities), lists, seed);
@@ -146,11 +339,11 @@ int main(int argc, char** argv) {
   };
   std::printf(
       "| %d | %s | %llu | %zu | %.3f / %.3f / %.3f | %.3f / %.3f / %.3f | %.3f / %.3f | %.3f | "
-      "%zu / %zu | %.0f [%.0f - %.0f] %s | %.0f [%.0f - %.0f] %s | %d | %.1f | %.0f |\n",
+      "%zu / %zu | %.0f [%.0f - %.0f] %s | %.0f [%.0f - %.0f] %s | %d | %.1f | %.0f | %s |\n",
       people, names.c_str(), static_cast<unsigned long long>(seed), t.size(), a.links.precision(),
       a.links.recall(), a.links.f1(), a.clusters.precision(), a.clusters.recall(), a.clusters.f1(),
       r.expected.precision, r.expected.recall, a.calibration_error, r.clusters.entities,
       person.size(), own.median, own.lower, own.upper, covers(own), ideal.median, ideal.lower,
-      ideal.upper, covers(ideal), people, seconds, peak);
+      ideal.upper, covers(ideal), people, seconds, peak, variant.c_str());
   return 0;
 }

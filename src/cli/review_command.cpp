@@ -106,15 +106,8 @@ void add_review(CLI::App& app, GlobalOptions& global) {
   decide->callback([&global, args] {
     auto store = open_store(global);
     const store::Decision decision = store::parse_decision(args->decision);
-    if (!args->replace) {
-      if (const auto earlier = store::find_decision(store->db(), args->record_a, args->record_b)) {
-        throw conflict("this pair was already decided (" + store::to_string(earlier->decision) +
-                           " by " + earlier->actor + "); --replace to change it",
-                       "review decide");
-      }
-    }
     store::record_decision(store->db(), args->record_a, args->record_b, decision,
-                           actor_name(global));
+                           actor_name(global), args->replace);
     const std::int64_t remaining = store::review_queue_size(store->db());
     if (global.json) {
       std::cout << nlohmann::json{{"decision", args->decision}, {"remaining", remaining}}.dump()

@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/passphrase.h"
+#include "io/optional_json.h"
 #include "pipeline/person_search.h"
 
 namespace uncounted::cli {
@@ -20,10 +21,6 @@ struct SearchArgs {
   std::size_t offset = 0;
 };
 
-nlohmann::json opt(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
 nlohmann::json to_json(const pipeline::SearchResult& found) {
   nlohmann::json persons = nlohmann::json::array();
   for (const pipeline::PersonHit& p : found.persons) {
@@ -33,10 +30,10 @@ nlohmann::json to_json(const pipeline::SearchResult& found) {
       records.push_back({{"id", hit.stored.id},
                          {"source", r.source},
                          {"record_id", r.record_id},
-                         {"name", opt(r.name)},
+                         {"name", io::or_null(r.name)},
                          {"event", r.event},
-                         {"event_date", opt(r.event_date)},
-                         {"event_place", opt(r.event_place)},
+                         {"event_date", io::or_null(r.event_date)},
+                         {"event_place", io::or_null(r.event_place)},
                          {"score", hit.score}});
     }
     persons.push_back({{"person", p.person}, {"score", p.score}, {"records", records}});

@@ -84,9 +84,7 @@ nlohmann::json login(RequestContext& ctx) {
       throw HttpError(401, "this account needs the code from its authenticator app",
                       "totp_required");
     }
-    const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                                 std::chrono::system_clock::now().time_since_epoch())
-                                 .count();
+    const std::int64_t now = unix_seconds_now();
     const auto step =
         totp_step_matching(*user->totp_secret, code->get<std::string>(), now, user->totp_last_step);
     if (!step) {
@@ -158,9 +156,7 @@ nlohmann::json confirm_totp(RequestContext& ctx) {
     }
     secret = it->second;
   }
-  const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                               std::chrono::system_clock::now().time_since_epoch())
-                               .count();
+  const std::int64_t now = unix_seconds_now();
   const auto step = totp_step_matching(secret, code, now, 0);
   if (!step) {
     ctx.app.throttle.failed(ctx.user(), ctx.request.remote_addr);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "io/optional_json.h"
 #include "pipeline/person_search.h"
 #include "server/app_state.h"
 #include "server/endpoint.h"
@@ -16,10 +17,6 @@
 namespace uncounted::server {
 namespace {
 
-nlohmann::json opt(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
 nlohmann::json record_json(const store::StoredRecord& stored,
                            const std::optional<std::string>& person) {
   const Record& r = stored.record;
@@ -27,15 +24,15 @@ nlohmann::json record_json(const store::StoredRecord& stored,
   return {{"id", stored.id},
           {"source", r.source},
           {"record_id", r.record_id},
-          {"name", opt(r.name)},
+          {"name", io::or_null(r.name)},
           {"sex", sex.empty() ? nlohmann::json(nullptr) : nlohmann::json(sex)},
-          {"birth_year", opt(r.birth_year)},
-          {"origin", opt(r.origin)},
+          {"birth_year", io::or_null(r.birth_year)},
+          {"origin", io::or_null(r.origin)},
           {"event", r.event},
-          {"event_date", opt(r.event_date)},
-          {"event_place", opt(r.event_place)},
-          {"testimony_id", opt(r.testimony_id)},
-          {"entity_id", opt(person)}};
+          {"event_date", io::or_null(r.event_date)},
+          {"event_place", io::or_null(r.event_place)},
+          {"testimony_id", io::or_null(r.testimony_id)},
+          {"entity_id", io::or_null(person)}};
 }
 
 std::optional<nlohmann::json> record_by_id(store::Database& db, std::int64_t id) {
@@ -126,13 +123,13 @@ nlohmann::json pseudonymized(RequestContext& ctx) {
     const store::PartnerRecord& r = view.rows[i];
     rows.push_back({{"source", r.source},
                     {"record", r.record},
-                    {"entity", opt(r.entity)},
-                    {"sex", opt(r.sex)},
-                    {"birth_year", opt(r.birth_years)},
+                    {"entity", io::or_null(r.entity)},
+                    {"sex", io::or_null(r.sex)},
+                    {"birth_year", io::or_null(r.birth_years)},
                     {"event", r.event},
-                    {"event_date", opt(r.event_year)},
-                    {"event_place", opt(r.event_place)},
-                    {"testimony", opt(r.testimony)}});
+                    {"event_date", io::or_null(r.event_year)},
+                    {"event_place", io::or_null(r.event_place)},
+                    {"testimony", io::or_null(r.testimony)}});
   }
   return {{"total", view.rows.size()},
           {"records", rows},

@@ -58,7 +58,8 @@ std::pair<std::int64_t, std::int64_t> pair_fields(const nlohmann::json& body) {
 
 // A pair already decided is decided again only when the body says
 // "replace": true, so that a key pressed twice, or a second click on a pair
-// that has left the screen, cannot overwrite a decision unseen.
+// that has left the screen, cannot overwrite a decision unseen (the store
+// refuses it: 409).
 nlohmann::json decide(RequestContext& ctx) {
   const auto [a, b] = pair_fields(ctx.body);
   if (!ctx.body.contains("decision") || !ctx.body["decision"].is_string()) {
@@ -68,13 +69,7 @@ nlohmann::json decide(RequestContext& ctx) {
   const bool replace = ctx.body.value("replace", false);
   std::lock_guard lock(ctx.app.store_mutex);
   store::Database& db = ctx.app.store.db();
-  if (!replace) {
-    if (const auto earlier = store::find_decision(db, a, b)) {
-      throw HttpError(409, "this pair was already decided (" + store::to_string(earlier->decision) +
-                               "); undo that decision first");
-    }
-  }
-  store::record_decision(db, a, b, decision, ctx.user());
+  store::record_decision(db, a, b, decision, ctx.user(), replace);
   return {{"record_a", a},
           {"record_b", b},
           {"decision", store::to_string(decision)},

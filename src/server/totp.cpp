@@ -4,6 +4,8 @@
 #include <openssl/hmac.h>
 #include <sodium.h>
 
+#include <chrono>
+
 #include "model/error.h"
 
 namespace uncounted::server {
@@ -69,6 +71,12 @@ std::optional<std::int64_t> totp_step_matching(const std::string& secret, const 
 std::string otpauth_uri(const std::string& user, const std::string& secret) {
   return "otpauth://totp/uncounted:" + user + "?secret=" + base32(secret) +
          "&issuer=uncounted&algorithm=SHA1&digits=6&period=30";
+}
+
+std::int64_t unix_seconds_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 }  // namespace uncounted::server

@@ -21,6 +21,9 @@ std::string base32(const std::string& bytes);
 // The six-digit code of SECRET at STEP (seconds since 1970 / 30).
 std::string totp_code(const std::string& secret, std::int64_t step);
 
+// Seconds since 1970 now, the NOW of totp_step_matching.
+std::int64_t unix_seconds_now();
+
 // The step CODE matches at NOW (seconds since 1970), within one step either
 // way and after LAST_USED; nothing when it matches none.
 std::optional<std::int64_t> totp_step_matching(const std::string& secret, const std::string& code,

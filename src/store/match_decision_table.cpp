@@ -47,12 +47,19 @@ void audit(Database& db, const std::string& actor, const char* action, std::int6
 }  // namespace
 
 void record_decision(Database& db, std::int64_t record_a, std::int64_t record_b, Decision decision,
-                     const std::string& actor) {
+                     const std::string& actor, bool replace) {
   if (record_a == record_b) throw invalid_input("a record cannot be compared with itself");
   if (record_a > record_b) std::swap(record_a, record_b);
   Transaction tx(db);
   if (!find_record(db, record_a) || !find_record(db, record_b)) {
     throw not_found("no such record", "decision");
+  }
+  if (!replace) {
+    if (const std::optional<MatchDecision> earlier = find_decision(db, record_a, record_b)) {
+      throw conflict("this pair was already decided (" + to_string(earlier->decision) + " by " +
+                         earlier->actor + "); undo or replace that decision",
+                     "decision");
+    }
   }
   db.prepare("DELETE FROM match_decisions WHERE record_a = ? AND record_b = ?")
       .bind(1, record_a)

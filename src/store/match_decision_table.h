@@ -27,11 +27,15 @@ struct MatchDecision {
   std::string decided_at;
 };
 
-// Records ACTOR's decision on the pair (either order), replacing an earlier
-// one; audited. Throws invalid_input for a record with itself, not_found
-// when either record does not exist.
+// Records ACTOR's decision on the pair (either order); audited. A pair
+// decided before is decided again only when REPLACE, so that a key pressed
+// twice, or a second reviewer in another process, cannot overwrite a
+// decision unseen: otherwise conflict, naming the earlier decision and who
+// made it (checked in the same transaction as the write). Throws
+// invalid_input for a record with itself, not_found when either record does
+// not exist.
 void record_decision(Database& db, std::int64_t record_a, std::int64_t record_b, Decision decision,
-                     const std::string& actor);
+                     const std::string& actor, bool replace);
 // Takes back the decision on the pair, which returns to the review queue;
 // audited. Returns what was taken back; nullopt (nothing written) when the
 // pair had no decision.

@@ -115,7 +115,7 @@ TEST_F(LinkageDrawsTest, DrawsRespectReviewersDecisions) {
                    store::find_record(store_->db(), pair.record_b)->record.record_id);
     store::record_decision(store_->db(), pair.record_a, pair.record_b,
                            same.back() ? store::Decision::kMatch : store::Decision::kNonMatch,
-                           "reviewer");
+                           "reviewer", false);
   }
   ASSERT_NE(std::count(same.begin(), same.end(), true), 0);
   ASSERT_NE(std::count(same.begin(), same.end(), false), 0);
@@ -160,7 +160,7 @@ TEST_F(LinkageDrawsTest, NoUncertainPairGivesTheStoredLinkagesEstimate) {
       store::record_decision(
           store_->db(), p.record_a, p.record_b,
           p.match_probability >= 0.5 ? store::Decision::kMatch : store::Decision::kNonMatch,
-          "reviewer");
+          "reviewer", false);
     }
     link_store(*store_, {});
   }

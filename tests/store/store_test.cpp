@@ -9,6 +9,7 @@
 
 #include "model/error.h"
 #include "store/audit_log.h"
+#include "store/match_decision_table.h"
 #include "store/migrations.h"
 #include "store/pseudonym.h"
 #include "store/record_table.h"
@@ -74,6 +75,33 @@ TEST_F(StoreTest, UpsertInsertsUpdatesAndRecognisesNoOps) {
   EXPECT_EQ(back->record.name, "이순희");
   ASSERT_EQ(back->record.extra.size(), 1u);
   EXPECT_EQ(back->record.extra[0].second, "v");
+}
+
+// A pair decided before is refused unless the caller says replace, and the
+// refusal writes nothing: the decision, its actor and the audit log stay.
+TEST_F(StoreTest, ADecidedPairIsDecidedAgainOnlyWhenReplaced) {
+  Store::create(path_, "p");
+  auto store = Store::open(path_, "p");
+  RecordWriter writer(store->db());
+  std::int64_t a = 0, b = 0;
+  writer.upsert(sample("1"), a);
+  writer.upsert(sample("2"), b);
+  record_decision(store->db(), b, a, Decision::kNonMatch, "rev1", false);
+  const std::int64_t entries = verify_audit(store->db()).entries;
+  try {
+    record_decision(store->db(), a, b, Decision::kMatch, "rev2", false);
+    FAIL() << "a decided pair was overwritten without replace";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kConflict);
+    EXPECT_NE(std::string(e.what()).find("non_match by rev1"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(verify_audit(store->db()).entries, entries);
+  EXPECT_EQ(find_decision(store->db(), a, b)->decision, Decision::kNonMatch);
+  record_decision(store->db(), a, b, Decision::kMatch, "rev2", true);
+  const std::optional<MatchDecision> now = find_decision(store->db(), a, b);
+  EXPECT_EQ(now->decision, Decision::kMatch);
+  EXPECT_EQ(now->actor, "rev2");
+  EXPECT_EQ(verify_audit(store->db()).entries, entries + 1);
 }
 
 TEST_F(StoreTest, AuditChainDetectsTampering) {

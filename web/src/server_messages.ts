@@ -125,7 +125,7 @@ const korean: Record<string, string> = {
   'two estimates are already running; wait for one or cancel it': '추정 두 개가 이미 실행 중입니다. 하나가 끝나기를 기다리거나 취소하세요',
   "'decision' must be match, non_match or unsure": '결정은 같은 사람, 다른 사람, 불확실 중 하나여야 합니다',
   'a decision is match, non_match or unsure': '결정은 같은 사람, 다른 사람, 불확실 중 하나여야 합니다',
-  'this pair was already decided ({}); undo that decision first': '이 쌍은 이미 결정되었습니다 ({0}). 먼저 그 결정을 되돌리세요',
+  'this pair was already decided ({} by {}); undo or replace that decision': '이 쌍은 이미 {1}님이 결정했습니다 ({0}). 그 결정을 되돌리거나 바꾸세요',
   'this pair has no decision to undo': '이 쌍에는 되돌릴 결정이 없습니다',
   'a pair needs two different records': '쌍에는 서로 다른 기록 두 건이 필요합니다',
   'a record cannot be compared with itself': '기록을 자기 자신과 비교할 수 없습니다',

@@ -231,7 +231,8 @@ try {
   // Persons, a page at a time: a common letter finds more than a page.
   await page.fill('#search-q', 'o');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('#search-summary');
+  // The previous search's summary is still there until this one answers.
+  await page.waitForFunction(() => document.querySelector('#search-summary')?.textContent?.includes('1–20'));
   const pageOne = await page.$$eval('#search-results tbody.person-hit', (bs) => bs.map((b) => b.querySelectorAll('a').length + ':' + b.querySelector('a')?.getAttribute('href')));
   check(pageOne.length === 20 && pageOne.every((x) => x.startsWith('1:')), `search lists persons, 20 a page, one link each (${pageOne.length})`);
   const summary1 = await page.textContent('#search-summary');
