@@ -29,9 +29,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -41,10 +39,9 @@
 #include "link/linker.h"
 #include "link/settings.h"
 #include "link/table.h"
+#include "model/error.h"
 #include "peak_memory.h"
-#include "simulate/given_names.h"
-#include "simulate/scenario.h"
-#include "simulate/simulation.h"
+#include "simulated_lists.h"
 
 namespace {
 
@@ -185,7 +182,7 @@ int main(int argc, char** argv) {
   int people = 0;
   std::uint64_t seed = 1;
   std::string names = "realistic";
-  std::string scenario_file = std::string(UNCOUNTED_SOURCE_DIR) + "/bench/scenarios/camps.json";
+  std::string scenario_file;
   bool header = false;
   bool diagnosis = false;
   long long max_block_size = -1;
@@ -239,30 +236,19 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "--people N is required\n");
     return 2;
   }
-  std::ifstream in(scenario_file);
-  if (!in) {
-    std::fprintf(stderr, "cannot open %s\n", scenario_file.c_str());
+  bench::SimulatedListsOptions lists_options;
+  lists_options.people = people;
+  lists_options.names = names;
+  lists_options.seed = seed;
+  lists_options.missingness = missingness;
+  lists_options.scenario_file = scenario_file;
+  link::Table table;
+  try {
+    table = bench::simulated_lists(lists_options);
+  } catch (const Error& e) {
+    std::fprintf(stderr, "%s: %s\n", e.where().c_str(), e.what());
     return 2;
   }
-  simulate::Scenario scenario = simulate::parse_scenario(nlohmann::json::parse(in), scenario_file);
-  scenario.population.size = people;
-  if (!simulate::parse_name_concentration(names, scenario.population.names)) {
-    std::fprintf(stderr, "--names: diverse, realistic or extreme\n");
-    return 2;
-  }
-  // --missingness S scales every list's share of blank names, sexes, birth
-  // years and origins (1: the scenario's own; 0: nothing blank).
-  for (auto& org : scenario.organizations) {
-    org.writing.missing_name *= missingness;
-    org.writing.missing_sex *= missingness;
-    org.writing.missing_birth_year *= missingness;
-    org.writing.missing_origin *= missingness;
-  }
-  const simulate::Simulation sim = simulate::run_simulation(scenario, seed);
-  std::vector<Record> all;
-  for (const auto& list : sim.lists) all.insert(all.end(), list.begin(), list.end());
-  link::Table table = link::table_from_records(all);
-  std::vector<Record>().swap(all);
 
   const auto start = std::chrono::steady_clock::now();
   link::Settings settings = link::default_settings();

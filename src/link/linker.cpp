@@ -7,6 +7,7 @@
 
 #include "link/estimate_u.h"
 #include "link/parallel.h"
+#include "link/reviewer_calibration.h"
 #include "model/error.h"
 
 namespace uncounted::link {
@@ -353,14 +354,19 @@ const LinkResult& Linker::run(const LinkOptions& options) {
   std::vector<CandidatePair>().swap(compared.pairs);
   r.seconds.predicting = watch.lap();
 
+  // A pair's weight as the model gives it, then as the reviewers'
+  // calibration (identity until fitted) makes it.
   const PairWeight pair_weight = [this](std::uint32_t i, std::uint32_t j) {
-    return weights_->weight(comparison_vector(settings_.comparisons, columns_, i, j), i);
+    return calibration_.apply(
+        weights_->weight(comparison_vector(settings_.comparisons, columns_, i, j), i));
   };
+  calibration_ = ReviewerCalibration{};
   facts_ = record_facts(table_, settings_, columns_);
   cluster(options.decisions, pair_weight);
   if (plan.source != TrainingPlan::Source::kNone && settings_.training.prior_from_clusters) {
     prior_from_clusters(options.decisions, pair_weight);
   }
+  if (options.calibrate_from_decisions) calibrate_from_decisions(options.decisions, pair_weight);
   r.expected = expected_accuracy(r.pairs, settings_.threshold);
   if (r.expected.precision < 0.95 || r.expected.recall < 0.95) {
     // Said plainly: persons counted from these links carry the errors into
@@ -423,7 +429,52 @@ void Linker::prior_from_clusters(const std::vector<PairDecision>& decisions,
 Waterfall Linker::explain(std::uint32_t i, std::uint32_t j) const {
   if (!weights_) throw runtime_error("explain needs a trained model: run the linkage first");
   if (i >= table_.size() || j >= table_.size()) throw usage_error("no such record", "explain");
-  return explain_pair(table_, settings_, columns_, *weights_, i, j);
+  Waterfall w = explain_pair(table_, settings_, columns_, *weights_, i, j);
+  if (calibration_.fitted) {
+    // The last term: what the reviewers' decisions did to the weight.
+    WaterfallStep step;
+    step.term = "reviewers' calibration";
+    step.level = "fitted on " + std::to_string(calibration_.matches + calibration_.non_matches) +
+                 " decisions";
+    const double calibrated = calibration_.apply(w.match_weight);
+    step.weight = calibrated - w.match_weight;
+    step.cumulative = calibrated;
+    w.steps.push_back(step);
+    w.match_weight = calibrated;
+    w.match_probability = probability_from_weight(calibrated);
+  }
+  return w;
+}
+
+void Linker::calibrate_from_decisions(const std::vector<PairDecision>& decisions,
+                                      const PairWeight& pair_weight) {
+  LinkResult& r = result_;
+  std::vector<double> weights;
+  std::vector<bool> match;
+  for (const PairDecision& d : decisions) {
+    if (d.i == d.j) continue;
+    weights.push_back(pair_weight(std::min(d.i, d.j), std::max(d.i, d.j)));
+    match.push_back(d.match);
+  }
+  const ReviewerCalibration fit = fit_reviewer_calibration(weights, match);
+  r.calibration = fit;
+  if (!fit.fitted) return;
+  calibration_ = fit;
+  std::vector<ScoredPair> kept;
+  kept.reserve(r.pairs.size());
+  for (ScoredPair p : r.pairs) {
+    p.match_weight = static_cast<float>(fit.apply(p.match_weight));
+    p.match_probability = static_cast<float>(probability_from_weight(p.match_weight));
+    if (p.match_probability >= settings_.retain_probability) kept.push_back(p);
+  }
+  r.pairs = std::move(kept);
+  cluster(decisions, pair_weight);
+  char line[200];
+  std::snprintf(line, sizeof line,
+                "probabilities recalibrated from %zu reviewer decisions (%zu matches): "
+                "weight x %.2f %+.1f bits",
+                fit.matches + fit.non_matches, fit.matches, fit.slope, fit.intercept);
+  r.warnings.push_back(line);
 }
 
 nlohmann::json summary_json(const Linker& linker) {
@@ -466,6 +517,12 @@ nlohmann::json summary_json(const Linker& linker) {
       {"review_pairs", review_pairs},
       {"probability_two_random_records_match", r.settings.probability_two_random_records_match},
       {"prior_rounds", r.prior_rounds},
+      {"reviewer_calibration",
+       {{"fitted", r.calibration.fitted},
+        {"matches", r.calibration.matches},
+        {"non_matches", r.calibration.non_matches},
+        {"intercept_bits", r.calibration.intercept},
+        {"slope", r.calibration.slope}}},
       {"expected",
        {{"links", r.expected.links},
         {"false_links", r.expected.false_links},

@@ -2,8 +2,9 @@
 // The linkage pipeline, and the API the rest of uncounted calls:
 //
 //   prepare -> plan the training -> block -> compare -> train (u, EM,
-//   prior) -> predict -> cluster -> prior from the clusters -> expected
-//   accuracy -> review queue, with explanations on demand.
+//   prior) -> predict -> cluster -> prior from the clusters -> calibration
+//   from reviewers' decisions -> expected accuracy -> review queue, with
+//   explanations on demand.
 //
 // Typical use (the store-backed `uncounted link`):
 //
@@ -37,6 +38,7 @@
 #include "link/predict.h"
 #include "link/prepared_column.h"
 #include "link/review.h"
+#include "link/reviewer_calibration.h"
 #include "link/settings.h"
 #include "link/table.h"
 #include "link/training.h"
@@ -58,6 +60,9 @@ struct LinkOptions {
   std::vector<PairDecision> decisions;  // human decisions (must/cannot-link)
   // Pairs labelled by a human to train m and u from (instead of EM).
   std::vector<PairDecision> labels;
+  // Recalibrate the probabilities from DECISIONS once they hold enough of
+  // each kind (reviewer_calibration.h).
+  bool calibrate_from_decisions = true;
   // Progress: STAGE ("blocking", "comparing", ...), DONE of TOTAL. Called
   // from one thread.
   std::function<void(const std::string& stage, std::size_t done, std::size_t total)> progress;
@@ -106,6 +111,10 @@ struct LinkResult {
   ExpectedAccuracy expected;
   // The prior as EM gave it, then after each round of prior_from_clusters.
   std::vector<double> prior_rounds;
+  // Fitted when the decisions hold at least kMinCalibrationDecisions
+  // matches and as many non-matches (reviewer_calibration.h); every
+  // probability above is then the calibrated one.
+  ReviewerCalibration calibration;
   std::vector<std::string> warnings;
 };
 
@@ -141,6 +150,8 @@ class Linker {
   void cluster(const std::vector<PairDecision>& decisions, const PairWeight& pair_weight);
   void prior_from_clusters(const std::vector<PairDecision>& decisions,
                            const PairWeight& pair_weight);
+  void calibrate_from_decisions(const std::vector<PairDecision>& decisions,
+                                const PairWeight& pair_weight);
 
   Table table_;
   Settings settings_;
@@ -148,6 +159,7 @@ class Linker {
   std::optional<MatchWeights> weights_;
   RecordFacts facts_;
   LinkResult result_;
+  ReviewerCalibration calibration_;  // identity until fitted
 };
 
 // Summary for `link --json`: records, pairs, links, entities, seconds.
