@@ -78,7 +78,25 @@ std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& 
         throw invalid_input("the input has no column " + c.swap_column, "comparison " + c.name);
       }
     }
-    out.emplace_back(*raw, c.kind, swap);
+    if (c.fallback.empty()) {
+      out.emplace_back(*raw, c.kind, swap);
+      continue;
+    }
+    const Column* fallback = table.column(c.fallback.column);
+    const Column* when = table.column(c.fallback.when_column);
+    if (fallback == nullptr || when == nullptr) {
+      throw invalid_input("the input has no column " +
+                              (fallback == nullptr ? c.fallback.column : c.fallback.when_column),
+                          "comparison " + c.name + " fallback");
+    }
+    Column merged(c.column);
+    for (std::size_t r = 0; r < table.size(); ++r) {
+      const bool use =
+          raw->is_null(r) && std::find(c.fallback.when_values.begin(), c.fallback.when_values.end(),
+                                       (*when)[r]) != c.fallback.when_values.end();
+      merged.push_back(use ? (*fallback)[r] : (*raw)[r]);
+    }
+    out.emplace_back(merged, c.kind, swap);
   }
   return out;
 }

@@ -227,6 +227,27 @@ Comparison comparison_from_json(const nlohmann::json& j, const std::string& wher
       throw invalid_input("a \"swapped\" level needs the comparison's \"swap_column\"", where);
     }
   }
+  if (j.contains("fallback")) {
+    const nlohmann::json& f = j["fallback"];
+    const auto text = [&](const char* key) {
+      if (!f.is_object() || !f.contains(key) || !f[key].is_string() ||
+          f[key].get_ref<const std::string&>().empty()) {
+        throw invalid_input(std::string("a fallback needs \"") + key + "\", a column name", where);
+      }
+      return f[key].get<std::string>();
+    };
+    c.fallback.column = text("column");
+    c.fallback.when_column = text("when_column");
+    if (!f.contains("when_values") || !f["when_values"].is_array() || f["when_values"].empty()) {
+      throw invalid_input("a fallback needs \"when_values\", a non-empty array of strings", where);
+    }
+    for (const nlohmann::json& v : f["when_values"]) {
+      if (!v.is_string()) {
+        throw invalid_input("a fallback's \"when_values\" must be strings", where);
+      }
+      c.fallback.when_values.push_back(v.get<std::string>());
+    }
+  }
   c.term_frequency = j.value("term_frequency", false);
   c.m = probabilities(j, "m", c.levels.size() + 1, where);
   c.u = probabilities(j, "u", c.levels.size() + 1, where);
@@ -246,6 +267,11 @@ nlohmann::json to_json(const Comparison& c) {
                    {"levels", levels},
                    {"term_frequency", c.term_frequency}};
   if (!c.swap_column.empty()) j["swap_column"] = c.swap_column;
+  if (!c.fallback.empty()) {
+    j["fallback"] = {{"column", c.fallback.column},
+                     {"when_column", c.fallback.when_column},
+                     {"when_values", c.fallback.when_values}};
+  }
   if (!c.m.empty()) j["m"] = c.m;
   if (!c.u.empty()) j["u"] = c.u;
   if (!c.u_name_agrees.empty()) j["u_name_agrees"] = c.u_name_agrees;

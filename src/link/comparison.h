@@ -31,11 +31,25 @@ inline constexpr int kMaxLevels = 14;
 inline constexpr int kMaxComparisons = 14;
 inline constexpr int kGammaBits = 4;
 
+// Where a comparison's column is blank, a value read from another column
+// when a third says the two mean the same: the default model reads a
+// record's origin, else the place of an act or an arrest (foreign media,
+// smuggled goods, ... are acts where people live, and people are arrested
+// where they live; a forced returnee's arrest at the border is the
+// exception, which EM weighs through m).
+struct ColumnFallback {
+  std::string column;                    // e.g. event_place
+  std::string when_column;               // e.g. event
+  std::vector<std::string> when_values;  // e.g. arrest, foreign_media
+  bool empty() const { return column.empty(); }
+};
+
 struct Comparison {
   std::string name;    // unique within the settings, e.g. "surname"
   std::string column;  // the input column compared
   // The partner column of a "swapped" level (e.g. surname for given_name).
   std::string swap_column;
+  ColumnFallback fallback;  // empty: none
   ColumnKind kind = ColumnKind::kString;
   std::vector<ComparisonLevel> levels;
   // Adjust the exact level's weight by how common the value is (Kim vs

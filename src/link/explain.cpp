@@ -25,10 +25,20 @@ Waterfall explain_pair(const Table& table, const Settings& settings,
     const std::vector<double>& u =
         name_agrees && !comparison.u_name_agrees.empty() ? comparison.u_name_agrees : comparison.u;
     total += bits;
+    // A value read from the fallback column says so.
+    const Column* raw = table.column(comparison.column);
+    auto value = [&](std::uint32_t r) {
+      if (columns[c].is_null(r)) return std::string();
+      std::string v(columns[c].text(r));
+      if (!comparison.fallback.empty() && raw != nullptr && raw->is_null(r)) {
+        v += " (" + comparison.fallback.column + ")";
+      }
+      return v;
+    };
     WaterfallStep step{comparison.name,
                        comparison.level_label(g),
-                       std::string(columns[c].is_null(i) ? "" : columns[c].text(i)),
-                       std::string(columns[c].is_null(j) ? "" : columns[c].text(j)),
+                       value(i),
+                       value(j),
                        g == 0 ? 0 : comparison.m[g - 1],
                        g == 0 ? 0 : u[g - 1],
                        bits,

@@ -471,9 +471,9 @@ void Linker::calibrate_from_decisions(const std::vector<PairDecision>& decisions
   cluster(decisions, pair_weight);
   char line[200];
   std::snprintf(line, sizeof line,
-                "probabilities recalibrated from %zu reviewer decisions (%zu matches): "
-                "weight x %.2f %+.1f bits",
-                fit.matches + fit.non_matches, fit.matches, fit.slope, fit.intercept);
+                "probabilities recalibrated from %zu reviewer decisions (%zu matches): every "
+                "match weight %+.2f bits",
+                fit.matches + fit.non_matches, fit.matches, fit.intercept);
   r.warnings.push_back(line);
 }
 
@@ -521,8 +521,7 @@ nlohmann::json summary_json(const Linker& linker) {
        {{"fitted", r.calibration.fitted},
         {"matches", r.calibration.matches},
         {"non_matches", r.calibration.non_matches},
-        {"intercept_bits", r.calibration.intercept},
-        {"slope", r.calibration.slope}}},
+        {"shift_bits", r.calibration.intercept}}},
       {"expected",
        {{"links", r.expected.links},
         {"false_links", r.expected.false_links},
