@@ -253,7 +253,12 @@ int main(int argc, char** argv) {
   const auto start = std::chrono::steady_clock::now();
   link::Settings settings = link::default_settings();
   for (const std::string& text : extra_rules) {
-    settings.blocking_rules.push_back(link::parse_blocking_rule(text, "--rule"));
+    try {
+      settings.blocking_rules.push_back(link::parse_blocking_rule(text, "--rule"));
+    } catch (const Error& e) {
+      std::fprintf(stderr, "%s: %s\n", e.where().c_str(), e.what());
+      return 2;
+    }
     settings.training_blocking_rules.push_back(settings.blocking_rules.back());
   }
   if (max_block_size >= 0) settings.max_block_size = static_cast<std::uint64_t>(max_block_size);

@@ -14,6 +14,8 @@
 // (link/reviewer_calibration.h). --as constraints-only: must-link and
 // cannot-link alone. --as labels: the decided pairs also train m
 // (LinkOptions::labels: m from the decided matches, u from random pairs).
+// The calibration error is over every scored pair, the decided ones too
+// (a few hundred among 10^4 to 10^6).
 
 #include <chrono>
 #include <cstdio>
@@ -127,6 +129,7 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < table.size(); ++i) persons.insert(table.truth[i]);
   std::vector<link::PairDecision> decided;
   double previous_f1 = -1;
+  std::size_t added = 0;  // decisions added before this round
   for (int round = 0; round <= rounds; ++round) {
     const Round r = link_round(table, decided, as, per_round);
     std::size_t matches = 0;
@@ -135,7 +138,7 @@ int main(int argc, char** argv) {
     char gain[32] = "";
     if (previous_f1 >= 0) {
       std::snprintf(gain, sizeof gain, "%+.4f",
-                    (a.clusters.f1() - previous_f1) * 100.0 / per_round);
+                    (a.clusters.f1() - previous_f1) * 100.0 / static_cast<double>(added));
     }
     std::printf(
         "| %d | %s | %llu | %s | %zu | %zu | %.3f / %.3f / %.3f | %.4f / %.4f / %.4f | %.3f | "
@@ -149,6 +152,7 @@ int main(int argc, char** argv) {
     previous_f1 = a.clusters.f1();
     if (r.next.empty()) break;
     decided.insert(decided.end(), r.next.begin(), r.next.end());
+    added = r.next.size();
   }
   return 0;
 }

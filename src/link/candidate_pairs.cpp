@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <unordered_map>
 
+#include "io/csv_file.h"
 #include "link/parallel.h"
 #include "model/error.h"
 
@@ -63,6 +65,26 @@ std::vector<WorkItem> plan_work(const std::vector<Blocks>& blocks) {
 
 }  // namespace
 
+namespace {
+
+// Whether WHEN (the record's value of the fallback's when_column, as
+// written: "Arrest", " arrest ") is one of the fallback's values.
+bool fallback_applies(const ColumnFallback& fallback, std::string_view when) {
+  while (!when.empty() && std::isspace(static_cast<unsigned char>(when.front()))) {
+    when.remove_prefix(1);
+  }
+  while (!when.empty() && std::isspace(static_cast<unsigned char>(when.back()))) {
+    when.remove_suffix(1);
+  }
+  const std::string value = io::ascii_lower(when);
+  for (const std::string& v : fallback.when_values) {
+    if (io::ascii_lower(v) == value) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& settings) {
   std::vector<PreparedColumn> out;
   out.reserve(settings.comparisons.size());
@@ -90,13 +112,15 @@ std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& 
                           "comparison " + c.name + " fallback");
     }
     Column merged(c.column);
+    std::vector<bool> from_fallback(table.size(), false);
     for (std::size_t r = 0; r < table.size(); ++r) {
       const bool use =
-          raw->is_null(r) && std::find(c.fallback.when_values.begin(), c.fallback.when_values.end(),
-                                       (*when)[r]) != c.fallback.when_values.end();
+          raw->is_null(r) && !fallback->is_null(r) && fallback_applies(c.fallback, (*when)[r]);
       merged.push_back(use ? (*fallback)[r] : (*raw)[r]);
+      from_fallback[r] = use;
     }
     out.emplace_back(merged, c.kind, swap);
+    out.back().set_from_fallback(std::move(from_fallback));
   }
   return out;
 }

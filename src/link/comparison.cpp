@@ -47,6 +47,7 @@ bool is_interval_level(LevelType t) { return t == LevelType::kWithin || t == Lev
 
 int Comparison::gamma(const PreparedColumn& column, std::uint32_t i, std::uint32_t j) const {
   if (column.is_null(i) || column.is_null(j)) return 0;
+  if (column.from_fallback(i) && column.from_fallback(j)) return 0;
   const bool same = column.id(i) == column.id(j);
   // Levels of one measure at several thresholds (Jaro-Winkler 0.92, 0.8)
   // share one computation: measured lazily, at most once per pair.

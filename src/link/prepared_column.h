@@ -31,6 +31,13 @@ class PreparedColumn {
   std::size_t size() const { return ids_.size(); }
   std::uint32_t id(std::uint32_t record) const { return ids_[record]; }
   bool is_null(std::uint32_t record) const { return ids_[record] == 0; }
+  // Whether RECORD's value was read from the comparison's fallback column
+  // (comparison.h ColumnFallback); two such values are the fallback
+  // column's own comparison, and are not compared again.
+  bool from_fallback(std::uint32_t record) const {
+    return !from_fallback_.empty() && from_fallback_[record];
+  }
+  void set_from_fallback(std::vector<bool> flags) { from_fallback_ = std::move(flags); }
   // Number of distinct non-null values.
   std::size_t distinct() const { return value_ends_.size() - 1; }
   // The normalized text of value ID (1-based).
@@ -88,6 +95,7 @@ class PreparedColumn {
  private:
   ColumnKind kind_;
   std::vector<std::uint32_t> ids_;
+  std::vector<bool> from_fallback_;      // empty: no fallback
   std::vector<std::uint32_t> swap_ids_;  // partner column's values, same dictionary
   std::string values_;
   std::vector<std::uint32_t> value_ends_{0};

@@ -11,6 +11,25 @@
 namespace uncounted::link {
 namespace {
 
+// Whether RULE constrains comparison C (its pairs agree on C by
+// construction, so C's m is not free under it): the rule reads C's column,
+// or C's fallback column (a fallback value is that column's), or the column
+// of a comparison whose fallback is C's column (a key on the origin reads
+// event places where the origin fell back).
+bool constrains(const BlockingRule& rule, const std::vector<Comparison>& comparisons,
+                std::size_t c) {
+  const Comparison& comparison = comparisons[c];
+  if (rule.uses_column(comparison.column)) return true;
+  if (!comparison.fallback.empty() && rule.uses_column(comparison.fallback.column)) return true;
+  for (const Comparison& other : comparisons) {
+    if (!other.fallback.empty() && other.fallback.column == comparison.column &&
+        rule.uses_column(other.column)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Expected matches among candidates, with m and u fixed: the prior of the
 // whole population follows from it (assuming the blocking rules together
 // miss few matches).
@@ -149,7 +168,7 @@ void estimate_m(Settings& settings, const std::vector<Pattern>& training, Traini
     patterns[r] = rule_patterns(training, r, rt.pairs);
     bool any_active = false;
     for (std::size_t c = 0; c < nc; ++c) {
-      active[r][c] = !rules[r].uses_column(comparisons[c].column);
+      active[r][c] = !constrains(rules[r], comparisons, c);
       any_active = any_active || active[r][c];
     }
     if (patterns[r].empty() || !any_active) {

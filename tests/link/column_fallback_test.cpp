@@ -1,8 +1,9 @@
 // The origin comparison of the default model reads, where a record has no
 // origin, the place of an act or an arrest: one person's arrest in one list
 // and their camp in another (with the origin) then agree on it. Other
-// events never lend their place, a stated origin is never replaced, and the
-// settings say so in JSON and refuse a malformed fallback.
+// events never lend their place, a stated origin is never replaced, two
+// borrowed places are not compared twice, and the settings say so in JSON
+// and refuse a malformed fallback.
 
 #include <gtest/gtest.h>
 
@@ -42,6 +43,7 @@ TEST(ColumnFallback, AnArrestLendsItsPlaceToARecordWithoutOrigin) {
       record("1", std::nullopt, "arrest", "Hoeryong"),             // arrested at home
       record("2", std::nullopt, "detention_kwanliso", "회령시"),   // a camp event
       record("3", "청진시", "arrest", "Hoeryong"),                 // stated origin wins
+      record("4", std::nullopt, "  Arrest ", "회령시"),            // as a CSV may write it
   });
   const std::vector<PreparedColumn> columns = prepare_columns(table, s);
   constexpr int kExact = 1;
@@ -49,6 +51,10 @@ TEST(ColumnFallback, AnArrestLendsItsPlaceToARecordWithoutOrigin) {
   EXPECT_EQ(origin_level(s, columns, 0, 2), 0) << "a detention's place is not an origin";
   EXPECT_NE(origin_level(s, columns, 0, 3), kExact) << "a stated origin is never replaced";
   EXPECT_NE(origin_level(s, columns, 0, 3), 0);
+  EXPECT_EQ(origin_level(s, columns, 0, 4), kExact) << "the event is read as written";
+  // Two places that both came from the event are the event place's own
+  // comparison: the origin does not count them again.
+  EXPECT_EQ(origin_level(s, columns, 1, 4), 0);
 }
 
 TEST(ColumnFallback, RoundTripsThroughJsonAndRefusesAMalformedOne) {
@@ -66,6 +72,12 @@ TEST(ColumnFallback, RoundTripsThroughJsonAndRefusesAMalformedOne) {
   j["comparisons"][3]["fallback"] = {{"when_column", "event"}, {"when_values", {"arrest"}}};
   EXPECT_THROW(settings_from_json(j), Error);
   j["comparisons"][3]["fallback"] = "event_place";
+  EXPECT_THROW(settings_from_json(j), Error);
+  j["comparisons"][3]["fallback"] = {
+      {"column", "event_place"}, {"when_column", "event"}, {"when_values", {1}}};
+  EXPECT_THROW(settings_from_json(j), Error);
+  j["comparisons"][3]["fallback"] = {
+      {"column", 5}, {"when_column", "event"}, {"when_values", {"arrest"}}};
   EXPECT_THROW(settings_from_json(j), Error);
 }
 

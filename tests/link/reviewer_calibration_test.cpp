@@ -153,6 +153,10 @@ TEST(ReviewerCalibration, DecisionsAgainstAnOverConfidentModelLowerItsProbabilit
   auto log2_odds = [](double p) { return std::log2(p / (1 - p)); };
   EXPECT_NEAR(log2_odds(p_after) - log2_odds(p_before), r1.calibration.intercept, 0.05)
       << "before " << p_before << ", after " << p_after;
+  // The pairs were rescored and clustered again: fewer links, and the
+  // model's own precision follows the calibrated probabilities.
+  EXPECT_LT(r1.links, r0.links);
+  EXPECT_LT(r1.expected.precision, r0.expected.precision);
   bool said = false;
   for (const std::string& w : r1.warnings)
     said |= w.find("recalibrated from 40") != std::string::npos;

@@ -93,6 +93,7 @@ export function stratumName(stratum: Record<string, string> | string | null | un
 const terms: Record<string, Key> = {
   prior: 'termPrior', name: 'termName', sex: 'termSex', birth_year: 'termBirthYear', origin: 'termOrigin',
   event_date: 'termEventDate', event_place: 'termEventPlace',
+  "reviewers' calibration": 'termReviewersCalibration',
 };
 export function termName(term: string): string {
   if (term.startsWith('tf:')) return t('termFrequency').replace('{term}', termName(term.slice(3)));
@@ -113,6 +114,8 @@ const levels: Record<string, Key> = {
 export function levelName(term: string, level: string | undefined): string {
   if (!level) return '';
   if (levels[level]) return t(levels[level]);
+  const fitted = /^fitted on (\d+) decisions$/.exec(level);
+  if (fitted) return t('levelFittedOn').replace('{n}', fitted[1]);
   const name = /^korean_name >= (\w+)$/.exec(level);
   if (name && nameLevels[name[1]]) return t('levelName').replace('{level}', t(nameLevels[name[1]]));
   const within = /^within <= ([\d.]+)$/.exec(level);
@@ -121,4 +124,11 @@ export function levelName(term: string, level: string | undefined): string {
     return t('levelWithin').replace('{n}', within[1]).replace('{unit}', unit).replace(/ $/, '');
   }
   return level;
+}
+
+// A compared value (link/explain.cpp): one read from the comparison's
+// fallback column ends in " (event_place)".
+export function comparedValue(value: string | undefined): string {
+  if (!value) return '';
+  return value.endsWith(' (event_place)') ? `${value.slice(0, -' (event_place)'.length)} ${t('fromEventPlace')}` : value;
 }

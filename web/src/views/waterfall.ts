@@ -4,7 +4,7 @@
 
 import { h, s } from '../dom';
 import { t } from '../i18n';
-import { levelName, termName } from '../labels';
+import { comparedValue, levelName, termName } from '../labels';
 
 export interface Step { term: string; level?: string; left?: string; right?: string; weight: number; cumulative: number }
 export interface Explanation { match_weight: number; match_probability: number; waterfall: Step[] }
@@ -29,7 +29,7 @@ export function waterfall(ex: Explanation): HTMLElement {
   svg.appendChild(s('rect', { x: Math.min(x(0), x(ex.match_weight)), y, width: Math.max(1.5, Math.abs(x(ex.match_weight) - x(0))), height: row - 6, fill: '#24609c' }));
   const table = h('table', { class: 'waterfall-table' },
     h('thead', {}, h('tr', {}, h('th', {}, t('term')), h('th', {}, t('level')), h('th', {}, 'A'), h('th', {}, 'B'), h('th', {}, t('bits')), h('th', {}, t('total')))),
-    h('tbody', {}, steps.map((st) => h('tr', {}, h('td', {}, termName(st.term)), h('td', {}, levelName(st.term, st.level)), h('td', {}, st.left ?? ''), h('td', {}, st.right ?? ''),
+    h('tbody', {}, steps.map((st) => h('tr', {}, h('td', {}, termName(st.term)), h('td', {}, levelName(st.term, st.level)), h('td', {}, comparedValue(st.left)), h('td', {}, comparedValue(st.right)),
       h('td', {}, st.weight.toFixed(2)), h('td', {}, st.cumulative.toFixed(2))))));
   return h('figure', { class: 'waterfall' }, svg,
     h('figcaption', {}, `${t('matchWeight')} ${ex.match_weight.toFixed(2)} · ${t('probability')} ${(ex.match_probability * 100).toFixed(1)}%`),
