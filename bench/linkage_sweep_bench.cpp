@@ -179,31 +179,19 @@ void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entit
 }  // namespace
 
 int main(int argc, char** argv) {
-  int people = 0;
-  std::uint64_t seed = 1;
-  std::string names = "realistic";
-  std::string scenario_file;
+  bench::SimulatedListsOptions lists_options;
   bool header = false;
   bool diagnosis = false;
   long long max_block_size = -1;
-  double missingness = 1;
   std::vector<std::string> extra_rules;
   bool oracle = false;
   int show_missed = 0;
   for (int k = 1; k < argc; ++k) {
     const std::string a = argv[k];
-    if (a == "--people" && k + 1 < argc) {
-      people = std::atoi(argv[++k]);
-    } else if (a == "--seed" && k + 1 < argc) {
-      seed = std::strtoull(argv[++k], nullptr, 10);
-    } else if (a == "--names" && k + 1 < argc) {
-      names = argv[++k];
-    } else if (a == "--scenario" && k + 1 < argc) {
-      scenario_file = argv[++k];
+    if (bench::read_lists_option(argc, argv, k, lists_options)) {
+      continue;
     } else if (a == "--max-block-size" && k + 1 < argc) {
       max_block_size = std::atoll(argv[++k]);
-    } else if (a == "--missingness" && k + 1 < argc) {
-      missingness = std::atof(argv[++k]);
     } else if (a == "--rule" && k + 1 < argc) {
       extra_rules.push_back(argv[++k]);
     } else if (a == "--oracle") {
@@ -223,6 +211,10 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  const int people = lists_options.people;
+  const std::uint64_t seed = lists_options.seed;
+  const std::string& names = lists_options.names;
+  const double missingness = lists_options.missingness;
   if (header) {
     std::printf(
         "| people | names | seed | records | pairwise P / R / F1 | cluster P / R / F1 | "
@@ -236,19 +228,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "--people N is required\n");
     return 2;
   }
-  bench::SimulatedListsOptions lists_options;
-  lists_options.people = people;
-  lists_options.names = names;
-  lists_options.seed = seed;
-  lists_options.missingness = missingness;
-  lists_options.scenario_file = scenario_file;
   link::Table table;
-  try {
-    table = bench::simulated_lists(lists_options);
-  } catch (const Error& e) {
-    std::fprintf(stderr, "%s: %s\n", e.where().c_str(), e.what());
-    return 2;
-  }
+  if (!bench::load_simulated_lists(lists_options, table)) return 2;
 
   const auto start = std::chrono::steady_clock::now();
   link::Settings settings = link::default_settings();

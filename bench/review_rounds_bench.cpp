@@ -28,7 +28,6 @@
 #include "link/accuracy.h"
 #include "link/linker.h"
 #include "link/settings.h"
-#include "model/error.h"
 #include "peak_memory.h"
 #include "simulated_lists.h"
 
@@ -82,12 +81,8 @@ int main(int argc, char** argv) {
   bool header = false;
   for (int k = 1; k < argc; ++k) {
     const std::string a = argv[k];
-    if (a == "--people" && k + 1 < argc) {
-      lists.people = std::atoi(argv[++k]);
-    } else if (a == "--seed" && k + 1 < argc) {
-      lists.seed = std::strtoull(argv[++k], nullptr, 10);
-    } else if (a == "--names" && k + 1 < argc) {
-      lists.names = argv[++k];
+    if (bench::read_lists_option(argc, argv, k, lists)) {
+      continue;
     } else if (a == "--rounds" && k + 1 < argc) {
       rounds = std::atoi(argv[++k]);
     } else if (a == "--per-round" && k + 1 < argc) {
@@ -99,7 +94,7 @@ int main(int argc, char** argv) {
     } else {
       std::fprintf(stderr,
                    "usage: review_rounds_bench --people N [--names diverse|realistic|extreme] "
-                   "[--seed S] [--rounds R] [--per-round K] "
+                   "[--seed S] [--scenario FILE] [--missingness S] [--rounds R] [--per-round K] "
                    "[--as constraints|constraints-only|labels] "
                    "[--header]\n");
       return 2;
@@ -119,12 +114,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   link::Table table;
-  try {
-    table = bench::simulated_lists(lists);
-  } catch (const Error& e) {
-    std::fprintf(stderr, "%s: %s\n", e.where().c_str(), e.what());
-    return 2;
-  }
+  if (!bench::load_simulated_lists(lists, table)) return 2;
   std::set<std::string_view> persons;
   for (std::size_t i = 0; i < table.size(); ++i) persons.insert(table.truth[i]);
   std::vector<link::PairDecision> decided;

@@ -23,4 +23,13 @@ struct SimulatedListsOptions {
 
 link::Table simulated_lists(const SimulatedListsOptions& options);
 
+// Reads the option at ARGV[K] if it is one of the lists' own (--people N,
+// --seed S, --names C, --scenario FILE, --missingness S), moving K past
+// its value; false (K unchanged) otherwise.
+bool read_lists_option(int argc, char** argv, int& k, SimulatedListsOptions& options);
+
+// simulated_lists into TABLE; false, with one line on standard error, when
+// the scenario or the name concentration is refused.
+bool load_simulated_lists(const SimulatedListsOptions& options, link::Table& table);
+
 }  // namespace uncounted::bench

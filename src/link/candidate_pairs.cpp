@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <unordered_map>
 
 #include "io/csv_file.h"
@@ -68,20 +67,30 @@ std::vector<WorkItem> plan_work(const std::vector<Blocks>& blocks) {
 namespace {
 
 // Whether WHEN (the record's value of the fallback's when_column, as
-// written: "Arrest", " arrest ") is one of the fallback's values.
-bool fallback_applies(const ColumnFallback& fallback, std::string_view when) {
-  while (!when.empty() && std::isspace(static_cast<unsigned char>(when.front()))) {
-    when.remove_prefix(1);
+// written: "Arrest", " arrest ") is one of the fallback's values, each
+// distinct value of the column judged once.
+class FallbackWhen {
+ public:
+  explicit FallbackWhen(const ColumnFallback& fallback) {
+    for (const std::string& v : fallback.when_values) values_.push_back(io::ascii_lower(v));
   }
-  while (!when.empty() && std::isspace(static_cast<unsigned char>(when.back()))) {
-    when.remove_suffix(1);
+  bool operator()(std::string_view when) {
+    const auto [it, fresh] = judged_.try_emplace(when, false);
+    if (fresh) {
+      const std::size_t first = when.find_first_not_of(" \t\r\n");
+      const std::size_t last = when.find_last_not_of(" \t\r\n");
+      const std::string value = first == std::string_view::npos
+                                    ? ""
+                                    : io::ascii_lower(when.substr(first, last - first + 1));
+      it->second = std::find(values_.begin(), values_.end(), value) != values_.end();
+    }
+    return it->second;
   }
-  const std::string value = io::ascii_lower(when);
-  for (const std::string& v : fallback.when_values) {
-    if (io::ascii_lower(v) == value) return true;
-  }
-  return false;
-}
+
+ private:
+  std::vector<std::string> values_;  // lower-cased
+  std::unordered_map<std::string_view, bool> judged_;
+};
 
 }  // namespace
 
@@ -113,9 +122,9 @@ std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& 
     }
     Column merged(c.column);
     std::vector<bool> from_fallback(table.size(), false);
+    FallbackWhen applies(c.fallback);
     for (std::size_t r = 0; r < table.size(); ++r) {
-      const bool use =
-          raw->is_null(r) && !fallback->is_null(r) && fallback_applies(c.fallback, (*when)[r]);
+      const bool use = raw->is_null(r) && !fallback->is_null(r) && applies((*when)[r]);
       merged.push_back(use ? (*fallback)[r] : (*raw)[r]);
       from_fallback[r] = use;
     }

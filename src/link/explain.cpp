@@ -26,13 +26,10 @@ Waterfall explain_pair(const Table& table, const Settings& settings,
         name_agrees && !comparison.u_name_agrees.empty() ? comparison.u_name_agrees : comparison.u;
     total += bits;
     // A value read from the fallback column says so.
-    const Column* raw = table.column(comparison.column);
     auto value = [&](std::uint32_t r) {
       if (columns[c].is_null(r)) return std::string();
       std::string v(columns[c].text(r));
-      if (!comparison.fallback.empty() && raw != nullptr && raw->is_null(r)) {
-        v += " (" + comparison.fallback.column + ")";
-      }
+      if (columns[c].from_fallback(r)) v += " (" + comparison.fallback.column + ")";
       return v;
     };
     WaterfallStep step{comparison.name,

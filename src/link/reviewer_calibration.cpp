@@ -22,10 +22,12 @@ ReviewerCalibration fit_reviewer_calibration(const std::vector<double>& weights,
   // (a confident model's saturated probabilities make the first steps
   // overshoot).
   const double ln2 = std::log(2.0);
+  std::vector<double> w(weights.size());
+  for (std::size_t k = 0; k < weights.size(); ++k) w[k] = std::clamp(weights[k], -60.0, 60.0);
   auto objective = [&](double a) {
     double l = -0.5 * kPull * a * a;
-    for (std::size_t k = 0; k < weights.size(); ++k) {
-      const double z = ln2 * (a + std::clamp(weights[k], -60.0, 60.0));
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      const double z = ln2 * (a + w[k]);
       // log P(decision): -log(1 + e^-z) for a match, -log(1 + e^z) otherwise.
       const double s = match[k] ? -z : z;
       l -= s > 0 ? s + std::log1p(std::exp(-s)) : std::log1p(std::exp(s));
@@ -37,8 +39,8 @@ ReviewerCalibration fit_reviewer_calibration(const std::vector<double>& weights,
   for (int iteration = 0; iteration < 100; ++iteration) {
     double gradient = -kPull * a;
     double curvature = kPull;
-    for (std::size_t k = 0; k < weights.size(); ++k) {
-      const double p = 1 / (1 + std::exp(-ln2 * (a + std::clamp(weights[k], -60.0, 60.0))));
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      const double p = 1 / (1 + std::exp(-ln2 * (a + w[k])));
       gradient += ((match[k] ? 1.0 : 0.0) - p) * ln2;
       curvature += p * (1 - p) * ln2 * ln2;
     }
