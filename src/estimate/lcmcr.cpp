@@ -617,7 +617,7 @@ LcmcrResult run_lcmcr(const std::vector<std::int64_t>& counts, int lists,
   if (result.stopped == "time cap") {
     char line[200];
     std::snprintf(line, sizeof line,
-                  "stopped at the time cap of %.0f s before split R-hat <= %.3g and ESS >= %.0f "
+                  "stopped at the time cap of %.3g s before split R-hat <= %.3g and ESS >= %.0f "
                   "(%lld sweeps per chain)",
                   options.max_seconds, options.target_rhat, options.target_ess,
                   static_cast<long long>(result.iterations_run));

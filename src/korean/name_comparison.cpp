@@ -78,7 +78,10 @@ const char* to_string(NameLevel level) {
   return "none";
 }
 
-NameComparison compare(const PreparedName& a, const PreparedName& b) {
+namespace {
+
+// compare() before the cap for repaired names.
+NameComparison compare_readings(const PreparedName& a, const PreparedName& b) {
   if (a.count == 0 || b.count == 0) {
     // No Korean reading on one side: only identical text says anything.
     if (a.count == 0 && b.count == 0 && a.text_key != 0 && a.text_key == b.text_key)
@@ -131,6 +134,18 @@ NameComparison compare(const PreparedName& a, const PreparedName& b) {
   if (same_surname && similar >= 0.5f)
     return {kSimilarFloor + kSimilarSpan * similar, NameLevel::kSurnameGivenSimilar};
   return {kNoneSpan * similar, NameLevel::kNone};
+}
+
+}  // namespace
+
+NameComparison compare(const PreparedName& a, const PreparedName& b) {
+  const NameComparison c = compare_readings(a, b);
+  // A repaired name is a guess at a misspelling: at best one typo apart,
+  // unless both records wrote the same letters.
+  const bool same_text = a.repaired && b.repaired && a.text_key == b.text_key;
+  if ((a.repaired || b.repaired) && !same_text && c.level > NameLevel::kJamoEdit1)
+    return {std::min(c.score, kEditFloor + kEditSpan), NameLevel::kJamoEdit1};
+  return c;
 }
 
 }  // namespace uncounted::korean

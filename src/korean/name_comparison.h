@@ -34,6 +34,8 @@
 namespace uncounted::korean {
 
 inline constexpr int kMaxNameCandidates = 8;
+// Readings kept for a name read through a one-letter repair.
+inline constexpr int kMaxRepairedReadings = 4;
 inline constexpr int kMaxJamo = kMaxNameSyllables * 3;
 
 // Ordered comparison levels, weakest first; linkage can use them directly
@@ -60,9 +62,13 @@ struct PreparedCandidate {
 };
 
 struct PreparedName {
-  std::uint8_t count = 0;      // readings in candidates[]
-  bool from_hangul = false;    // candidates[0] was written in Hangul by the source
-  std::uint64_t text_key = 0;  // folded Latin letters, for names with no Korean reading
+  std::uint8_t count = 0;    // readings in candidates[]
+  bool from_hangul = false;  // candidates[0] was written in Hangul by the source
+  // The name as written has no Korean reading; its readings are those of
+  // one-letter repairs (misspelled_name.h), and compare() ranks it at most
+  // one typo apart from any other name.
+  bool repaired = false;
+  std::uint64_t text_key = 0;  // folded Latin letters, for names with no reading as written
   PreparedCandidate candidates[kMaxNameCandidates];
 
   bool empty() const { return count == 0 && text_key == 0; }
@@ -94,6 +100,14 @@ struct BlockingKeys {
   std::uint64_t keys[4] = {};
 };
 BlockingKeys blocking_keys(const PreparedName& name);
+// Whether A and B share a blocking key (linkage would compare them).
+inline bool share_a_blocking_key(const PreparedName& a, const PreparedName& b) {
+  const BlockingKeys x = blocking_keys(a), y = blocking_keys(b);
+  for (int i = 0; i < x.count; ++i)
+    for (int j = 0; j < y.count; ++j)
+      if (x.keys[i] == y.keys[j]) return true;
+  return false;
+}
 
 // The readings as UTF-8 Hangul, best first, without duplicates, leaving out
 // those less likely than MIN_WEIGHT times the best (for display; compare()

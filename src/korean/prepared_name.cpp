@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "korean/misspelled_name.h"
 #include "korean/name_comparison.h"
 #include "korean/name_keys.h"
 #include "korean/name_text.h"
@@ -76,7 +77,11 @@ PreparedName prepare(std::string_view text) {
   // (extra evidence); alone, it supplies all of them.
   const int roman_quota = out.from_hangul ? 3 : kMaxNameCandidates;
   const float roman_offset = out.from_hangul ? 1.0f : 0.0f;
-  const std::vector<HangulCandidate> roman = parse_romanized_name(parts.roman, roman_quota);
+  std::vector<HangulCandidate> roman = parse_romanized_name(parts.roman, roman_quota);
+  if (roman.empty() && !out.from_hangul && !parts.roman.empty()) {
+    roman = parse_misspelled_romanized_name(parts.roman, kMaxRepairedReadings);
+    out.repaired = !roman.empty();
+  }
   for (const HangulCandidate& c : roman) {
     bool seen = false;
     for (const HangulCandidate& r : readings) seen = seen || r.name == c.name;
@@ -89,7 +94,7 @@ PreparedName prepare(std::string_view text) {
     if (out.count >= kMaxNameCandidates) break;
     out.candidates[out.count++] = make_candidate(r.name, std::exp(best - r.cost));
   }
-  if (out.count == 0) out.text_key = folded_text_key(parts.roman);
+  if (out.count == 0 || out.repaired) out.text_key = folded_text_key(parts.roman);
   return out;
 }
 

@@ -361,7 +361,7 @@ Settings default_settings() {
   // A record without an origin whose event is an act or an arrest gives
   // the event's place: one person's arrest in one list and camp in
   // another, with an origin in the second only, then agree on it (on
-  // 200,000 simulated people, pairwise F1 0.817 -> 0.835; docs/linkage.md).
+  // 200,000 simulated people, pairwise F1 0.817 -> 0.836, 3 seeds; docs/linkage.md).
   s.comparisons[3].fallback = {
       "event_place",
       "event",

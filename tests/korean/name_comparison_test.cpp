@@ -14,14 +14,6 @@ NameComparison cmp(std::string_view a, std::string_view b) {
   return compare(prepare(a), prepare(b));
 }
 
-bool share_a_key(const PreparedName& a, const PreparedName& b) {
-  const BlockingKeys x = blocking_keys(a), y = blocking_keys(b);
-  for (int i = 0; i < x.count; ++i)
-    for (int j = 0; j < y.count; ++j)
-      if (x.keys[i] == y.keys[j]) return true;
-  return false;
-}
-
 TEST(NameComparison, TheBriefsExample) {
   const NameComparison c = cmp("Ri Chol Ho", "이철호");
   EXPECT_GE(c.score, kDefaultMatchThreshold);
@@ -40,7 +32,7 @@ TEST(NameComparison, OnePersonAcrossLists) {
       const NameComparison c = cmp(a, b);
       EXPECT_GE(c.score, kDefaultMatchThreshold) << a << " / " << b;
       EXPECT_GE(c.level, NameLevel::kCandidateOverlap) << a << " / " << b;
-      EXPECT_TRUE(share_a_key(prepare(a), prepare(b))) << a << " / " << b;
+      EXPECT_TRUE(share_a_blocking_key(prepare(a), prepare(b))) << a << " / " << b;
     }
   }
 }
@@ -80,9 +72,9 @@ TEST(NameComparison, SymmetricAndBounded) {
 }
 
 TEST(NameComparison, BlockingKeysSeparateDifferentNames) {
-  EXPECT_FALSE(share_a_key(prepare("김철호"), prepare("박철호")));
-  EXPECT_FALSE(share_a_key(prepare("김철호"), prepare("김영희")));
-  EXPECT_TRUE(share_a_key(prepare("Kim Chol Ho"), prepare("GIM CHEOLHO")));
+  EXPECT_FALSE(share_a_blocking_key(prepare("김철호"), prepare("박철호")));
+  EXPECT_FALSE(share_a_blocking_key(prepare("김철호"), prepare("김영희")));
+  EXPECT_TRUE(share_a_blocking_key(prepare("Kim Chol Ho"), prepare("GIM CHEOLHO")));
   const BlockingKeys k = blocking_keys(prepare("Kim Chol Ho"));
   EXPECT_GE(k.count, 1);
   EXPECT_LE(k.count, 4);
