@@ -1,6 +1,7 @@
 #include "estimate/linkage_pooling.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -45,8 +46,31 @@ double width_share(const std::vector<IntervalTriple>& runs, double lower, double
   return std::clamp(1 - mean / pooled, 0.0, 1.0);
 }
 
+// W with every number as '#': the linkages repeat one warning with their
+// own figures ("posterior probability 0.99", "... 1.00").
+std::string without_numbers(const std::string& w) {
+  std::string out;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(w[i])) == 0) {
+      out += w[i];
+      continue;
+    }
+    out += '#';
+    while (i + 1 < w.size() && (std::isdigit(static_cast<unsigned char>(w[i + 1])) != 0 ||
+                                ((w[i + 1] == '.' || w[i + 1] == ',') && i + 2 < w.size() &&
+                                 std::isdigit(static_cast<unsigned char>(w[i + 2])) != 0)))
+      ++i;
+  }
+  return out;
+}
+
+// Adds W unless the same warning, figures aside, is there: the first
+// linkage's figures stand for all.
 void add_warning(std::vector<std::string>& warnings, const std::string& w) {
-  if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
+  const std::string shape = without_numbers(w);
+  for (const std::string& have : warnings)
+    if (without_numbers(have) == shape) return;
+  warnings.push_back(w);
 }
 
 std::string share_text(std::size_t k, std::size_t m) {

@@ -41,8 +41,9 @@ std::string model_chart(const LinkageSummary& linkage) {
   constexpr double kRow = 19, kGroup = 24, kTop = 46;
   constexpr double kLabelEnd = 250, kWeightLo = 270, kWeightHi = 600, kMuLo = 650,
                    kMuHi = kWidth - 20;
-  double rows = 1, groups = 1;  // the prior's
-  double most = std::abs(linkage.prior_weight);
+  const bool calibrated = linkage.calibration_decisions > 0;
+  double rows = calibrated ? 2 : 1, groups = 1;  // the prior's, and the calibration's
+  double most = std::max(std::abs(linkage.prior_weight), std::abs(linkage.calibration_shift));
   for (const auto& c : linkage.comparisons) {
     groups += 1;
     rows += static_cast<double>(c.levels.size());
@@ -85,6 +86,14 @@ std::string model_chart(const LinkageSummary& linkage) {
   y += kGroup;
   level_row("two records at random 무작위 두 기록", linkage.prior_weight,
             "prior: " + bits(linkage.prior_weight) + " bits", std::nullopt);
+  if (calibrated) {
+    // Added to every pair's weight after the comparisons.
+    level_row("reviewers' calibration 검토자 보정", linkage.calibration_shift,
+              "added to every pair: " + bits(linkage.calibration_shift) + " bits, fitted on " +
+                  std::to_string(linkage.calibration_decisions) + " decisions / 모든 쌍에 더함, " +
+                  std::to_string(linkage.calibration_decisions) + "건의 결정으로 맞춤",
+              std::nullopt);
+  }
   for (const auto& c : linkage.comparisons) {
     svg.text(10, y + 16, c.name + (c.column == c.name ? "" : " (" + c.column + ")"), "label");
     y += kGroup;

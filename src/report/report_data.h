@@ -51,6 +51,11 @@ struct LinkageSummary {
   // the prior in bits (log2 of the prior odds) and each comparison's levels.
   double prior_weight = 0;
   std::vector<ComparisonWeights> comparisons;
+  // The reviewers' calibration of the run (link/reviewer_calibration.h):
+  // a shift in bits added to every pair's weight, fitted on the decisions;
+  // 0 decisions when it was not fitted.
+  double calibration_shift = 0;
+  std::int64_t calibration_decisions = 0;
   // cluster_sizes[k]: persons with k records (index 0 unused).
   std::vector<std::int64_t> cluster_sizes;
   // The linkage measured against the simulation's true identities, when

@@ -99,6 +99,18 @@ void gather_linkage(store::Store& store, ReportData& data) {
     // model chart; the weights below are still shown.
   } catch (const Error&) {
   }
+  // The reviewers' calibration, from the run's summary (`link --json`).
+  try {
+    const nlohmann::json summary = nlohmann::json::parse(run->summary);
+    const nlohmann::json& c = summary.at("reviewer_calibration");
+    if (c.value("fitted", false)) {
+      l.calibration_shift = c.at("shift_bits").get<double>();
+      l.calibration_decisions =
+          c.value("matches", std::int64_t{0}) + c.value("non_matches", std::int64_t{0});
+    }
+  } catch (const nlohmann::json::exception&) {
+    // A run before the calibration, or an unreadable summary: no row.
+  }
   store::for_each_scored_pair(store.db(), [&l](const store::ScoredPair& pair) {
     const bool linked = pair.match_probability >= l.threshold;
     l.weights.emplace_back(pair.match_weight, linked);

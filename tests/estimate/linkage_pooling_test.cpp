@@ -96,6 +96,22 @@ TEST(LinkagePooling, PooledDgaIsTheMixtureOfThePosteriors) {
   EXPECT_LT(p.linkage->dga, 1);
 }
 
+// Linkages repeat one warning with their own figures: the pooled estimate
+// says it once, with the first linkage's figures; different warnings stay.
+TEST(LinkagePooling, AWarningThatDiffersOnlyInItsFiguresIsSaidOnce) {
+  const EstimateOptions o = quick_options();
+  std::vector<std::vector<StratumEstimate>> runs;
+  for (const CaptureTable& t : two_linkages()) runs.push_back(estimate_population(t, o));
+  runs[0][0].dga->warnings = {"the graph has posterior probability 0.99: do not use it",
+                              "a warning of the first linkage only"};
+  runs[1][0].dga->warnings = {"the graph has posterior probability 1.00: do not use it",
+                              "the graph has posterior probability 12,345.5: do not use it"};
+  const StratumEstimate p = pool_over_linkages(runs, o)[0];
+  EXPECT_EQ(p.dga->warnings,
+            (std::vector<std::string>{"the graph has posterior probability 0.99: do not use it",
+                                      "a warning of the first linkage only"}));
+}
+
 TEST(LinkagePooling, PooledLcmcrIsEveryLinkagesDrawsTogether) {
   const EstimateOptions o = quick_options();
   std::vector<std::vector<StratumEstimate>> runs;

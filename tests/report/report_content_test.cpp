@@ -181,6 +181,20 @@ TEST(ModelChart, DrawsEachLevelsWeightAndItsMandU) {
   EXPECT_TRUE(model_chart(LinkageSummary{}).empty());
 }
 
+TEST(ModelChart, TheReviewersCalibrationIsARowWhenFitted) {
+  LinkageSummary l;
+  l.prior_weight = -9;
+  l.comparisons = {{"name", "name", {{"exact", 0.9, 0.1}}}};
+  EXPECT_EQ(model_chart(l).find("검토자 보정"), std::string::npos);
+  l.calibration_shift = -1.75;
+  l.calibration_decisions = 64;
+  const std::string svg = model_chart(l);
+  EXPECT_NE(svg.find("calibration 검토자 보정"), std::string::npos);
+  EXPECT_NE(svg.find("-1.8"), std::string::npos);
+  EXPECT_NE(svg.find("fitted on 64 decisions"), std::string::npos);
+  EXPECT_EQ(occurrences(svg, "class=\"bar-against\""), 2u);  // the prior and the shift
+}
+
 TEST(ClusterSizes, OneBarPerSizeTheLastHoldingTheTail) {
   LinkageSummary l;
   l.cluster_sizes = {0, 50, 20, 5, 0, 0, 0, 0, 0, 0, 0, 1, 2};
