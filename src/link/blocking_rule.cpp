@@ -292,7 +292,12 @@ Blocks make_blocks(const BlockingRule& rule, const Table& table, LinkType link_t
         ++b.purged_groups;
         b.purged_records += n;
         b.purged_pairs += pairs;
-        for (std::size_t k = start; k < end; ++k) b.keys[b.order[k]] = 0;
+        b.purged.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
+        if (b.purged_group.empty()) b.purged_group.assign(table.size(), 0);
+        for (std::size_t k = start; k < end; ++k) {
+          b.keys[b.order[k]] = 0;
+          b.purged_group[b.order[k]] = static_cast<std::uint32_t>(b.purged.size());
+        }
       } else if (pairs > 0) {
         b.groups.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
         b.pairs += pairs;

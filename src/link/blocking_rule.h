@@ -109,6 +109,11 @@ struct Blocks {
   std::uint64_t purged_groups = 0;   // groups over max_block_size, left out
   std::uint64_t purged_records = 0;  // records in them
   std::uint64_t purged_pairs = 0;    // pairs they would have created
+  // The purged groups themselves (ranges of ORDER), and by record the
+  // 1-based number of the purged group it was in (0: none; empty when
+  // nothing was purged): what link/unscored_matches.h samples.
+  std::vector<Group> purged;
+  std::vector<std::uint32_t> purged_group;
 };
 
 // Groups TABLE's records under RULE and counts the pairs it would create,

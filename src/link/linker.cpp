@@ -8,6 +8,7 @@
 #include "link/estimate_u.h"
 #include "link/parallel.h"
 #include "link/reviewer_calibration.h"
+#include "link/unscored_matches.h"
 #include "model/error.h"
 
 namespace uncounted::link {
@@ -368,16 +369,30 @@ const LinkResult& Linker::run(const LinkOptions& options) {
   }
   if (options.calibrate_from_decisions) calibrate_from_decisions(options.decisions, pair_weight);
   r.expected = expected_accuracy(r.pairs, settings_.threshold);
+  {
+    const UnscoredMatches unscored = estimate_unscored_matches(
+        table_, settings_.link_type, blocks, settings_.blocking_rules.size(),
+        [&pair_weight](std::uint32_t i, std::uint32_t j) {
+          return probability_from_weight(pair_weight(i, j));
+        });
+    ExpectedAccuracy& e = r.expected;
+    e.unscored_matches = unscored.expected;
+    e.unscored_sampled = unscored.sampled;
+    const double true_links = e.links - e.false_links;
+    const double matches = true_links + e.missed_matches + e.unscored_matches;
+    e.recall = matches > 0 ? true_links / matches : 1;
+  }
   if (r.expected.precision < 0.95 || r.expected.recall < 0.95) {
     // Said plainly: persons counted from these links carry the errors into
     // any estimate (a missed link makes one person two, seen by fewer lists).
-    char line[320];
+    char line[400];
     std::snprintf(line, sizeof line,
                   "the linkage is uncertain: by its own probabilities about %.0f of %.0f links "
-                  "are false and %.0f matches among the scored pairs are missed (precision %.3f, "
-                  "recall at most %.3f); estimates from these persons inherit the errors",
+                  "are false, %.0f matches among the scored pairs are missed and about %.0f "
+                  "among the pairs never compared (precision %.3f, recall %.3f); estimates from "
+                  "these persons inherit the errors",
                   r.expected.false_links, r.expected.links, r.expected.missed_matches,
-                  r.expected.precision, r.expected.recall);
+                  r.expected.unscored_matches, r.expected.precision, r.expected.recall);
     r.warnings.push_back(line);
   }
   r.review = review_queue(r.pairs, r.clusters, options.decisions, settings_.clustering);
@@ -526,6 +541,8 @@ nlohmann::json summary_json(const Linker& linker) {
        {{"links", r.expected.links},
         {"false_links", r.expected.false_links},
         {"missed_matches", r.expected.missed_matches},
+        {"unscored_matches", r.expected.unscored_matches},
+        {"unscored_pairs_sampled", r.expected.unscored_sampled},
         {"precision", r.expected.precision},
         {"recall", r.expected.recall}}},
       {"training",

@@ -87,14 +87,18 @@ struct RuleCount {
 
 // The model's own estimate of its accuracy, without labels, from the
 // probabilities (as fastLink reports it): among the scored pairs, the
-// expected matches are the sum of their probabilities. Pairs no blocking
-// rule found are not counted, so recall is an upper bound.
+// expected matches are the sum of their probabilities; among the pairs of
+// blocks too large to compare, an estimate from a sample of them
+// (unscored_matches.h). Records without a name, which no name block
+// holds, are not counted.
 struct ExpectedAccuracy {
-  double links = 0;           // scored pairs at or above the threshold
-  double false_links = 0;     // sum of (1 - p) over them
-  double missed_matches = 0;  // sum of p over the scored pairs below the threshold
-  double precision = 0;       // 1 - false_links / links
-  double recall = 0;          // expected true links / expected matches
+  double links = 0;                    // scored pairs at or above the threshold
+  double false_links = 0;              // sum of (1 - p) over them
+  double missed_matches = 0;           // sum of p over the scored pairs below the threshold
+  double unscored_matches = 0;         // expected matches among pairs never compared
+  std::uint64_t unscored_sampled = 0;  // pairs sampled for it (0: nothing was skipped)
+  double precision = 0;                // 1 - false_links / links
+  double recall = 0;                   // expected true links / expected matches
 };
 
 struct LinkResult {
