@@ -56,6 +56,14 @@ struct LinkageSummary {
   // 0 decisions when it was not fitted.
   double calibration_shift = 0;
   std::int64_t calibration_decisions = 0;
+  // The model's own estimate of its accuracy, without labels (`link
+  // --json` "expected", link/linker.h ExpectedAccuracy); absent for a run
+  // that did not record it.
+  struct Expected {
+    double precision = 0, recall = 0;
+    double false_links = 0, missed_matches = 0, unscored_matches = 0;
+  };
+  std::optional<Expected> expected;
   // cluster_sizes[k]: persons with k records (index 0 unused).
   std::vector<std::int64_t> cluster_sizes;
   // The linkage measured against the simulation's true identities, when

@@ -111,6 +111,15 @@ void gather_linkage(store::Store& store, ReportData& data) {
   } catch (const nlohmann::json::exception&) {
     // A run before the calibration, or an unreadable summary: no row.
   }
+  try {
+    const nlohmann::json e = nlohmann::json::parse(run->summary).at("expected");
+    l.expected = LinkageSummary::Expected{
+        e.at("precision").get<double>(), e.at("recall").get<double>(),
+        e.at("false_links").get<double>(), e.at("missed_matches").get<double>(),
+        e.value("unscored_matches", 0.0)};
+  } catch (const nlohmann::json::exception&) {
+    // A run that did not record it: no figures.
+  }
   store::for_each_scored_pair(store.db(), [&l](const store::ScoredPair& pair) {
     const bool linked = pair.match_probability >= l.threshold;
     l.weights.emplace_back(pair.match_weight, linked);

@@ -195,6 +195,20 @@ TEST(ModelChart, TheReviewersCalibrationIsARowWhenFitted) {
   EXPECT_EQ(occurrences(svg, "class=\"bar-against\""), 2u);  // the prior and the shift
 }
 
+TEST(LinkageSection, ShowsTheModelsOwnEstimateOfItsAccuracy) {
+  ReportData d = camps();
+  d.linkage.linked = true;
+  EXPECT_EQ(render_html(d).find("expected recall"), std::string::npos);
+  d.linkage.expected = LinkageSummary::Expected{0.935, 0.765, 1234, 20000, 45000};
+  const std::string html = render_html(d);
+  EXPECT_NE(html.find("expected recall"), std::string::npos);
+  EXPECT_NE(html.find("예상 재현율"), std::string::npos);
+  EXPECT_NE(html.find("0.765"), std::string::npos);
+  EXPECT_NE(html.find("0.935"), std::string::npos);
+  EXPECT_NE(html.find("65,000"), std::string::npos);  // missed among scored and unscored pairs
+  EXPECT_NE(html.find("1,234"), std::string::npos);
+}
+
 TEST(ClusterSizes, OneBarPerSizeTheLastHoldingTheTail) {
   LinkageSummary l;
   l.cluster_sizes = {0, 50, 20, 5, 0, 0, 0, 0, 0, 0, 0, 1, 2};
