@@ -139,6 +139,15 @@ export async function estimatesView(main: HTMLElement) {
         .map((w: string) => /sources with fewer than (\d+) records were left out as lists: (.*); name them/.exec(w))
         .find((m: RegExpExecArray | null) => m);
       if (small) out.append(h('p', { class: 'card note', id: 'small-lists' }, t('smallLists').replace('{n}', small[1]).replace('{which}', small[2])));
+      // The linkage's own estimate of its accuracy (link --json "expected"):
+      // what the persons behind every figure below may be off by.
+      const q = result.linkage_quality;
+      if (q) {
+        out.append(h('p', { class: 'card note', id: 'linkage-quality' }, t('linkageQuality')
+          .replace('{p}', q.precision.toFixed(3)).replace('{r}', q.recall.toFixed(3))
+          .replace('{false}', String(Math.round(q.false_links)))
+          .replace('{missed}', String(Math.round(q.missed_matches + (q.unscored_matches ?? 0))))));
+      }
       // The sensitivity (six more linkages) follows the estimates, so that
       // they show at once.
       const sensitivitySlot = h('section', { class: 'card', id: 'sensitivity-pending' }, t('sensitivityPending'));
