@@ -18,10 +18,15 @@
 #include "estimate/lcmcr.h"
 #include "estimate/population_estimate.h"
 #include "model/error.h"
+#include "pipeline/linkage_quality.h"
 #include "pipeline/store_estimation.h"
 
 namespace uncounted::cli {
 namespace {
+
+// Below this expected precision or recall, the linkage's own estimate of
+// its accuracy is said as a warning.
+constexpr double kTrustedLinkage = 0.95;
 
 struct EstimateArgs {
   std::string table;
@@ -113,6 +118,7 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
                       "--sensitivity");
   std::vector<estimate::StratumEstimate> results;
   std::optional<nlohmann::ordered_json> sensitivity;
+  std::optional<nlohmann::json> quality;  // the store's linkage, by its own estimate
   if (a.table.empty()) {
     auto store = open_store(global);
     pipeline::StoreEstimateOptions from_store;
@@ -131,6 +137,7 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
       progress.update(static_cast<std::size_t>(done), static_cast<std::size_t>(total));
     };
     const pipeline::LinkedRecords linked(*store);
+    quality = pipeline::linkage_quality(store->db());
     results = linked.estimate(from_store);
     if (a.sensitivity) sensitivity = pipeline::sensitivity_to_json(linked.sensitivity(from_store));
   } else {
@@ -147,6 +154,14 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
       for (const auto& w : e.warnings) std::cerr << "warning: " << w << "\n";
     }
     nlohmann::ordered_json doc = estimate::estimates_to_json(results, o);
+    if (quality) {
+      // Said as a warning too where the linkage itself expects to be off.
+      const double precision = quality->value("precision", 1.0);
+      const double recall = quality->value("recall", 1.0);
+      if (precision < kTrustedLinkage || recall < kTrustedLinkage)
+        std::cerr << "warning: " << pipeline::linkage_quality_text(*quality) << "\n";
+      doc["linkage_quality"] = *quality;
+    }
     if (sensitivity) {
       for (const auto& w : (*sensitivity)["warnings"])
         std::cerr << "warning: " << w["stratum"].get<std::string>() << ": "
@@ -156,6 +171,10 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
     std::cout << doc.dump(2) << "\n";
   } else {
     std::cout << estimate::estimates_to_text(results, o);
+    if (quality) {
+      const std::string line = pipeline::linkage_quality_text(*quality);
+      if (!line.empty()) std::cout << "The " << line.substr(4) << "\n";
+    }
     if (sensitivity) std::cout << sensitivity_text(*sensitivity);
   }
 }

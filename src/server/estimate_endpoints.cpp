@@ -3,11 +3,11 @@
 // and the overlap between sources (the capture histories).
 
 #include "estimate/estimate_output.h"
+#include "pipeline/linkage_quality.h"
 #include "pipeline/store_estimation.h"
 #include "server/app_state.h"
 #include "server/endpoint.h"
 #include "server/http_error.h"
-#include "store/linkage_table.h"
 
 namespace uncounted::server {
 namespace {
@@ -105,12 +105,12 @@ nlohmann::json compute(AppState& app, EstimateRequest request) {
   const pipeline::StoreEstimateOptions& options = request.options;
   const bool sensitivity = request.sensitivity, only = request.sensitivity_only;
   std::optional<pipeline::LinkedRecords> linked;
-  std::optional<store::LinkRun> run;
+  std::optional<nlohmann::json> quality;
   {
     // Only reading the store needs the lock; the estimators run without it.
     std::lock_guard lock(app.store_mutex);
     linked.emplace(app.store);
-    run = store::latest_link_run(app.store.db());
+    quality = pipeline::linkage_quality(app.store.db());
   }
   nlohmann::json out = nlohmann::json::object();
   if (!only) {
@@ -130,11 +130,7 @@ nlohmann::json compute(AppState& app, EstimateRequest request) {
     }
     out["overlap"] = overlap_json(table);
     // The linkage's own estimate of its accuracy, as `link --json` gave it.
-    if (run) {
-      const nlohmann::json summary = nlohmann::json::parse(run->summary, nullptr, false);
-      if (summary.is_object() && summary.contains("expected") && summary["expected"].is_object())
-        out["linkage_quality"] = summary["expected"];
-    }
+    if (quality) out["linkage_quality"] = *quality;
   }
   if (sensitivity || only) {
     out["sensitivity"] =

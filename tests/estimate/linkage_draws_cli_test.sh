@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `estimate` from a store pools plausible linkages: every estimate carries
 # "linkage": {"draws", "width_share"} (spec/cli.md), the same seed gives the
-# same figures, one draw is the stored linkage alone, and a bad count is a
-# usage error that changes nothing.
+# same figures, one draw is the stored linkage alone, the linkage's own
+# estimate of its accuracy comes along, and a bad count is a usage error
+# that changes nothing.
 source "$UNCOUNTED_SOURCE_DIR/tests/cli/lib.sh"
 
 expect_exit 0 "$UNCOUNTED" simulate --people 800 --seed 5 --out sim
@@ -53,6 +54,24 @@ expect_exit 0 U --json estimate "${quick[@]}" --linkage-draws 1 --keep-unnamed
 printf '%s\n' "$OUT" >all.json
 [ "$(observed all.json)" -gt "$(observed named.json)" ] && ok ||
   fail "--keep-unnamed should count more persons: $(observed all.json) vs $(observed named.json)"
+
+# The linkage's own estimate of its accuracy comes with the estimates: the
+# same figures as `link --json` gave (expected), and a line in the text.
+expect_eq "$(python3 -c "
+import json
+q = json.load(open('pooled.json'))['linkage_quality']
+print('ok' if 0 < q['precision'] <= 1 and 0 < q['recall'] <= 1 and q['missed_matches'] >= 0 else q)
+")" "ok" "estimate --json carries the linkage's expected precision and recall"
+expect_exit 0 U estimate "${quick[@]}" --linkage-draws 2
+expect_contains "$OUT" "The linkage, by its own estimate: precision 0." "the text output says it too"
+expect_exit 0 U --json link
+printf '%s\n' "$OUT" >link.json
+expect_exit 0 U --json estimate "${quick[@]}" --linkage-draws 2
+printf '%s\n' "$OUT" >after.json
+expect_eq "$(python3 -c "
+import json
+print(json.load(open('link.json'))['expected'] == json.load(open('after.json'))['linkage_quality'])
+")" "True" "the figures are the latest link run's"
 
 expect_exit 2 U estimate --linkage-draws 0
 expect_one_line_error
