@@ -41,10 +41,10 @@ struct StoreEstimateOptions {
   // Without LISTS: a source with fewer records than this, and under a
   // tenth of the largest source's, is left out of the capture histories,
   // and every stratum's notes say which (0: every source is a list). The
-  // second condition keeps a store of small lists estimable. Two testimonies entered on the web under a new
-  // organization code made a fifth list of two records, and the model
-  // search grew with it for nothing the estimate could use. The web
-  // dashboard uses kWebLeastListRecords; naming a source in LISTS keeps it.
+  // second condition keeps a store of small lists estimable. Two testimonies entered on the web
+  // under a new organization code made a fifth list of two records, and the model search grew with
+  // it for nothing the estimate could use. The web dashboard uses kWebLeastListRecords; naming a
+  // source in LISTS keeps it.
   std::int64_t min_list_records = 0;
   // A record whose place names only an area that holds several facilities
   // of its event's kind ("North Hamgyong" for a camp detention), or whose
