@@ -378,6 +378,10 @@ const LinkResult& Linker::run(const LinkOptions& options) {
     ExpectedAccuracy& e = r.expected;
     e.unscored_matches = unscored.expected;
     e.unscored_sampled = unscored.sampled;
+    if (const int name = korean_name_comparison(settings_.comparisons); name >= 0) {
+      const PreparedColumn& names = columns_[static_cast<std::size_t>(name)];
+      for (std::uint32_t i = 0; i < names.size(); ++i) e.unnamed_records += names.is_null(i);
+    }
     const double true_links = e.links - e.false_links;
     const double matches = true_links + e.missed_matches + e.unscored_matches;
     e.recall = matches > 0 ? true_links / matches : 1;
@@ -386,13 +390,16 @@ const LinkResult& Linker::run(const LinkOptions& options) {
     // Said plainly: persons counted from these links carry the errors into
     // any estimate (a missed link makes one person two, seen by fewer lists).
     char line[400];
-    std::snprintf(line, sizeof line,
-                  "the linkage is uncertain: by its own probabilities about %.0f of %.0f links "
-                  "are false, %.0f matches among the scored pairs are missed and about %.0f "
-                  "among the pairs never compared (precision %.3f, recall %.3f); estimates from "
-                  "these persons inherit the errors",
-                  r.expected.false_links, r.expected.links, r.expected.missed_matches,
-                  r.expected.unscored_matches, r.expected.precision, r.expected.recall);
+    std::snprintf(
+        line, sizeof line,
+        "the linkage is uncertain: by its own probabilities about %.0f of %.0f links "
+        "are false, %.0f matches among the scored pairs are missed and about %.0f "
+        "among the pairs never compared (precision %.3f, recall %.3f; the matches of %llu "
+        "records without a name are not counted); estimates from these persons inherit "
+        "the errors",
+        r.expected.false_links, r.expected.links, r.expected.missed_matches,
+        r.expected.unscored_matches, r.expected.precision, r.expected.recall,
+        static_cast<unsigned long long>(r.expected.unnamed_records));
     r.warnings.push_back(line);
   }
   r.review = review_queue(r.pairs, r.clusters, options.decisions, settings_.clustering);
@@ -543,6 +550,7 @@ nlohmann::json summary_json(const Linker& linker) {
         {"missed_matches", r.expected.missed_matches},
         {"unscored_matches", r.expected.unscored_matches},
         {"unscored_pairs_sampled", r.expected.unscored_sampled},
+        {"unnamed_records", r.expected.unnamed_records},
         {"precision", r.expected.precision},
         {"recall", r.expected.recall}}},
       {"training",

@@ -97,6 +97,7 @@ struct ExpectedAccuracy {
   double missed_matches = 0;           // sum of p over the scored pairs below the threshold
   double unscored_matches = 0;         // expected matches among pairs never compared
   std::uint64_t unscored_sampled = 0;  // pairs sampled for it (0: nothing was skipped)
+  std::uint64_t unnamed_records = 0;   // records without a name: their matches are not counted
   double precision = 0;                // 1 - false_links / links
   double recall = 0;                   // expected true links / expected matches
 };

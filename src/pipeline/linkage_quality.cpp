@@ -26,13 +26,15 @@ std::string linkage_quality_text(const nlohmann::json& q) {
   const double missed =
       number("missed_matches") +
       (std::isfinite(number("unscored_matches")) ? number("unscored_matches") : 0);
+  const double unnamed = number("unnamed_records");
   char line[400];
   std::snprintf(line, sizeof line,
                 "the linkage, by its own estimate: precision %.3f, recall %.3f; about %.0f links "
-                "false and %.0f matches missed (records without a name not counted): a missed "
-                "match makes one person two and raises the estimates",
+                "false and %.0f matches missed (%s records without a name not counted): a "
+                "missed match makes one person two and raises the estimates",
                 precision, recall, std::isfinite(false_links) ? false_links : 0.0,
-                std::isfinite(missed) ? missed : 0.0);
+                std::isfinite(missed) ? missed : 0.0,
+                std::isfinite(unnamed) ? std::to_string(std::llround(unnamed)).c_str() : "the");
   return line;
 }
 

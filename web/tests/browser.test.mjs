@@ -347,7 +347,7 @@ try {
   check((await page.$$('#estimate-chart .estimate-point')).length >= 1, 'the estimate chart shows estimates with intervals');
   check(((await page.$('#small-lists')) ? await page.textContent('#small-lists') : '').includes('WEB'), 'the testimonies entered on the web are no fifth list, and the dashboard says so');
   const quality = (await page.$('#linkage-quality')) ? await page.textContent('#linkage-quality') : '';
-  check(/정밀도 0\.\d{3}, 재현율 0\.\d{3}/.test(quality) && /놓쳤을/.test(quality), `the dashboard says what the linkage itself expects of its accuracy (${quality.slice(0, 80)})`);
+  check(/정밀도 0\.\d{3}, 재현율 0\.\d{3}/.test(quality) && /이름 없는 기록 \d+건/.test(quality) && !/[{}]/.test(quality), `the dashboard says what the linkage itself expects of its accuracy (${quality.slice(40, 130)})`);
   await page.waitForSelector('#sensitivity-chart polyline', { timeout: 90000 });
   check((await page.$$('#sensitivity-chart polyline')).length >= 1, 'the sensitivity chart draws a line per method against the linkage threshold');
   check(/임계값|threshold/.test(await page.textContent('#sensitivity')), 'the sensitivity card explains itself');

@@ -146,7 +146,8 @@ export async function estimatesView(main: HTMLElement) {
         out.append(h('p', { class: 'card note', id: 'linkage-quality' }, t('linkageQuality')
           .replace('{p}', q.precision.toFixed(3)).replace('{r}', q.recall.toFixed(3))
           .replace('{false}', String(Math.round(q.false_links)))
-          .replace('{missed}', String(Math.round(q.missed_matches + (q.unscored_matches ?? 0))))));
+          .replace('{missed}', String(Math.round(q.missed_matches + (q.unscored_matches ?? 0))))
+          .replace('{unnamed}', q.unnamed_records === undefined ? '?' : String(q.unnamed_records))));
       }
       // The sensitivity (six more linkages) follows the estimates, so that
       // they show at once.
