@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -17,16 +18,13 @@
 #include "estimate/estimate_output.h"
 #include "estimate/lcmcr.h"
 #include "estimate/population_estimate.h"
+#include "link/linker.h"
 #include "model/error.h"
 #include "pipeline/linkage_quality.h"
 #include "pipeline/store_estimation.h"
 
 namespace uncounted::cli {
 namespace {
-
-// Below this expected precision or recall, the linkage's own estimate of
-// its accuracy is said as a warning.
-constexpr double kTrustedLinkage = 0.95;
 
 struct EstimateArgs {
   std::string table;
@@ -158,7 +156,7 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
       // Said as a warning too where the linkage itself expects to be off.
       const double precision = quality->value("precision", 1.0);
       const double recall = quality->value("recall", 1.0);
-      if (precision < kTrustedLinkage || recall < kTrustedLinkage)
+      if (precision < link::kTrustedExpectedAccuracy || recall < link::kTrustedExpectedAccuracy)
         std::cerr << "warning: " << pipeline::linkage_quality_text(*quality) << "\n";
       doc["linkage_quality"] = *quality;
     }
@@ -172,8 +170,11 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
   } else {
     std::cout << estimate::estimates_to_text(results, o);
     if (quality) {
-      const std::string line = pipeline::linkage_quality_text(*quality);
-      if (!line.empty()) std::cout << "The " << line.substr(4) << "\n";
+      std::string line = pipeline::linkage_quality_text(*quality);
+      if (!line.empty()) {
+        line[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(line[0])));
+        std::cout << line << "\n";
+      }
     }
     if (sensitivity) std::cout << sensitivity_text(*sensitivity);
   }

@@ -33,7 +33,9 @@ class Repairs {
   // word alone must read before the whole name is parsed (a few times
   // cheaper, and most edits fail there).
   void try_text(const std::string& text, std::size_t from, std::size_t to) {
-    if (parse_romanized_name(std::string_view(text).substr(from, to - from), 1).empty()) return;
+    const bool whole = from == 0 && to == text.size();  // then the check would be the parse
+    if (!whole && parse_romanized_name(std::string_view(text).substr(from, to - from), 1).empty())
+      return;
     for (const HangulCandidate& c : parse_romanized_name(text, kReadingsPerEdit)) {
       const float cost = c.cost + kEditCost;
       auto same = std::find_if(found_.begin(), found_.end(),

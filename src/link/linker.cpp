@@ -117,8 +117,13 @@ RecordFacts record_facts(const Table& table, const Settings& settings,
   return facts;
 }
 
-ExpectedAccuracy expected_accuracy(const std::vector<ScoredPair>& pairs, double threshold) {
+// UNSCORED: the matches expected among the pairs never compared
+// (unscored_matches.h), counted among the missed in recall.
+ExpectedAccuracy expected_accuracy(const std::vector<ScoredPair>& pairs, double threshold,
+                                   const UnscoredMatches& unscored) {
   ExpectedAccuracy e;
+  e.unscored_matches = unscored.expected;
+  e.unscored_sampled = unscored.sampled;
   double true_links = 0;
   for (const ScoredPair& p : pairs) {
     if (p.match_probability >= threshold) {
@@ -130,7 +135,8 @@ ExpectedAccuracy expected_accuracy(const std::vector<ScoredPair>& pairs, double 
   }
   e.false_links = e.links - true_links;
   e.precision = e.links > 0 ? true_links / e.links : 1;
-  e.recall = true_links + e.missed_matches > 0 ? true_links / (true_links + e.missed_matches) : 1;
+  const double matches = true_links + e.missed_matches + e.unscored_matches;
+  e.recall = matches > 0 ? true_links / matches : 1;
   return e;
 }
 
@@ -368,25 +374,19 @@ const LinkResult& Linker::run(const LinkOptions& options) {
     prior_from_clusters(options.decisions, pair_weight);
   }
   if (options.calibrate_from_decisions) calibrate_from_decisions(options.decisions, pair_weight);
-  r.expected = expected_accuracy(r.pairs, settings_.threshold);
-  {
-    const UnscoredMatches unscored = estimate_unscored_matches(
-        table_, settings_.link_type, blocks, settings_.blocking_rules.size(),
-        [&pair_weight](std::uint32_t i, std::uint32_t j) {
-          return probability_from_weight(pair_weight(i, j));
-        });
-    ExpectedAccuracy& e = r.expected;
-    e.unscored_matches = unscored.expected;
-    e.unscored_sampled = unscored.sampled;
-    if (const int name = korean_name_comparison(settings_.comparisons); name >= 0) {
-      const PreparedColumn& names = columns_[static_cast<std::size_t>(name)];
-      for (std::uint32_t i = 0; i < names.size(); ++i) e.unnamed_records += names.is_null(i);
-    }
-    const double true_links = e.links - e.false_links;
-    const double matches = true_links + e.missed_matches + e.unscored_matches;
-    e.recall = matches > 0 ? true_links / matches : 1;
+  r.expected =
+      expected_accuracy(r.pairs, settings_.threshold,
+                        estimate_unscored_matches(
+                            table_, settings_.link_type, blocks, settings_.blocking_rules.size(),
+                            [&pair_weight](std::uint32_t i, std::uint32_t j) {
+                              return probability_from_weight(pair_weight(i, j));
+                            }));
+  if (const int name = korean_name_comparison(settings_.comparisons); name >= 0) {
+    const PreparedColumn& names = columns_[static_cast<std::size_t>(name)];
+    for (std::uint32_t i = 0; i < names.size(); ++i) r.expected.unnamed_records += names.is_null(i);
   }
-  if (r.expected.precision < 0.95 || r.expected.recall < 0.95) {
+  if (r.expected.precision < kTrustedExpectedAccuracy ||
+      r.expected.recall < kTrustedExpectedAccuracy) {
     // Said plainly: persons counted from these links carry the errors into
     // any estimate (a missed link makes one person two, seen by fewer lists).
     char line[400];

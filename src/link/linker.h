@@ -102,6 +102,10 @@ struct ExpectedAccuracy {
   double recall = 0;                   // expected true links / expected matches
 };
 
+// Below this expected precision or recall, the linkage says in a warning
+// that estimates from its persons inherit its errors (link, estimate).
+inline constexpr double kTrustedExpectedAccuracy = 0.95;
+
 struct LinkResult {
   Settings settings;  // the trained model
   std::uint64_t candidate_pairs = 0;

@@ -100,7 +100,7 @@ std::string linkage_section(const ReportData& d) {
              "threshold (match probability, weight)", "임계값 (일치 확률, 가중치)") +
       figure(count(l.review_queue), "pairs waiting for review", "검토 대기 쌍") + "</div>";
   if (l.expected) {
-    const LinkageSummary::Expected& e = *l.expected;
+    const link::ExpectedAccuracy& e = *l.expected;
     s += "<h3 id=\"expected\">" +
          both("The model's own estimate of its accuracy", "모델이 스스로 추정한 정확도") +
          "</h3><div class=\"figures\">" +

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "estimate/population_estimate.h"
+#include "link/linker.h"
 #include "pipeline/store_estimation.h"
 #include "pipeline/store_evaluation.h"
 
@@ -59,11 +60,7 @@ struct LinkageSummary {
   // The model's own estimate of its accuracy, without labels (`link
   // --json` "expected", link/linker.h ExpectedAccuracy); absent for a run
   // that did not record it.
-  struct Expected {
-    double precision = 0, recall = 0;
-    double false_links = 0, missed_matches = 0, unscored_matches = 0;
-  };
-  std::optional<Expected> expected;
+  std::optional<link::ExpectedAccuracy> expected;
   // cluster_sizes[k]: persons with k records (index 0 unused).
   std::vector<std::int64_t> cluster_sizes;
   // The linkage measured against the simulation's true identities, when

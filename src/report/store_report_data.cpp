@@ -99,9 +99,11 @@ void gather_linkage(store::Store& store, ReportData& data) {
     // model chart; the weights below are still shown.
   } catch (const Error&) {
   }
-  // The reviewers' calibration, from the run's summary (`link --json`).
+  // The reviewers' calibration and the model's own estimate of its
+  // accuracy, from the run's summary (`link --json`); a run that did not
+  // record one, or an unreadable summary, shows nothing of it.
+  const nlohmann::json summary = nlohmann::json::parse(run->summary, nullptr, false);
   try {
-    const nlohmann::json summary = nlohmann::json::parse(run->summary);
     const nlohmann::json& c = summary.at("reviewer_calibration");
     if (c.value("fitted", false)) {
       l.calibration_shift = c.at("shift_bits").get<double>();
@@ -109,16 +111,17 @@ void gather_linkage(store::Store& store, ReportData& data) {
           c.value("matches", std::int64_t{0}) + c.value("non_matches", std::int64_t{0});
     }
   } catch (const nlohmann::json::exception&) {
-    // A run before the calibration, or an unreadable summary: no row.
   }
   try {
-    const nlohmann::json e = nlohmann::json::parse(run->summary).at("expected");
-    l.expected = LinkageSummary::Expected{
-        e.at("precision").get<double>(), e.at("recall").get<double>(),
-        e.at("false_links").get<double>(), e.at("missed_matches").get<double>(),
-        e.value("unscored_matches", 0.0)};
+    const nlohmann::json& e = summary.at("expected");
+    link::ExpectedAccuracy expected;
+    expected.precision = e.at("precision").get<double>();
+    expected.recall = e.at("recall").get<double>();
+    expected.false_links = e.at("false_links").get<double>();
+    expected.missed_matches = e.at("missed_matches").get<double>();
+    expected.unscored_matches = e.value("unscored_matches", 0.0);
+    l.expected = expected;
   } catch (const nlohmann::json::exception&) {
-    // A run that did not record it: no figures.
   }
   store::for_each_scored_pair(store.db(), [&l](const store::ScoredPair& pair) {
     const bool linked = pair.match_probability >= l.threshold;

@@ -199,7 +199,13 @@ TEST(LinkageSection, ShowsTheModelsOwnEstimateOfItsAccuracy) {
   ReportData d = camps();
   d.linkage.linked = true;
   EXPECT_EQ(render_html(d).find("expected recall"), std::string::npos);
-  d.linkage.expected = LinkageSummary::Expected{0.935, 0.765, 1234, 20000, 45000};
+  link::ExpectedAccuracy e;
+  e.precision = 0.935;
+  e.recall = 0.765;
+  e.false_links = 1234;
+  e.missed_matches = 20000;
+  e.unscored_matches = 45000;
+  d.linkage.expected = e;
   const std::string html = render_html(d);
   EXPECT_NE(html.find("expected recall"), std::string::npos);
   EXPECT_NE(html.find("예상 재현율"), std::string::npos);
