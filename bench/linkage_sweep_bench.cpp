@@ -26,6 +26,7 @@
 // pairs' probabilities against the true matches among them, and the best
 // threshold's pairwise figures.
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -144,6 +145,29 @@ void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entit
     }
     std::fprintf(stderr, "scored pairs %zu: sum of p %.0f, true matches among them %llu\n",
                  r.pairs.size(), sum_p, (unsigned long long)true_scored);
+  }
+  {
+    // Calibration by probability and by what the two records describe: the
+    // same event, or two events of one person (an arrest and a camp). The
+    // shares of true matches against the mean probability, per tenth.
+    double n[2][10] = {}, sum_p[2][10] = {}, hits[2][10] = {};
+    for (const auto& p : r.pairs) {
+      const int other = (*t.column("event"))[p.i] != (*t.column("event"))[p.j];
+      const int b = std::min(9, static_cast<int>(p.match_probability * 10));
+      n[other][b] += 1;
+      sum_p[other][b] += p.match_probability;
+      hits[other][b] += true_entity[p.i] == true_entity[p.j];
+    }
+    for (int other = 0; other < 2; ++other) {
+      for (int b = 0; b < 10; ++b) {
+        if (n[other][b] == 0) continue;
+        std::fprintf(stderr,
+                     "  calibration, %s, p %.1f-%.1f: %7.0f pairs, mean p %.3f, true %.3f\n",
+                     other ? "other events" : "same event", b / 10.0, (b + 1) / 10.0, n[other][b],
+                     sum_p[other][b] / n[other][b], hits[other][b] / n[other][b]);
+      }
+    }
+    for (double prior : r.prior_rounds) std::fprintf(stderr, "  prior %.3g\n", prior);
   }
   for (const auto& rule : r.rules) {
     std::fprintf(

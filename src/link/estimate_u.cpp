@@ -1,6 +1,9 @@
 #include "link/estimate_u.h"
 
+#include <algorithm>
+#include <map>
 #include <random>
+#include <unordered_map>
 
 #include "link/candidate_pairs.h"
 #include "link/parallel.h"
@@ -34,8 +37,10 @@ URandomSample sample_random_pairs(const Table& table, const Settings& settings,
 
   threads = std::max(1, threads);
   std::vector<URandomSample> partial(threads, out);
-  auto count = [&](URandomSample& s, std::uint32_t i, std::uint32_t j) {
+  std::vector<std::unordered_map<std::uint64_t, std::uint64_t>> vectors(std::max(1, threads));
+  auto count = [&](URandomSample& s, std::uint32_t i, std::uint32_t j, int t) {
     const std::uint64_t v = comparison_vector(settings.comparisons, columns, i, j);
+    ++vectors[t][v];
     for (std::size_t c = 0; c < nc; ++c) {
       const int g = gamma_of(v, static_cast<int>(c));
       if (g > 0) ++s.level_counts[c][g - 1];
@@ -48,7 +53,7 @@ URandomSample sample_random_pairs(const Table& table, const Settings& settings,
     parallel_for(n, threads, [&](std::size_t i, int t) {
       for (std::uint32_t j = static_cast<std::uint32_t>(i) + 1; j < n; ++j) {
         if (cross_source_only && table.source[i] == table.source[j]) continue;
-        count(partial[t], static_cast<std::uint32_t>(i), j);
+        count(partial[t], static_cast<std::uint32_t>(i), j, t);
       }
     });
   } else {
@@ -66,11 +71,16 @@ URandomSample sample_random_pairs(const Table& table, const Settings& settings,
         const std::uint32_t i = pick(rng);
         const std::uint32_t j = pick(rng);
         if (i == j || (cross_source_only && table.source[i] == table.source[j])) continue;
-        count(partial[t], std::min(i, j), std::max(i, j));
+        count(partial[t], std::min(i, j), std::max(i, j), t);
         ++got;
       }
     });
   }
+  std::map<std::uint64_t, std::uint64_t> merged;
+  for (const auto& v : vectors)
+    for (const auto& [gamma, n] : v) merged[gamma] += n;
+  out.patterns.reserve(merged.size());
+  for (const auto& [gamma, n] : merged) out.patterns.push_back({gamma, static_cast<double>(n)});
   for (const URandomSample& p : partial) {
     out.pairs += p.pairs;
     for (std::size_t c = 0; c < nc; ++c) {
@@ -92,6 +102,33 @@ void set_u_from_sample(const URandomSample& sample, std::vector<Comparison>& com
       comparisons[c].u[l] = (counts[l] == 0 ? 0.5 : static_cast<double>(counts[l])) / total;
     }
   }
+}
+
+double set_u_without_matches(const URandomSample& sample, std::vector<Comparison>& comparisons,
+                             double lambda, int max_iterations, double convergence) {
+  if (sample.patterns.empty()) return 0;
+  EmOptions options;
+  options.estimate_m = false;
+  options.estimate_u = true;
+  options.max_iterations = max_iterations;
+  options.convergence = convergence;
+  const EmResult em = run_em(sample.patterns, comparisons, lambda, options);
+  if (!em.converged || !(em.lambda < 0.5)) return 0;  // keep the sample's shares
+  for (std::size_t c = 0; c < comparisons.size(); ++c) {
+    // The non-matches' counts among the pairs where neither value is
+    // null, with the half count for a level never seen.
+    double non_null = 0;
+    for (std::uint64_t k : sample.level_counts[c]) non_null += static_cast<double>(k);
+    const double non_matches = (1 - em.lambda) * non_null;
+    std::vector<double>& u = comparisons[c].u;
+    double total = 0;
+    for (std::size_t l = 0; l < u.size(); ++l) {
+      u[l] = std::max(em.u[c][l] * non_matches, 0.5);
+      total += u[l];
+    }
+    for (double& x : u) x /= total;
+  }
+  return em.lambda;
 }
 
 }  // namespace uncounted::link

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "korean/name_keys.h"
 #include "link/parallel.h"
 
 namespace uncounted::link {
@@ -12,6 +13,8 @@ KoreanNameValues::KoreanNameValues(const std::vector<std::string_view>& values) 
   full_keys_.assign(n, 0);
   surname_keys_.assign(n, 0);
   given_keys_.assign(n, 0);
+  given_readings_.assign(n, 0);
+  given_sounds_.assign(n, 0);
   shares_.assign(n, 0);
   // Each distinct value on its own (korean::prepare is pure): all cores.
   parallel_for(n - 1, default_thread_count(), [&](std::size_t item, int) {
@@ -38,6 +41,17 @@ KoreanNameValues::KoreanNameValues(const std::vector<std::string_view>& values) 
     given.candidates[0].surname_class = 0;
     const korean::BlockingKeys g = korean::blocking_keys(given);
     if (g.count > 0 && best.name.given_length() > 0) given_keys_[id] = g.keys[0];
+    std::uint64_t reading = 0x4749564eull;  // "GIVN"
+    std::uint64_t sound = 0x534f554eull;    // "SOUN"
+    const korean::SyllableIndex* syllables = best.name.given_begin();
+    for (int k = 0; k < best.name.given_length(); ++k) {
+      reading = reading * 0x100000001b3ull ^ (std::uint64_t{syllables[k]} + 1);
+      sound = sound * 0x100000001b3ull ^ (korean::phonetic_syllable(syllables[k]) + 1);
+    }
+    if (best.name.given_length() > 0) {
+      given_readings_[id] = reading;
+      given_sounds_[id] = sound;
+    }
   });
 }
 

@@ -31,13 +31,30 @@ class KoreanNameValues {
   }
   // Blocking key of value ID under TRANSFORM; 0 when it has none.
   std::uint64_t key(KeyTransform transform, std::uint32_t id) const;
+  // Hashes of value ID's best reading as a whole (family-name class and
+  // given syllables: 리철호 and Ri Chol Ho alike), of its given syllables
+  // alone (and their sounds), and of its sound key (romanization-blind jamo classes); a name
+  // with no Korean reading has its folded letters as reading and sound key,
+  // and no given syllables (0); the null value has 0. Term frequencies count these: the
+  // blocking key (the consonant skeleton) is shared by many names.
+  std::uint64_t reading_key(std::uint32_t id) const {
+    return names_[id].count > 0 ? names_[id].candidates[0].name_key : names_[id].text_key;
+  }
+  // The name was written in Hangul (its reading is the writer's, not a
+  // guess from letters).
+  bool from_hangul(std::uint32_t id) const { return names_[id].from_hangul; }
+  std::uint64_t given_reading_key(std::uint32_t id) const { return given_readings_[id]; }
+  std::uint64_t given_sound_key(std::uint32_t id) const { return given_sounds_[id]; }
+  std::uint64_t sound_key(std::uint32_t id) const {
+    return names_[id].count > 0 ? names_[id].candidates[0].phonetic_key : names_[id].text_key;
+  }
   // Population share of the family name of value ID's best reading;
   // 0 when the value has no Korean family name.
   double surname_share(std::uint32_t id) const { return shares_[id]; }
 
  private:
   std::vector<korean::PreparedName> names_;  // by id; [0] is the null value
-  std::vector<std::uint64_t> full_keys_, surname_keys_, given_keys_;
+  std::vector<std::uint64_t> full_keys_, surname_keys_, given_keys_, given_readings_, given_sounds_;
   std::vector<double> shares_;
 };
 

@@ -555,6 +555,7 @@ nlohmann::json summary_json(const Linker& linker) {
         {"recall", r.expected.recall}}},
       {"training",
        {{"u_sample_pairs", r.training.u_sample_pairs},
+        {"u_sample_match_share", r.training.u_sample_match_share},
         {"em", training},
         {"failed_fits", r.training.failed_fits},
         {"name_agreeing_pairs", r.training.name_agreeing_pairs},

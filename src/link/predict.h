@@ -42,6 +42,7 @@ class MatchWeights {
     const std::uint32_t id = columns_[c].id(i);
     double bits = ((tf_levels_[c] >> gamma) & 1) != 0 ? tf_[c][id] : 0.0;
     if (((name_tf_levels_[c] >> gamma) & 1) != 0) bits += name_tf_[c][id];
+    if (((sound_tf_levels_[c] >> gamma) & 1) != 0) bits += sound_tf_[c][id];
     return bits;
   }
   // The pair's total match weight.
@@ -74,6 +75,8 @@ class MatchWeights {
   // sound key); the family name's share (tf_) on the weaker levels.
   std::vector<std::vector<double>> name_tf_;
   std::vector<std::uint16_t> name_tf_levels_;
+  std::vector<std::vector<double>> sound_tf_;  // the sound key's, on its level
+  std::vector<std::uint16_t> sound_tf_levels_;
 };
 
 double probability_from_weight(double weight);

@@ -86,6 +86,23 @@ class PreparedColumn {
   // Hash of a Korean name key of value ID (1-based); 0 when the value has
   // no Korean reading.
   std::uint64_t korean_key_hash(KeyTransform key, std::uint32_t id) const;
+  // The name's best reading, its given syllables, its sound key
+  // (KoreanNameValues); 0 when none.
+  std::uint64_t korean_reading_key(std::uint32_t id) const {
+    return names_.empty() ? 0 : names_.reading_key(id);
+  }
+  std::uint64_t korean_given_reading_key(std::uint32_t id) const {
+    return names_.empty() ? 0 : names_.given_reading_key(id);
+  }
+  std::uint64_t korean_given_sound_key(std::uint32_t id) const {
+    return names_.empty() ? 0 : names_.given_sound_key(id);
+  }
+  bool korean_from_hangul(std::uint32_t id) const {
+    return !names_.empty() && names_.from_hangul(id);
+  }
+  std::uint64_t korean_sound_key(std::uint32_t id) const {
+    return names_.empty() ? 0 : names_.sound_key(id);
+  }
   // The gazetteer index of value ID (1-based) of a place column; -1 when the
   // gazetteer does not know the text (or the column is not of kind place).
   std::int32_t place_index(std::uint32_t id) const {

@@ -317,10 +317,10 @@ TrainingReport train_model(Settings& settings, const Table& table,
                            const std::vector<Pattern>& candidates, int threads) {
   TrainingReport report;
   std::vector<Comparison>& comparisons = settings.comparisons;
+  URandomSample sample;
   if (settings.training.estimate_u) {
-    const URandomSample sample =
-        sample_random_pairs(table, settings, columns, settings.training.u_sample_pairs,
-                            settings.training.seed, threads);
+    sample = sample_random_pairs(table, settings, columns, settings.training.u_sample_pairs,
+                                 settings.training.seed, threads);
     report.u_sample_pairs = sample.pairs;
     set_u_from_sample(sample, comparisons);
   }
@@ -329,16 +329,29 @@ TrainingReport train_model(Settings& settings, const Table& table,
     if (c.m.empty()) c.m = starting_m(c);
   }
   if (settings.training.estimate_m) estimate_m(settings, training, report);
-  if (settings.training.estimate_u) estimate_u_name_agrees(settings, table, columns, report);
   std::uint64_t candidate_pairs = 0;
   for (const Pattern& p : candidates) candidate_pairs += p.count;
   const std::uint64_t all_pairs = total_pairs(table, settings.link_type);
-  if (candidate_pairs > 0 && all_pairs > 0) {
+  // The prior: the matches expected among the candidates over all pairs.
+  auto set_prior = [&] {
     report.candidate_match_share =
         candidate_match_share(settings, candidates, settings.training.max_iterations * 10);
     const double expected_matches = report.candidate_match_share * candidate_pairs;
     settings.probability_two_random_records_match =
         std::clamp(expected_matches / static_cast<double>(all_pairs), 1e-12, 0.5);
+  };
+  const bool have_candidates = candidate_pairs > 0 && all_pairs > 0;
+  if (settings.training.estimate_u && settings.training.estimate_m && have_candidates) {
+    // The random sample holds matches at about the prior's rate: taken out
+    // once m is known (estimate_u.h), then the prior again.
+    set_prior();
+    report.u_sample_match_share =
+        set_u_without_matches(sample, comparisons, settings.probability_two_random_records_match,
+                              settings.training.max_iterations, settings.training.convergence);
+  }
+  if (settings.training.estimate_u) estimate_u_name_agrees(settings, table, columns, report);
+  if (have_candidates) {
+    set_prior();
   } else {
     report.warnings.push_back("no candidate pairs: the prior keeps its given value");
   }

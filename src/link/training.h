@@ -46,6 +46,7 @@ struct RuleTraining {
 
 struct TrainingReport {
   std::uint64_t u_sample_pairs = 0;
+  double u_sample_match_share = 0;  // matches EM found among them (taken out of u)
   std::vector<RuleTraining> rules;
   double candidate_match_share = 0;       // lambda among all candidate pairs
   std::uint64_t name_agreeing_pairs = 0;  // pairs that share a name key
