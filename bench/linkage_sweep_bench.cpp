@@ -37,6 +37,7 @@
 
 #include "estimate/lcmcr.h"
 #include "link/accuracy.h"
+#include "link/estimate_u.h"
 #include "link/linker.h"
 #include "link/settings.h"
 #include "link/table.h"
@@ -168,6 +169,11 @@ void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entit
       }
     }
     for (double prior : r.prior_rounds) std::fprintf(stderr, "  prior %.3g\n", prior);
+    std::fprintf(
+        stderr, "  random sample: %llu pairs, match share %.3g (%.0f matches in all pairs)\n",
+        static_cast<unsigned long long>(r.training.u_sample_pairs), r.training.u_sample_match_share,
+        r.training.u_sample_match_share *
+            static_cast<double>(link::total_pairs(t, r.settings.link_type)));
   }
   for (const auto& rule : r.rules) {
     std::fprintf(
