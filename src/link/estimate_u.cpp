@@ -113,10 +113,14 @@ double set_u_without_matches(const URandomSample& sample, std::vector<Comparison
   options.max_iterations = max_iterations;
   options.convergence = convergence;
   const EmResult em = run_em(sample.patterns, comparisons, lambda, options);
-  if (!em.converged || !(em.lambda < 0.5)) return 0;  // keep the sample's shares
+  // A share of matches far above the prior's is look-alike non-matches
+  // taken for matches (relatives, one cohort and place): keep the
+  // sample's shares rather than cut u by them.
+  if (!em.converged || !(em.lambda < std::min(0.5, 10 * lambda))) return 0;
   for (std::size_t c = 0; c < comparisons.size(); ++c) {
     // The non-matches' counts among the pairs where neither value is
-    // null, with the half count for a level never seen.
+    // null (by the overall share of matches), each at least one half, as
+    // for a level never seen.
     double non_null = 0;
     for (std::uint64_t k : sample.level_counts[c]) non_null += static_cast<double>(k);
     const double non_matches = (1 - em.lambda) * non_null;

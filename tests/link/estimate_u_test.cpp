@@ -63,12 +63,24 @@ TEST(UWithoutMatches, TakesTheMatchesOutOfADenseSample) {
   set_u_from_sample(sample, model);
   EXPECT_GT(model[0].u[0], 15 * truth[0].u[0]) << "the sample's share holds the matches";
 
-  const double found = set_u_without_matches(sample, model, 1e-4, 200, 1e-9);
+  const double found = set_u_without_matches(sample, model, 0.005, 200, 1e-9);
   EXPECT_NEAR(found, lambda, 0.001);
   for (std::size_t c = 0; c < truth.size(); ++c) {
     EXPECT_NEAR(model[c].u[0] / truth[c].u[0], 1.0, 0.03) << truth[c].name;
     EXPECT_NEAR(model[c].u[0] + model[c].u[1], 1.0, 1e-9) << truth[c].name;
   }
+}
+
+TEST(UWithoutMatches, AShareFarAboveThePriorIsNotBelieved) {
+  // Matches at 2% of the sample, against a prior of 1e-4: taken for
+  // look-alike non-matches, and u stays the sample's shares.
+  const std::vector<Comparison> truth{binary("name", 0.9, 0.001), binary("sex", 0.95, 0.5)};
+  const URandomSample sample = sample_from(truth, 0.02, 1e7);
+  std::vector<Comparison> model = truth;
+  set_u_from_sample(sample, model);
+  const double before = model[0].u[0];
+  EXPECT_EQ(set_u_without_matches(sample, model, 1e-4, 200, 1e-9), 0);
+  EXPECT_EQ(model[0].u[0], before);
 }
 
 TEST(UWithoutMatches, ASampleOfNonMatchesIsLeftAsItIs) {
@@ -79,7 +91,9 @@ TEST(UWithoutMatches, ASampleOfNonMatchesIsLeftAsItIs) {
   std::vector<Comparison> model = truth;
   set_u_from_sample(sample, model);
   const double before = model[0].u[0];
-  set_u_without_matches(sample, model, 1e-4, 200, 1e-9);
+  const double found = set_u_without_matches(sample, model, 1e-5, 5000, 1e-9);
+  EXPECT_GT(found, 0) << "the fit did not converge: u was left alone untested";
+  EXPECT_LT(found, 1e-5);
   EXPECT_NEAR(model[0].u[0] / before, 1.0, 0.01);
 }
 
