@@ -36,16 +36,11 @@ URandomSample sample_random_pairs(const Table& table, const Settings& settings,
   const auto n = static_cast<std::uint32_t>(table.size());
 
   threads = std::max(1, threads);
-  std::vector<URandomSample> partial(threads, out);
-  std::vector<std::unordered_map<std::uint64_t, std::uint64_t>> vectors(std::max(1, threads));
-  auto count = [&](URandomSample& s, std::uint32_t i, std::uint32_t j, int t) {
-    const std::uint64_t v = comparison_vector(settings.comparisons, columns, i, j);
-    ++vectors[t][v];
-    for (std::size_t c = 0; c < nc; ++c) {
-      const int g = gamma_of(v, static_cast<int>(c));
-      if (g > 0) ++s.level_counts[c][g - 1];
-    }
-    ++s.pairs;
+  // Per thread, the comparison vectors seen with their counts; the level
+  // counts follow from them once merged.
+  std::vector<std::unordered_map<std::uint64_t, std::uint64_t>> vectors(threads);
+  auto count = [&](std::uint32_t i, std::uint32_t j, int t) {
+    ++vectors[t][comparison_vector(settings.comparisons, columns, i, j)];
   };
 
   if (possible <= sample_pairs) {
@@ -53,7 +48,7 @@ URandomSample sample_random_pairs(const Table& table, const Settings& settings,
     parallel_for(n, threads, [&](std::size_t i, int t) {
       for (std::uint32_t j = static_cast<std::uint32_t>(i) + 1; j < n; ++j) {
         if (cross_source_only && table.source[i] == table.source[j]) continue;
-        count(partial[t], static_cast<std::uint32_t>(i), j, t);
+        count(static_cast<std::uint32_t>(i), j, t);
       }
     });
   } else {
@@ -71,22 +66,21 @@ URandomSample sample_random_pairs(const Table& table, const Settings& settings,
         const std::uint32_t i = pick(rng);
         const std::uint32_t j = pick(rng);
         if (i == j || (cross_source_only && table.source[i] == table.source[j])) continue;
-        count(partial[t], std::min(i, j), std::max(i, j), t);
+        count(std::min(i, j), std::max(i, j), t);
         ++got;
       }
     });
   }
   std::map<std::uint64_t, std::uint64_t> merged;
   for (const auto& v : vectors)
-    for (const auto& [gamma, n] : v) merged[gamma] += n;
+    for (const auto& [gamma, k] : v) merged[gamma] += k;
   out.patterns.reserve(merged.size());
-  for (const auto& [gamma, n] : merged) out.patterns.push_back({gamma, static_cast<double>(n)});
-  for (const URandomSample& p : partial) {
-    out.pairs += p.pairs;
+  for (const auto& [gamma, k] : merged) {
+    out.patterns.push_back({gamma, static_cast<double>(k)});
+    out.pairs += k;
     for (std::size_t c = 0; c < nc; ++c) {
-      for (std::size_t l = 0; l < p.level_counts[c].size(); ++l) {
-        out.level_counts[c][l] += p.level_counts[c][l];
-      }
+      const int g = gamma_of(gamma, static_cast<int>(c));
+      if (g > 0) out.level_counts[c][g - 1] += k;
     }
   }
   return out;

@@ -320,9 +320,8 @@ TrainingReport train_model(Settings& settings, const Table& table,
   URandomSample sample;
   // A model trained before keeps nothing of its u among name-agreeing pairs
   // (the first prior below must not read it with the new m and u).
-  if (settings.training.estimate_u)
-    for (Comparison& c : comparisons) c.u_name_agrees.clear();
   if (settings.training.estimate_u) {
+    for (Comparison& c : comparisons) c.u_name_agrees.clear();
     sample = sample_random_pairs(table, settings, columns, settings.training.u_sample_pairs,
                                  settings.training.seed, threads);
     report.u_sample_pairs = sample.pairs;
