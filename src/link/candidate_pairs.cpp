@@ -92,6 +92,26 @@ class FallbackWhen {
   std::unordered_map<std::string_view, bool> judged_;
 };
 
+// Interns the comparison's condition column (trimmed, lower-cased) into
+// COLUMN; nothing when it has none.
+void set_condition(const Table& table, const Comparison& c, PreparedColumn& column) {
+  if (c.condition_column.empty()) return;
+  const Column* raw = table.column(c.condition_column);
+  if (raw == nullptr) {
+    throw invalid_input("the input has no column " + c.condition_column,
+                        "comparison " + c.name + " condition_column");
+  }
+  std::unordered_map<std::string, std::uint32_t> ids;
+  std::vector<std::uint32_t> out(table.size(), 0);
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    if (raw->is_null(r)) continue;
+    const std::string value = normalize_text((*raw)[r]);
+    if (value.empty()) continue;
+    out[r] = ids.emplace(value, static_cast<std::uint32_t>(ids.size() + 1)).first->second;
+  }
+  column.set_condition(std::move(out));
+}
+
 }  // namespace
 
 std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& settings) {
@@ -111,6 +131,7 @@ std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& 
     }
     if (c.fallback.empty()) {
       out.emplace_back(*raw, c.kind, swap);
+      set_condition(table, c, out.back());
       continue;
     }
     const Column* fallback = table.column(c.fallback.column);
@@ -130,6 +151,7 @@ std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& 
     }
     out.emplace_back(merged, c.kind, swap);
     out.back().set_from_fallback(std::move(from_fallback));
+    set_condition(table, c, out.back());
   }
   return out;
 }

@@ -49,6 +49,9 @@ int Comparison::gamma(const PreparedColumn& column, std::uint32_t i, std::uint32
   if (column.is_null(i) || column.is_null(j)) return 0;
   if (column.from_fallback(i) && column.from_fallback(j)) return 0;
   const bool same = column.id(i) == column.id(j);
+  const LevelCase skipped = condition_column.empty() ? LevelCase::kAlways  // no level has a case
+                            : column.same_condition(i, j) ? LevelCase::kDifferent
+                                                          : LevelCase::kSame;
   // Levels of one measure at several thresholds (Jaro-Winkler 0.92, 0.8)
   // share one computation: measured lazily, at most once per pair.
   double jw = -1;
@@ -58,6 +61,7 @@ int Comparison::gamma(const PreparedColumn& column, std::uint32_t i, std::uint32
   const int n = static_cast<int>(levels.size());
   for (int k = 0; k < n; ++k) {
     const ComparisonLevel& level = levels[k];
+    if (level.when != LevelCase::kAlways && level.when == skipped) continue;
     bool holds = false;
     switch (level.type) {
       case LevelType::kExact:
@@ -167,10 +171,23 @@ std::uint16_t whole_name_levels(const Comparison& name) {
   return mask;
 }
 
+void Comparison::normalize_by_case(std::vector<double>& p) const {
+  if (condition_column.empty()) return;
+  double sum[2] = {0, 0};
+  for (std::size_t l = 0; l < p.size(); ++l) sum[same_case(static_cast<int>(l) + 1)] += p[l];
+  for (std::size_t l = 0; l < p.size(); ++l) {
+    const double s = sum[same_case(static_cast<int>(l) + 1)];
+    if (s > 0) p[l] /= s;
+  }
+}
+
 std::string Comparison::level_label(int g) const {
   if (g == 0) return "null";
   if (g > static_cast<int>(levels.size())) return "else";
-  return levels[g - 1].label();
+  const ComparisonLevel& level = levels[g - 1];
+  if (level.when == LevelCase::kAlways) return level.label();
+  return (level.when == LevelCase::kSame ? "same " : "different ") + condition_column + ": " +
+         level.label();
 }
 
 std::string_view to_string(ColumnKind kind) {
@@ -222,6 +239,31 @@ Comparison comparison_from_json(const nlohmann::json& j, const std::string& wher
     }
     c.levels.push_back(level);
   }
+  c.condition_column = j.value("condition_column", std::string());
+  int last_same = -1;
+  for (std::size_t k = 0; k < c.levels.size(); ++k) {
+    const std::string at = where + ", level " + std::to_string(k + 1);
+    if (c.levels[k].when == LevelCase::kSame) last_same = static_cast<int>(k);
+    if (c.levels[k].when == LevelCase::kAlways && !c.condition_column.empty()) {
+      throw invalid_input(
+          "every level of a comparison with a \"condition_column\" needs "
+          "\"when\" (same or different)",
+          at);
+    }
+    if (c.levels[k].when != LevelCase::kAlways && c.condition_column.empty()) {
+      throw invalid_input("a level with \"when\" needs the comparison's \"condition_column\"", at);
+    }
+    if (c.levels[k].type == LevelType::kAny && c.levels[k].when == LevelCase::kAlways) {
+      throw invalid_input("an \"any\" level needs \"when\" (else no later level is reached)", at);
+    }
+  }
+  if (!c.condition_column.empty() &&
+      (last_same < 0 || c.levels[last_same].type != LevelType::kAny)) {
+    throw invalid_input(
+        "the \"same\" levels must end with an \"any\" level (the rest of the "
+        "same case; \"else\" is the rest of the different case)",
+        where);
+  }
   c.swap_column = j.value("swap_column", std::string());
   for (const ComparisonLevel& level : c.levels) {
     if (level.type == LevelType::kSwapped && c.swap_column.empty()) {
@@ -268,6 +310,7 @@ nlohmann::json to_json(const Comparison& c) {
                    {"levels", levels},
                    {"term_frequency", c.term_frequency}};
   if (!c.swap_column.empty()) j["swap_column"] = c.swap_column;
+  if (!c.condition_column.empty()) j["condition_column"] = c.condition_column;
   if (!c.fallback.empty()) {
     j["fallback"] = {{"column", c.fallback.column},
                      {"when_column", c.fallback.when_column},

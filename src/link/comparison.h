@@ -50,6 +50,10 @@ struct Comparison {
   // The partner column of a "swapped" level (e.g. surname for given_name).
   std::string swap_column;
   ColumnFallback fallback;  // empty: none
+  // The column whose agreement splits the levels into cases (levels with
+  // "when": same / different; comparison_level.h LevelCase): the default
+  // model's event date and place, by the kind of event. Empty: none.
+  std::string condition_column;
   ColumnKind kind = ColumnKind::kString;
   std::vector<ComparisonLevel> levels;
   // Adjust the exact level's weight by how common the value is (Kim vs
@@ -80,8 +84,20 @@ struct Comparison {
   double log2_bayes_factor(int gamma) const;
   // The same among pairs whose names agree (u_name_agrees, or u).
   double log2_bayes_factor_name_agrees(int gamma) const;
-  // Label of level GAMMA: "null", a level's label, or "else".
+  // Label of level GAMMA: "null", a level's label ("same event: overlap"
+  // for a level of one case of the condition), or "else".
   std::string level_label(int gamma) const;
+  // Whether level GAMMA (1..L+1) is of the "same" case of the condition.
+  bool same_case(int gamma) const {
+    return gamma <= static_cast<int>(levels.size()) && levels[gamma - 1].when == LevelCase::kSame;
+  }
+  // Scales P (m or u, one value per level 1..L+1) to sum to 1 within each
+  // case of the condition: m and u of a conditioned comparison are shares
+  // given the case, so that whether two records describe the same kind of
+  // event is no evidence by itself (EM would otherwise take "the same
+  // kind of event" for the match class) and both event comparisons read
+  // it without counting it twice. Nothing without a condition column.
+  void normalize_by_case(std::vector<double>& p) const;
 };
 
 // The comparisons' Korean name comparison (the first of kind name with

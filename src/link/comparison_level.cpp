@@ -33,6 +33,7 @@ constexpr LevelName kLevelNames[] = {
     {LevelType::kSwapped, "swapped", false},
     {LevelType::kKoreanName, "korean_name", true},
     {LevelType::kPlaceWithin, "place_within", false},
+    {LevelType::kAny, "any", false},
 };
 
 const LevelName& entry(LevelType type) {
@@ -102,6 +103,8 @@ bool ComparisonLevel::holds(const PreparedColumn& c, std::uint32_t i, std::uint3
       return c.swapped(i, j);
     case LevelType::kPlaceWithin:
       return c.place_within(i, j);
+    case LevelType::kAny:
+      return true;
   }
   return false;
 }
@@ -137,6 +140,16 @@ ComparisonLevel level_from_json(const nlohmann::json& j, const std::string& wher
         throw invalid_input("level threshold must be a non-negative number", where);
       }
     }
+    if (j.contains("when")) {
+      const nlohmann::json& w = j["when"];
+      if (w == "same") {
+        level.when = LevelCase::kSame;
+      } else if (w == "different") {
+        level.when = LevelCase::kDifferent;
+      } else {
+        throw invalid_input("a level's \"when\" is \"same\" or \"different\"", where);
+      }
+    }
     return level;
   }
   throw invalid_input("unknown comparison level type \"" + name + "\"", where);
@@ -145,6 +158,8 @@ ComparisonLevel level_from_json(const nlohmann::json& j, const std::string& wher
 nlohmann::json to_json(const ComparisonLevel& level) {
   nlohmann::json j{{"type", entry(level.type).name}};
   if (entry(level.type).needs_threshold) j["threshold"] = level.threshold;
+  if (level.when == LevelCase::kSame) j["when"] = "same";
+  if (level.when == LevelCase::kDifferent) j["when"] = "different";
   return j;
 }
 

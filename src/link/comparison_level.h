@@ -27,6 +27,18 @@ enum class LevelType {
   kSwapped,             // this column and the swap column trade places (given name <-> surname)
   kKoreanName,          // korean::compare's NameLevel >= threshold (1..5) (Korean)
   kPlaceWithin,         // gazetteer places, one within the other (camp in county, ...)
+  kAny,                 // any two values (with a condition: the rest of its case)
+};
+
+// Which pairs a level is for, by the comparison's condition column
+// (Comparison::condition_column): two records of the same event (an arrest
+// in two lists) agree on its date and place far more often than two of one
+// person's different events, and two different people of the same event
+// (one camp) far more often than two random people.
+enum class LevelCase {
+  kAlways,     // whatever the condition
+  kSame,       // both records have the same value of the condition column
+  kDifferent,  // the values differ, or either is blank
 };
 
 // The NameLevel (as a number, korean/name_comparison.h) from which a Korean
@@ -39,16 +51,19 @@ bool is_korean_level(LevelType type);
 struct ComparisonLevel {
   LevelType type = LevelType::kExact;
   double threshold = 0;
+  LevelCase when = LevelCase::kAlways;
 
   // Whether the level holds for records I and J, both non-null in COLUMN.
   // Thread-safe, allocation-free.
   bool holds(const PreparedColumn& column, std::uint32_t i, std::uint32_t j) const;
 
-  // "exact", "jaro_winkler >= 0.92", ... for explanations.
+  // "exact", "jaro_winkler >= 0.92", ... for explanations (the test
+  // alone: Comparison::level_label adds its case).
   std::string label() const;
 };
 
-// JSON form: {"type": "jaro_winkler", "threshold": 0.92}. Throws
+// JSON form: {"type": "jaro_winkler", "threshold": 0.92}, with "when":
+// "same" or "different" for a level of one case of the condition. Throws
 // invalid_input naming WHERE on an unknown type or a missing threshold.
 ComparisonLevel level_from_json(const nlohmann::json& j, const std::string& where);
 nlohmann::json to_json(const ComparisonLevel& level);

@@ -22,6 +22,26 @@ std::vector<double> geometric(int levels, bool strongest_first) {
   return p;
 }
 
+// SHARES(n) for the levels of each case of C's condition, in order (the
+// whole ladder when C has none).
+template <typename Shares>
+std::vector<double> by_case(const Comparison& c, Shares shares) {
+  const int n = c.level_count();
+  if (c.condition_column.empty()) return shares(n);
+  std::vector<double> out(n);
+  for (const bool same : {true, false}) {
+    int size = 0;
+    for (int g = 1; g <= n; ++g) size += c.same_case(g) == same;
+    if (size == 0) continue;
+    const std::vector<double> p = shares(size);
+    int k = 0;
+    for (int g = 1; g <= n; ++g) {
+      if (c.same_case(g) == same) out[g - 1] = p[k++];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<double> starting_m(const Comparison& c) {
@@ -39,15 +59,20 @@ std::vector<double> starting_m(const Comparison& c) {
     return out;
   }
   // Matches mostly agree exactly: 0.9 on the strongest level, the rest
-  // falling by half per level.
-  std::vector<double> m = geometric(c.level_count() - 1, true);
-  for (double& v : m) v *= 0.1;
-  if (c.level_count() == 1) return {1.0};
-  std::vector<double> out{0.9};
-  out.insert(out.end(), m.begin(), m.end());
-  return out;
+  // falling by half per level (within each case of a condition).
+  auto ladder = [](int levels) {
+    if (levels == 1) return std::vector<double>{1.0};
+    std::vector<double> m = geometric(levels - 1, true);
+    for (double& v : m) v *= 0.1;
+    std::vector<double> out{0.9};
+    out.insert(out.end(), m.begin(), m.end());
+    return out;
+  };
+  return by_case(c, ladder);
 }
-std::vector<double> starting_u(const Comparison& c) { return geometric(c.level_count(), false); }
+std::vector<double> starting_u(const Comparison& c) {
+  return by_case(c, [](int levels) { return geometric(levels, false); });
+}
 
 double match_probability(std::uint64_t gamma, const std::vector<Comparison>& comparisons,
                          double lambda) {
@@ -117,16 +142,22 @@ EmResult run_em(const std::vector<EmPattern>& patterns, const std::vector<Compar
       double us = 0;
       for (double v : m_acc[c]) ms += v;
       for (double v : u_acc[c]) us += v;
+      if (ms > 0) {
+        for (double& v : m_acc[c]) v /= ms;
+      }
+      if (us > 0) {
+        for (double& v : u_acc[c]) v /= us;
+      }
+      comparisons[c].normalize_by_case(m_acc[c]);
+      comparisons[c].normalize_by_case(u_acc[c]);
       for (std::size_t l = 0; l < m_acc[c].size(); ++l) {
         if (options.estimate_m && free_m(c) && ms > 0) {
-          const double v = m_acc[c][l] / ms;
-          change = std::max(change, std::abs(v - r.m[c][l]));
-          r.m[c][l] = v;
+          change = std::max(change, std::abs(m_acc[c][l] - r.m[c][l]));
+          r.m[c][l] = m_acc[c][l];
         }
         if (options.estimate_u && us > 0) {
-          const double v = u_acc[c][l] / us;
-          change = std::max(change, std::abs(v - r.u[c][l]));
-          r.u[c][l] = v;
+          change = std::max(change, std::abs(u_acc[c][l] - r.u[c][l]));
+          r.u[c][l] = u_acc[c][l];
         }
       }
     }

@@ -95,6 +95,7 @@ void set_u_from_sample(const URandomSample& sample, std::vector<Comparison>& com
     for (std::size_t l = 0; l < counts.size(); ++l) {
       comparisons[c].u[l] = (counts[l] == 0 ? 0.5 : static_cast<double>(counts[l])) / total;
     }
+    comparisons[c].normalize_by_case(comparisons[c].u);
   }
 }
 
@@ -125,6 +126,7 @@ double set_u_without_matches(const URandomSample& sample, std::vector<Comparison
       total += u[l];
     }
     for (double& x : u) x /= total;
+    comparisons[c].normalize_by_case(u);
   }
   return em.lambda;
 }

@@ -38,6 +38,13 @@ class PreparedColumn {
     return !from_fallback_.empty() && from_fallback_[record];
   }
   void set_from_fallback(std::vector<bool> flags) { from_fallback_ = std::move(flags); }
+  // Whether I and J have the same value of the comparison's condition
+  // column (Comparison::condition_column), neither blank.
+  bool same_condition(std::uint32_t i, std::uint32_t j) const {
+    return !condition_.empty() && condition_[i] != 0 && condition_[i] == condition_[j];
+  }
+  // The condition column's values, interned (0 = blank).
+  void set_condition(std::vector<std::uint32_t> ids) { condition_ = std::move(ids); }
   // Number of distinct non-null values.
   std::size_t distinct() const { return value_ends_.size() - 1; }
   // The normalized text of value ID (1-based).
@@ -112,8 +119,9 @@ class PreparedColumn {
  private:
   ColumnKind kind_;
   std::vector<std::uint32_t> ids_;
-  std::vector<bool> from_fallback_;      // empty: no fallback
-  std::vector<std::uint32_t> swap_ids_;  // partner column's values, same dictionary
+  std::vector<bool> from_fallback_;       // empty: no fallback
+  std::vector<std::uint32_t> condition_;  // empty: no condition column
+  std::vector<std::uint32_t> swap_ids_;   // partner column's values, same dictionary
   std::string values_;
   std::vector<std::uint32_t> value_ends_{0};
   std::vector<std::uint32_t> counts_;  // by id

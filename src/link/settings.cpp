@@ -89,6 +89,7 @@ std::vector<std::string> Settings::columns() const {
   for (const Comparison& c : comparisons) {
     add(c.column);
     if (!c.swap_column.empty()) add(c.swap_column);
+    if (!c.condition_column.empty()) add(c.condition_column);
     if (!c.fallback.empty()) {
       add(c.fallback.column);
       add(c.fallback.when_column);
@@ -340,6 +341,8 @@ void write_settings_file(const std::string& path, const Settings& settings) {
 Settings default_settings() {
   using L = ComparisonLevel;
   using T = LevelType;
+  constexpr LevelCase S = LevelCase::kSame;
+  constexpr LevelCase D = LevelCase::kDifferent;
   Settings s;
   s.link_type = LinkType::kLinkAndDedupe;
   s.comparisons = {
@@ -354,10 +357,19 @@ Settings default_settings() {
       make("birth_year", ColumnKind::kYear,
            {L{T::kWithin, 0}, L{T::kWithin, 1}, L{T::kWithin, 2}, L{T::kWithin, 5}}),
       make("origin", ColumnKind::kPlace, {L{T::kPlaceEqual, 0}, L{T::kPlaceWithin, 0}}),
-      make("event_date", ColumnKind::kDate,
-           {L{T::kOverlap, 0}, L{T::kWithin, 366}, L{T::kWithin, 5 * 366}}),
-      make("event_place", ColumnKind::kPlace, {L{T::kPlaceEqual, 0}, L{T::kPlaceWithin, 0}}),
+      make(
+          "event_date", ColumnKind::kDate,
+          {L{T::kOverlap, 0, S}, L{T::kWithin, 366, S}, L{T::kWithin, 5 * 366, S}, L{T::kAny, 0, S},
+           L{T::kOverlap, 0, D}, L{T::kWithin, 366, D}, L{T::kWithin, 5 * 366, D}}),
+      make("event_place", ColumnKind::kPlace,
+           {L{T::kPlaceEqual, 0, S}, L{T::kPlaceWithin, 0, S}, L{T::kAny, 0, S},
+            L{T::kPlaceEqual, 0, D}, L{T::kPlaceWithin, 0, D}}),
   };
+  // An event's date and place are read by the kind of event of the two
+  // records: the same event in two lists agrees on both, and so do two
+  // different people of one camp, far more often than random pairs do.
+  s.comparisons[4].condition_column = "event";
+  s.comparisons[5].condition_column = "event";
   // A record without an origin whose event is an act or an arrest gives
   // the event's place: one person's arrest in one list and camp in
   // another, with an origin in the second only, then agree on it (on

@@ -93,12 +93,20 @@ const char* why_fit_fails(const Comparison& c, const std::vector<double>& m) {
   if (c.kind == ColumnKind::kName && m.back() >= 0.5) {
     return "most of its matches have entirely different names";
   }
-  double weakest_closer = std::numeric_limits<double>::infinity();
+  // Levels of one case of the condition form their own ladder; "else" is
+  // the last of the "different" case (or of the only one).
+  double weakest_closer[3];
+  std::fill(std::begin(weakest_closer), std::end(weakest_closer),
+            std::numeric_limits<double>::infinity());
   for (std::size_t l = 0; l < m.size(); ++l) {
+    const LevelCase when = l < c.levels.size()          ? c.levels[l].when
+                           : c.condition_column.empty() ? LevelCase::kAlways
+                                                        : LevelCase::kDifferent;
     if (m[l] < 1e-4 || c.u[l] < 5e-5) continue;
+    double& weakest = weakest_closer[static_cast<int>(when)];
     const double bits = std::log2(m[l] / c.u[l]);
-    if (bits > weakest_closer + 1) return "a farther level weighs more than a closer one";
-    weakest_closer = std::min(weakest_closer, bits);
+    if (bits > weakest + 1) return "a farther level weighs more than a closer one";
+    weakest = std::min(weakest, bits);
   }
   return nullptr;
 }
@@ -381,8 +389,11 @@ void train_from_labels(Settings& settings, const std::vector<PreparedColumn>& co
     }
   }
   for (std::size_t c = 0; c < nc; ++c) {
-    if (matches > 0) settings.comparisons[c].m = level_shares(m[c]);
-    if (non_matches > 0) settings.comparisons[c].u = level_shares(u[c]);
+    Comparison& k = settings.comparisons[c];
+    if (matches > 0) k.m = level_shares(m[c]);
+    if (non_matches > 0) k.u = level_shares(u[c]);
+    k.normalize_by_case(k.m);
+    k.normalize_by_case(k.u);
   }
 }
 

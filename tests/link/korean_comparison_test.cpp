@@ -77,28 +77,46 @@ TEST(KoreanComparison, RareFamilyNameWeighsMoreThanKim) {
 }
 
 TEST(PlaceComparison, CampIsWithinItsCountyButNotTheSamePlace) {
-  const PreparedColumn col(
-      column_of({"Yodok", "요덕 15호 관리소", "Camp 15", "Chongjin", "Atlantis"}),
-      ColumnKind::kPlace);
+  PreparedColumn col(column_of({"Yodok", "요덕 15호 관리소", "Camp 15", "Chongjin", "Atlantis"}),
+                     ColumnKind::kPlace);
   const Settings s = default_settings();
   const Comparison& place = default_comparison(s, "event_place");
-  EXPECT_EQ(place.gamma(col, 1, 2), 1);  // the same camp, two spellings
-  EXPECT_EQ(place.gamma(col, 0, 1), 2);  // the camp lies in Yodok county
-  EXPECT_EQ(place.gamma(col, 1, 3), 3);  // elsewhere
-  EXPECT_EQ(place.gamma(col, 4, 4), 1);  // unknown text still equals itself
-  EXPECT_EQ(place.gamma(col, 3, 4), 3);
+  // Records of different kinds of event (no condition read: none is the
+  // same): levels 4, 5 and "else" (6).
+  EXPECT_EQ(place.gamma(col, 1, 2), 4);  // the same camp, two spellings
+  EXPECT_EQ(place.gamma(col, 0, 1), 5);  // the camp lies in Yodok county
+  EXPECT_EQ(place.gamma(col, 1, 3), 6);  // elsewhere
+  EXPECT_EQ(place.gamma(col, 4, 4), 4);  // unknown text still equals itself
+  EXPECT_EQ(place.gamma(col, 3, 4), 6);
+  // Records of the same kind of event: levels 1, 2 and "any" (3).
+  col.set_condition({1, 1, 1, 1, 1});
+  EXPECT_EQ(place.gamma(col, 1, 2), 1);
+  EXPECT_EQ(place.gamma(col, 0, 1), 2);
+  EXPECT_EQ(place.gamma(col, 1, 3), 3);
+  EXPECT_EQ(place.gamma(col, 4, 4), 1);
+  // A blank kind of event is never the same as another.
+  col.set_condition({1, 0, 1, 1, 0});
+  EXPECT_EQ(place.gamma(col, 1, 2), 4);
+  EXPECT_EQ(place.gamma(col, 4, 4), 4);
 }
 
 TEST(DateComparison, FuzzyDatesAndYearsAreIntervals) {
   const Settings s = default_settings();
-  const PreparedColumn dates(
-      column_of({"spring 2009", "2009-04-02", "2010-03-01", "2013", "2030x"}), ColumnKind::kDate);
+  PreparedColumn dates(column_of({"spring 2009", "2009-04-02", "2010-03-01", "2013", "2030x"}),
+                       ColumnKind::kDate);
   const Comparison& date = default_comparison(s, "event_date");
   EXPECT_EQ(dates.unparsed(), 1u);
-  EXPECT_EQ(date.gamma(dates, 0, 1), 1);  // overlap
-  EXPECT_EQ(date.gamma(dates, 0, 2), 2);  // within a year
-  EXPECT_EQ(date.gamma(dates, 0, 3), 3);  // within five years
-  EXPECT_EQ(date.gamma(dates, 0, 4), 4);  // unreadable: else
+  // Two kinds of event: levels 5, 6, 7 and "else" (8).
+  EXPECT_EQ(date.gamma(dates, 0, 1), 5);  // overlap
+  EXPECT_EQ(date.gamma(dates, 0, 2), 6);  // within a year
+  EXPECT_EQ(date.gamma(dates, 0, 3), 7);  // within five years
+  EXPECT_EQ(date.gamma(dates, 0, 4), 8);  // unreadable: else
+  // One kind of event: levels 1, 2, 3 and "any" (4).
+  dates.set_condition({2, 2, 2, 2, 2});
+  EXPECT_EQ(date.gamma(dates, 0, 1), 1);
+  EXPECT_EQ(date.gamma(dates, 0, 2), 2);
+  EXPECT_EQ(date.gamma(dates, 0, 3), 3);
+  EXPECT_EQ(date.gamma(dates, 0, 4), 4);
 
   const PreparedColumn years(column_of({"1962", "c.1963", "Juche 51", "1960s", "1968"}),
                              ColumnKind::kYear);

@@ -107,12 +107,23 @@ const nameLevels: Record<string, Key> = {
 const levels: Record<string, Key> = {
   null: 'levelNull', else: 'levelElse', exact: 'levelExact', overlap: 'levelOverlap',
   place_equal: 'levelPlaceEqual', place_within: 'levelPlaceWithin', 'term frequency': 'levelFrequency',
+  any: 'levelAny',
 };
+const conditions: Record<string, Key> = { event: 'conditionEvent' };
 
 // A comparison level's label (link/comparison_level.cpp: "exact",
 // "within <= 2", "korean_name >= phonetic_key") for the comparison TERM.
 export function levelName(term: string, level: string | undefined): string {
   if (!level) return '';
+  // A level of one case of the comparison's condition column
+  // (link/comparison.cpp): "same event: overlap", "different event: within <= 366".
+  const byCase = /^(same|different) (\S+): (.*)$/.exec(level);
+  if (byCase) {
+    const column = conditions[byCase[2]] ? t(conditions[byCase[2]]) : byCase[2];
+    return (byCase[1] === 'same' ? t('levelSameCase') : t('levelDifferentCase'))
+      .replace('{column}', column)
+      .replace('{level}', levelName(term, byCase[3]));
+  }
   if (levels[level]) return t(levels[level]);
   const fitted = /^fitted on (\d+) decisions$/.exec(level);
   if (fitted) return t('levelFittedOn').replace('{n}', fitted[1]);
