@@ -23,7 +23,10 @@
 // trains m from every true pair (a ceiling no real run reaches);
 // --diagnose prints on standard error why each true pair was missed and
 // each false pair made, the blocking rules' counts, the sum of the scored
-// pairs' probabilities against the true matches among them, and the best
+// pairs' probabilities against the true matches among them, the
+// calibration by tenth (same event or two events), the model's m and u of
+// every level with the uncertain pairs (p 0.1-0.9) at that level (their
+// mean probability against their share of true matches), and the best
 // threshold's pairwise figures.
 
 #include <algorithm>
@@ -166,6 +169,30 @@ void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entit
                      "  calibration, %s, p %.1f-%.1f: %7.0f pairs, mean p %.3f, true %.3f\n",
                      other ? "other events" : "same event", b / 10.0, (b + 1) / 10.0, n[other][b],
                      sum_p[other][b] / n[other][b], hits[other][b] / n[other][b]);
+      }
+    }
+    // The uncertain pairs (p 0.1-0.9) by the level of each comparison:
+    // where the mean probability and the share of true matches part, that
+    // comparison's evidence is off for those pairs.
+    for (std::size_t c = 0; c < r.settings.comparisons.size(); ++c) {
+      const link::Comparison& k = r.settings.comparisons[c];
+      std::vector<double> cn(k.level_count() + 1, 0), cp(cn.size(), 0), ch(cn.size(), 0);
+      for (const auto& p : r.pairs) {
+        if (p.match_probability < 0.1 || p.match_probability >= 0.9) continue;
+        const int g = link::gamma_of(p.gamma, static_cast<int>(c));
+        cn[g] += 1;
+        cp[g] += p.match_probability;
+        ch[g] += true_entity[p.i] == true_entity[p.j];
+      }
+      for (std::size_t g = 1; g < cn.size(); ++g) {
+        std::fprintf(stderr, "  model, %s %s: m %.4g u %.4g\n", k.name.c_str(),
+                     k.level_label(static_cast<int>(g)).c_str(), k.m[g - 1], k.u[g - 1]);
+      }
+      for (std::size_t g = 0; g < cn.size(); ++g) {
+        if (cn[g] < 100) continue;
+        std::fprintf(stderr, "  uncertain pairs, %s %s: %7.0f pairs, mean p %.3f, true %.3f\n",
+                     k.name.c_str(), k.level_label(static_cast<int>(g)).c_str(), cn[g],
+                     cp[g] / cn[g], ch[g] / cn[g]);
       }
     }
     for (double prior : r.prior_rounds) std::fprintf(stderr, "  prior %.3g\n", prior);
