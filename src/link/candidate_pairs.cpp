@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <unordered_map>
 
 #include "io/csv_file.h"
@@ -92,31 +93,42 @@ class FallbackWhen {
   std::unordered_map<std::string_view, bool> judged_;
 };
 
-// Interns the comparison's condition column (trimmed, lower-cased) into
-// COLUMN; nothing when it has none.
-void set_condition(const Table& table, const Comparison& c, PreparedColumn& column) {
-  if (c.condition_column.empty()) return;
-  const Column* raw = table.column(c.condition_column);
-  if (raw == nullptr) {
-    throw invalid_input("the input has no column " + c.condition_column,
-                        "comparison " + c.name + " condition_column");
+// The values of each comparison's condition column, interned once per
+// column however many comparisons read it (the event date and place both
+// read the kind of event), by PreparedColumn's own interning (0 = blank).
+class ConditionIds {
+ public:
+  explicit ConditionIds(const Table& table) : table_(table) {}
+  // Sets C's condition on COLUMN; nothing when C has none.
+  void set(const Comparison& c, PreparedColumn& column) {
+    if (c.condition_column.empty()) return;
+    auto it = ids_.find(c.condition_column);
+    if (it == ids_.end()) {
+      const Column* raw = table_.column(c.condition_column);
+      if (raw == nullptr) {
+        throw invalid_input("the input has no column " + c.condition_column,
+                            "comparison " + c.name + " condition_column");
+      }
+      const PreparedColumn values(*raw, ColumnKind::kString);
+      std::vector<std::uint32_t> ids(table_.size());
+      for (std::size_t r = 0; r < ids.size(); ++r)
+        ids[r] = values.id(static_cast<std::uint32_t>(r));
+      it = ids_.emplace(c.condition_column, std::move(ids)).first;
+    }
+    column.set_condition(it->second);
   }
-  std::unordered_map<std::string, std::uint32_t> ids;
-  std::vector<std::uint32_t> out(table.size(), 0);
-  for (std::size_t r = 0; r < table.size(); ++r) {
-    if (raw->is_null(r)) continue;
-    const std::string value = normalize_text((*raw)[r]);
-    if (value.empty()) continue;
-    out[r] = ids.emplace(value, static_cast<std::uint32_t>(ids.size() + 1)).first->second;
-  }
-  column.set_condition(std::move(out));
-}
+
+ private:
+  const Table& table_;
+  std::map<std::string, std::vector<std::uint32_t>> ids_;
+};
 
 }  // namespace
 
 std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& settings) {
   std::vector<PreparedColumn> out;
   out.reserve(settings.comparisons.size());
+  ConditionIds conditions(table);
   for (const Comparison& c : settings.comparisons) {
     const Column* raw = table.column(c.column);
     if (raw == nullptr) {
@@ -131,7 +143,7 @@ std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& 
     }
     if (c.fallback.empty()) {
       out.emplace_back(*raw, c.kind, swap);
-      set_condition(table, c, out.back());
+      conditions.set(c, out.back());
       continue;
     }
     const Column* fallback = table.column(c.fallback.column);
@@ -151,7 +163,7 @@ std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& 
     }
     out.emplace_back(merged, c.kind, swap);
     out.back().set_from_fallback(std::move(from_fallback));
-    set_condition(table, c, out.back());
+    conditions.set(c, out.back());
   }
   return out;
 }

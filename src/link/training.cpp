@@ -95,9 +95,8 @@ const char* why_fit_fails(const Comparison& c, const std::vector<double>& m) {
   }
   // Levels of one case of the condition form their own ladder; "else" is
   // the last of the "different" case (or of the only one).
-  double weakest_closer[3];
-  std::fill(std::begin(weakest_closer), std::end(weakest_closer),
-            std::numeric_limits<double>::infinity());
+  constexpr double kNone = std::numeric_limits<double>::infinity();
+  double weakest_closer[3] = {kNone, kNone, kNone};
   for (std::size_t l = 0; l < m.size(); ++l) {
     const LevelCase when = l < c.levels.size()          ? c.levels[l].when
                            : c.condition_column.empty() ? LevelCase::kAlways
