@@ -25,6 +25,24 @@ std::u32string to_code_points(std::string_view key) {
   return out;
 }
 
+std::u32string typo_key(std::string_view key) {
+  const std::u32string points = to_code_points(key);
+  std::u32string out;
+  out.reserve(points.size() * 3);
+  for (const char32_t cp : points) {
+    if (cp < 0xAC00 || cp > 0xD7A3) {
+      out.push_back(cp);
+      continue;
+    }
+    // Unicode's arithmetic: 19 initials x 21 vowels x 28 finals (0 = none).
+    const char32_t s = cp - 0xAC00;
+    out.push_back(0x1100 + s / 588);
+    out.push_back(0x1161 + s % 588 / 28);
+    if (s % 28 != 0) out.push_back(0x11A7 + s % 28);
+  }
+  return out;
+}
+
 int edit_distance(std::u32string_view a, std::u32string_view b, int limit) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > limit) return limit + 1;

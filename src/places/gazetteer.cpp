@@ -63,6 +63,26 @@ void add_key(Map& map, const std::string& key, std::size_t place) {
   if (std::find(ids.begin(), ids.end(), place) == ids.end()) ids.push_back(place);
 }
 
+// The word that says KIND's level, as a folded key of the same script as
+// KEY would end in it ("군" or "county"); empty for kinds without one.
+std::string_view level_word(PlaceKind kind, std::string_view key) {
+  if (key.empty()) return {};
+  const bool hangul = static_cast<unsigned char>(key.front()) >= 0x80;
+  switch (kind) {
+    case PlaceKind::kProvince:
+      return hangul ? "도" : "province";
+    case PlaceKind::kSpecialCity:
+    case PlaceKind::kCity:
+      return hangul ? "시" : "city";
+    case PlaceKind::kCounty:
+      return hangul ? "군" : "county";
+    case PlaceKind::kDistrict:
+      return hangul ? "구역" : "tistrict";  // "district" folded (d -> t)
+    default:
+      return {};
+  }
+}
+
 }  // namespace
 
 std::string_view to_string(PlaceKind kind) {
@@ -164,6 +184,10 @@ void Gazetteer::build_index() {
   ix.site_plain.assign(places_.size(), {});
   ix.site_folded.assign(places_.size(), {});
   ix.facilities_within.assign(places_.size(), {});
+  // Name keys with their level word written out ("자성군", "kowoncounty"):
+  // a typo in the level word itself ("자성근", "Kowon Cpunty") keeps it
+  // from being stripped, and only these forms are one edit away.
+  std::vector<std::pair<std::string, std::size_t>> suffixed;
   for (std::size_t i = 0; i < places_.size(); ++i) {
     const Place& p = places_[i];
     std::vector<std::string_view> spellings = {p.name, p.hangul, p.rr, p.mr, p.dprk};
@@ -184,6 +208,9 @@ void Gazetteer::build_index() {
       }
       add_key(ix.plain, q.plain, i);
       add_key(ix.folded, q.folded, i);
+      if (const std::string_view level = level_word(p.kind, q.folded); !level.empty()) {
+        suffixed.push_back({q.folded + std::string(level), i});
+      }
     }
     if (is_facility(p.kind)) {
       for (const Place* up = parent_of(p); up != nullptr; up = parent_of(*up)) {
@@ -197,12 +224,13 @@ void Gazetteer::build_index() {
       const PlaceQuery q = parse_place_query(line);
       if (q.folded.empty()) continue;
       ix.decoy_keys.emplace(q.folded, true);
-      ix.decoys.push_back(to_code_points(q.folded));
+      ix.decoys.push_back(typo_key(q.folded));
     }
   }
   for (const auto& [key, ids] : ix.folded) {
-    for (std::size_t id : ids) ix.fuzzy.push_back({to_code_points(key), id});
+    for (std::size_t id : ids) ix.fuzzy.push_back({typo_key(key), id});
   }
+  for (const auto& [key, id] : suffixed) ix.fuzzy.push_back({typo_key(key), id});
   // Deterministic order, whatever the hash map's.
   std::sort(ix.fuzzy.begin(), ix.fuzzy.end(), [](const auto& a, const auto& b) {
     return a.key != b.key ? a.key < b.key : a.place < b.place;

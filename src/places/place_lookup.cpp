@@ -3,8 +3,9 @@
 //  1. A name key equal to an alias's key (exact spelling after case,
 //     spaces, hyphens, apostrophes and diacritics) scores 1.0; equal after
 //     folding romanization differences 0.95; within a small edit distance
-//     0.9 x similarity. Below kMinConfidence, or tied between two places
-//     that cannot both be right, there is no id.
+//     0.9 x similarity (counted in letters, a Hangul syllable as its
+//     jamo; a typo in the level word too: "자성근", "Kowon Cpunty"). Below kMinConfidence, or tied
+//     between two places that cannot both be right, there is no id.
 //  2. Text with facility words or a number ("Camp 15", "요덕 15호 관리소",
 //     "Yodok camp") is matched against facilities: the number, the site
 //     name and the kind must agree; each one that is present adds to the
@@ -31,6 +32,7 @@ constexpr double kWithinScore = 0.5;  // a facility inside a matched place
 constexpr std::size_t kMaxAlternatives = 8;
 constexpr std::size_t kMaxTextBytes = 500;
 constexpr std::size_t kMinFuzzyLength = 4;
+constexpr std::size_t kMinHangulFuzzyLetters = 7;  // jamo: three syllables
 
 struct Scored {
   std::size_t place;
@@ -84,13 +86,17 @@ static std::vector<Scored> name_matches(const Gazetteer::Index& ix, std::span<co
   } else if (folded != ix.folded.end()) {
     for (std::size_t p : folded->second) keep_best(out, p, kFoldedScore);
   } else if (!ix.decoy_keys.contains(q.folded)) {
-    const std::u32string key = to_code_points(q.folded);
+    // Hangul is matched with its level suffix, as the suffixed forms in the
+    // index are: two syllables alone are too near too many other words
+    // (광주 is one jamo from 황주, 시장 from 시중).
+    const bool hangul = static_cast<unsigned char>(q.folded.front()) >= 0x80;
+    const std::u32string key = typo_key(hangul ? q.folded + q.level : q.folded);
     // The best fit among foreign places: a North Korean name must beat it.
     int decoy_distance = static_cast<int>(key.size());
     for (const std::u32string& decoy : ix.decoys) {
       decoy_distance = std::min(decoy_distance, edit_distance(key, decoy, decoy_distance));
     }
-    if (key.size() >= kMinFuzzyLength) {
+    if (key.size() >= (hangul ? kMinHangulFuzzyLetters : kMinFuzzyLength)) {
       const int limit = static_cast<int>(std::floor(key.size() * (1 - kFuzzyMinSimilarity)));
       for (const auto& candidate : ix.fuzzy) {
         const int d = edit_distance(key, candidate.key, std::min(limit, decoy_distance - 1));

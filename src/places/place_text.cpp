@@ -244,6 +244,7 @@ std::string_view strip_hangul(std::string_view run, PlaceQuery& q) {
   for (std::string_view suffix : kHangulLevelSuffixes) {
     if (run.ends_with(suffix) && run.size() - suffix.size() >= 2 * kHangulSyllableBytes) {
       run.remove_suffix(suffix.size());
+      q.level = std::string(suffix);
       break;
     }
   }

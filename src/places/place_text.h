@@ -32,6 +32,9 @@ struct PlaceQuery {
   // ph -> p, j -> ch, g -> k, d -> t, b -> p, l -> r, sh -> s, doubled
   // letters), so RR, MR and DPRK spellings of one name meet.
   std::string folded;
+  // The Hangul level suffix stripped from the name ("군" of "어랑군"), so
+  // that a typo match can still tell a county from a two-syllable word.
+  std::string level;
   int number = 0;  // "15" in "Camp 15", "15호"; 0 when none
   FacilityHint hint = FacilityHint::kNone;
   bool facility_words = false;  // any of camp, kwanliso, prison, 호, 관리소, ...

@@ -188,6 +188,42 @@ TEST(GazetteerLookup, ForgivesTypos) {
   }
 }
 
+// A typo counts letters, a Hangul syllable as its jamo: one wrong vowel in
+// a three-syllable county (중화근 for 중화군, as in the simulated lists) or a
+// typo in the level word ("Kowon Cpunty") is one edit. Before, a Hangul
+// name needed four syllables to be matched at all, and a misspelt level
+// word was never stripped.
+TEST(GazetteerLookup, ForgivesTyposInHangulAndLevelWords) {
+  const struct {
+    const char* text;
+    const char* id;
+  } cases[] = {
+      {"중화근", "county-junghwa"},      {"자성근", "county-jasong"},
+      {"어란군", "county-orang"},        {"온성근", "county-onsong"},
+      {"삼지엱군", "county-samjiyon"},   {"함경북두", "province-north-hamgyong"},
+      {"청진사", "city-chongjin"},       {"Kowon Cpunty", "county-kowon"},
+      {"Jasong Conty", "county-jasong"}, {"Chongjin Ctiy", "city-chongjin"},
+  };
+  for (const auto& c : cases) {
+    const PlaceMatch m = gazetteer().lookup(c.text);
+    ASSERT_NE(m.place, nullptr) << c.text;
+    EXPECT_EQ(m.place->id, c.id) << c.text;
+    EXPECT_LT(m.confidence, 1.0) << c.text;
+    EXPECT_GE(m.confidence, Gazetteer::kMinConfidence) << c.text;
+  }
+}
+
+// Two Hangul syllables are one jamo from too many words and South Korean
+// cities: 광주 (Gwangju) is one jamo from 황주, 울산 from 운산, 수원 from
+// 수안, 시장 ("market") from 시중. Without a level suffix they stay
+// unmatched; with one, the suffix must fit too (광주시 is no county).
+TEST(GazetteerLookup, ShortHangulWordsAreNotTypos) {
+  for (const char* text :
+       {"광주", "울산", "수원", "시장", "학교", "고향", "광주시", "울산시", "수원시"}) {
+    EXPECT_EQ(gazetteer().lookup(text).place, nullptr) << text;
+  }
+}
+
 TEST(GazetteerLookup, CombinedParts) {
   EXPECT_EQ(id_of("Onsong, North Hamgyong"), "county-onsong");
   EXPECT_EQ(id_of("Hoeryong (회령)"), "city-hoeryong");
