@@ -40,6 +40,7 @@
 #include "link/table.h"
 #include "peak_memory.h"
 #include "pipeline/linkage_draws.h"
+#include "pipeline/store_estimation.h"
 #include "places/event_place.h"
 #include "simulate/given_names.h"
 #include "simulate/scenario.h"
@@ -176,6 +177,7 @@ int main(int argc, char** argv) {
 
   std::map<std::string, std::map<std::string, Tally>> tallies;  // kind -> method
   std::vector<double> shares;
+  int default_named = 0, default_identified = 0;  // what auto chose, per replicate
   const auto start = std::chrono::steady_clock::now();
   for (int rep = 0; rep < replicates; ++rep) {
     const std::uint64_t seed = first_seed + static_cast<std::uint64_t>(rep);
@@ -198,8 +200,19 @@ int main(int argc, char** argv) {
     const auto ideal = estimate::estimate_population(capture_table(table, true_entity), options);
     std::vector<bool> named(table.size());
     for (std::size_t r = 0; r < table.size(); ++r) named[r] = all[r].name.has_value();
+    // Identified records: a name, a birth year and an origin as the list
+    // wrote them (no fallback). Leaving the rest out thins each list
+    // record by record, which leaves the population size the same, and
+    // keeps only records whose pairs the linkage can tell apart.
+    std::vector<bool> identified(table.size());
+    for (std::size_t r = 0; r < table.size(); ++r)
+      identified[r] = all[r].name && all[r].birth_year && all[r].origin;
     const auto own_named =
         estimate::estimate_population(capture_table(table, result.clusters.entity, named), options);
+    const auto own_identified = estimate::estimate_population(
+        capture_table(table, result.clusters.entity, identified), options);
+    const auto ideal_identified =
+        estimate::estimate_population(capture_table(table, true_entity, identified), options);
     const auto ideal_named =
         estimate::estimate_population(capture_table(table, true_entity, named), options);
     // The camps: each camp's estimate against its true total.
@@ -207,6 +220,7 @@ int main(int argc, char** argv) {
     for (const auto& [kind, entity, keep] :
          {CampKind{"camps: linked", &result.clusters.entity, {}},
           CampKind{"camps: linked, named records", &result.clusters.entity, named},
+          CampKind{"camps: linked, identified records", &result.clusters.entity, identified},
           CampKind{"camps: true links", &true_entity, {}}}) {
       const auto tables = camp_tables(sim, all, table, *entity, keep);
       for (std::size_t c = 0; c < tables.size(); ++c) {
@@ -222,16 +236,32 @@ int main(int argc, char** argv) {
     const pipeline::PlausibleLinkages linkages(all, result);
     // Pooled over plausible linkages: with every record, and with the
     // named ones only (what `estimate` does by default).
-    std::vector<std::vector<estimate::StratumEstimate>> runs, named_runs;
+    std::vector<std::vector<estimate::StratumEstimate>> runs, named_runs, identified_runs;
     for (int d = 0; d < draws; ++d) {
       each.lcmcr.seed = seed * 1000 + static_cast<std::uint64_t>(d);
       const auto entity = linkages.draw(seed, static_cast<std::uint64_t>(d));
       runs.push_back(estimate::estimate_population(capture_table(table, entity), each));
       named_runs.push_back(
           estimate::estimate_population(capture_table(table, entity, named), each));
+      identified_runs.push_back(
+          estimate::estimate_population(capture_table(table, entity, identified), each));
     }
     const auto pooled = estimate::pool_over_linkages(runs, options);
     const auto pooled_named = estimate::pool_over_linkages(named_runs, options);
+    const auto pooled_identified = estimate::pool_over_linkages(identified_runs, options);
+    // What `estimate` does by default (pipeline::CountedRecords::kAuto):
+    // the identified records when the linkage's own expected recall is
+    // under kIdentifiedBelowRecall and enough records are identified.
+    std::size_t named_count = 0, identified_count = 0;
+    for (std::size_t r = 0; r < table.size(); ++r) {
+      named_count += named[r];
+      identified_count += identified[r];
+    }
+    const bool auto_identified =
+        result.expected.recall < pipeline::kIdentifiedBelowRecall &&
+        static_cast<double>(identified_count) >= pipeline::kLeastIdentifiedShare * named_count;
+    const auto& pooled_default = auto_identified ? pooled_identified : pooled_named;
+    ++(auto_identified ? default_identified : default_named);
     shares.push_back(pooled[0].linkage->lcmcr);
 
     std::fprintf(stderr, "seed %llu  persons %zu/%zu  uncertain pairs %zu",
@@ -240,8 +270,12 @@ int main(int argc, char** argv) {
     for (const auto& [kind, e] :
          {std::pair{"linked", &own[0]}, std::pair{"pooled", &pooled[0]},
           std::pair{"true links", &ideal[0]}, std::pair{"linked, named records", &own_named[0]},
-          std::pair{"pooled, named records (the default)", &pooled_named[0]},
-          std::pair{"true links, named records", &ideal_named[0]}}) {
+          std::pair{"pooled, named records", &pooled_named[0]},
+          std::pair{"true links, named records", &ideal_named[0]},
+          std::pair{"linked, identified records", &own_identified[0]},
+          std::pair{"pooled, identified records", &pooled_identified[0]},
+          std::pair{"true links, identified records", &ideal_identified[0]},
+          std::pair{"the default (auto)", &pooled_default[0]}}) {
       for (const auto& [method, i] : intervals(*e)) {
         tallies[kind][method].add(i, truth);
         std::fprintf(stderr, "  %s %s %.0f [%.0f-%.0f]", kind, method.c_str(), i.N, i.lower,
@@ -258,11 +292,17 @@ int main(int argc, char** argv) {
       setting.c_str(), replicates, truth, draws, seconds, bench::peak_memory_mib(),
       Tally::median(shares));
   std::printf(
+      "The default (auto) counted the named records in %d replicates, the identified records "
+      "in %d (the linkage's own expected recall under %.2g).\n\n",
+      default_named, default_identified, pipeline::kIdentifiedBelowRecall);
+  std::printf(
       "| persons from | method | coverage of 95%% | median width / N | median error |\n"
       "| --- | --- | --- | --- | --- |\n");
-  for (const char* kind : {"linked", "pooled", "true links", "linked, named records",
-                           "pooled, named records (the default)", "true links, named records",
-                           "camps: linked", "camps: linked, named records", "camps: true links"}) {
+  for (const char* kind :
+       {"linked", "pooled", "true links", "linked, named records", "pooled, named records",
+        "true links, named records", "linked, identified records", "pooled, identified records",
+        "true links, identified records", "the default (auto)", "camps: linked",
+        "camps: linked, named records", "camps: linked, identified records", "camps: true links"}) {
     for (const auto& [method, t] : tallies[kind]) {
       std::printf("| %s | %s | %d/%d = %.2f | %.3f | %+.3f |\n", kind, method.c_str(), t.covered,
                   t.runs, static_cast<double>(t.covered) / std::max(1, t.runs),

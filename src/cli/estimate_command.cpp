@@ -44,6 +44,7 @@ struct EstimateArgs {
   double max_seconds = 60;
   bool sensitivity = false;
   bool keep_unnamed = false;
+  std::string records = "auto";
   std::int64_t min_observed = 0;
   std::int64_t min_list_records = 0;
   bool plain_strata = false;
@@ -117,6 +118,7 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
   std::vector<estimate::StratumEstimate> results;
   std::optional<nlohmann::ordered_json> sensitivity;
   std::optional<nlohmann::json> quality;  // the store's linkage, by its own estimate
+  std::optional<nlohmann::ordered_json> counted_records;  // which records made the histories
   if (a.table.empty()) {
     auto store = open_store(global);
     pipeline::StoreEstimateOptions from_store;
@@ -125,7 +127,14 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
     from_store.strata = split_commas(a.strata);
     from_store.estimate = o;
     from_store.linkage_draws = a.linkage_draws;
-    from_store.named_only = !a.keep_unnamed;
+    if (a.keep_unnamed && a.records != "auto" && a.records != "all")
+      throw usage_error("--keep-unnamed is --records all; give one of them", "--keep-unnamed");
+    const auto counted = pipeline::parse_counted_records(a.keep_unnamed ? "all" : a.records);
+    if (!counted)
+      throw usage_error(
+          "records to count: all, named, identified or auto (got '" + a.records + "')",
+          "--records");
+    from_store.counted = *counted;
     from_store.min_observed = a.min_observed;
     from_store.min_list_records = a.min_list_records;
     from_store.fuzzy_strata = !a.plain_strata;
@@ -136,6 +145,9 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
     };
     const pipeline::LinkedRecords linked(*store);
     quality = pipeline::linkage_quality(store->db());
+    const auto choice = linked.counted_records(from_store.counted);
+    counted_records = nlohmann::ordered_json{{"counted", pipeline::to_string(choice.counted)},
+                                             {"why", choice.why}};
     results = linked.estimate(from_store);
     if (a.sensitivity) sensitivity = pipeline::sensitivity_to_json(linked.sensitivity(from_store));
   } else {
@@ -160,6 +172,7 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
         std::cerr << "warning: " << pipeline::linkage_quality_text(*quality) << "\n";
       doc["linkage_quality"] = *quality;
     }
+    if (counted_records) doc["records"] = *counted_records;
     if (sensitivity) {
       for (const auto& w : (*sensitivity)["warnings"])
         std::cerr << "warning: " << w["stratum"].get<std::string>() << ": "
@@ -176,6 +189,9 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
         std::cout << line << "\n";
       }
     }
+    if (counted_records)
+      std::cout << "Records counted: " << (*counted_records)["counted"].get<std::string>() << " ("
+                << (*counted_records)["why"].get<std::string>() << ")\n";
     if (sensitivity) std::cout << sensitivity_text(*sensitivity);
   }
 }
@@ -236,9 +252,16 @@ void add_estimate(CLI::App& app, GlobalOptions& global) {
                 "A place that names only an area, or a date of several years, keeps its plain "
                 "stratum (the area; the middle year) instead of falling in each stratum it "
                 "allows across the plausible linkages");
+  cmd->add_option("--records", args->records,
+                  "Which linked records make the capture histories: all; named (nothing can "
+                  "link a nameless record); identified (a name, a birth year and an origin: "
+                  "where names are common the linkage splits the others' persons); auto: "
+                  "identified when the linkage's own expected recall is under 0.9, else named "
+                  "(store only)")
+      ->capture_default_str();
   cmd->add_flag("--keep-unnamed", args->keep_unnamed,
-                "Count records without a name as persons of their own (by default they are left "
-                "out of the capture histories: nothing can link them)");
+                "The same as --records all: count records without a name as persons of their "
+                "own");
   cmd->add_flag("--sensitivity", args->sensitivity,
                 "Also estimate on the linkages made at thresholds 0.2 to 0.95, and warn where "
                 "the conclusion depends on the threshold or the method");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <set>
@@ -13,6 +14,7 @@
 #include "model/error.h"
 #include "model/xoshiro256.h"
 #include "pipeline/linkage_draws.h"
+#include "pipeline/linkage_quality.h"
 #include "places/event_place.h"
 #include "places/gazetteer.h"
 #include "store/linkage_table.h"
@@ -24,6 +26,7 @@ struct LinkedRecords::Record {
   std::string source, event;
   std::optional<std::string> event_date, event_place, sex;
   bool named = true;
+  bool identified = true;  // named, with a birth year and an origin
 };
 
 namespace {
@@ -108,9 +111,13 @@ std::vector<LinkedRecord> linked_records(store::Store& store) {
         if (!person) return;
         const uncounted::Record& r = stored.record;
         const std::string_view sex = to_code(r.sex);
-        const bool named = r.name && r.name->find_first_not_of(' ') != std::string::npos;
+        const auto given = [](const std::optional<std::string>& v) {
+          return v && v->find_first_not_of(' ') != std::string::npos;
+        };
+        const bool named = given(r.name);
         records.push_back({stored.id, r.source, r.event, r.event_date, r.event_place,
-                           sex.empty() ? std::nullopt : std::optional<std::string>(sex), named});
+                           sex.empty() ? std::nullopt : std::optional<std::string>(sex), named,
+                           named && given(r.birth_year) && given(r.origin)});
       });
   if (records.empty()) {
     throw invalid_input("no linked persons in the store: run 'uncounted link' first", "estimate");
@@ -125,7 +132,7 @@ struct TableLayout {
   std::vector<std::vector<std::string>> keys;  // distinct stratum keys, sorted
   std::vector<int> list_of;                    // per record: list index, -1 when not used
   std::vector<std::uint32_t> key_of;           // per record: index into keys
-  std::vector<std::int64_t> unnamed;           // per key: records left out for want of a name
+  std::vector<std::int64_t> left_out;          // per key: records options.counted leaves out
   // Sources left out for holding too few records (min_list_records).
   std::vector<std::pair<std::string, std::int64_t>> small_lists;
   // With fuzzy strata, per record: every key its values allow (a place
@@ -212,9 +219,18 @@ TableLayout table_layout(const std::vector<LinkedRecord>& records,
     key_index.emplace(record_keys[i], 0);
   }
   std::vector<bool> left_out(records.size(), false);
-  if (options.named_only) {
-    for (std::size_t i = 0; i < records.size(); ++i)
-      left_out[i] = layout.list_of[i] >= 0 && !records[i].named;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (layout.list_of[i] < 0) continue;
+    switch (options.counted) {
+      case CountedRecords::kNamed:
+        left_out[i] = !records[i].named;
+        break;
+      case CountedRecords::kIdentified:
+        left_out[i] = !records[i].identified;
+        break;
+      default:  // kAll (kAuto is resolved before a layout is made)
+        break;
+    }
   }
   if (key_index.empty()) {
     throw invalid_input("no linked record matches the chosen events and lists", "estimate");
@@ -224,7 +240,7 @@ TableLayout table_layout(const std::vector<LinkedRecord>& records,
     layout.keys.push_back(key);
   }
   layout.key_of.assign(records.size(), 0);
-  layout.unnamed.assign(layout.keys.size(), 0);
+  layout.left_out.assign(layout.keys.size(), 0);
   for (const auto& [i, keys] : fuzzy_keys) {
     for (std::size_t c = 0; c < keys.size(); ++c) layout.choices[i][c] = key_index[keys[c]];
     layout.fuzzy = true;
@@ -235,7 +251,7 @@ TableLayout table_layout(const std::vector<LinkedRecord>& records,
     layout.key_of[i] =
         fuzzy_record != fuzzy_keys.end() ? layout.choices[i].front() : key_index[record_keys[i]];
     if (left_out[i]) {
-      ++layout.unnamed[layout.key_of[i]];
+      ++layout.left_out[layout.key_of[i]];
       layout.list_of[i] = -1;
     }
   }
@@ -278,12 +294,21 @@ estimate::CaptureTable capture_table(const TableLayout& layout,
                                    "apart (they count in an estimate without strata)";
       }
     }
-    if (layout.unnamed[k] > 0) {
-      stratum.notes.push_back(
-          std::to_string(layout.unnamed[k]) +
-          " records without a name were left out: nothing can link them, and each would count "
-          "as a person seen by one list only (the estimate is still of everyone, if leaving "
-          "out a name does not depend on the other lists; --keep-unnamed counts them)");
+    if (layout.left_out[k] > 0) {
+      if (options.counted == CountedRecords::kIdentified) {
+        stratum.notes.push_back(
+            std::to_string(layout.left_out[k]) +
+            " records without a name, a birth year or an origin were left out: " +
+            options.counted_why +
+            " (the estimate is still of everyone, if leaving out a field does not depend on the "
+            "other lists; --records named keeps every named record)");
+      } else {
+        stratum.notes.push_back(
+            std::to_string(layout.left_out[k]) +
+            " records without a name were left out: nothing can link them, and each would count "
+            "as a person seen by one list only (the estimate is still of everyone, if leaving "
+            "out a name does not depend on the other lists; --records all counts them)");
+      }
     }
     if (!layout.small_lists.empty()) {
       std::string which;
@@ -339,22 +364,95 @@ LinkedRecords::LinkedRecords(store::Store& store)
   if (linkages_.record_ids().size() != records_.size()) {
     throw runtime_error("the store changed while it was read; estimate again", "estimate");
   }
+  if (const auto quality = linkage_quality(store.db());
+      quality && quality->contains("recall") && (*quality)["recall"].is_number()) {
+    expected_recall_ = (*quality)["recall"].get<double>();
+  }
+}
+
+LinkedRecords::CountedChoice LinkedRecords::counted_records(CountedRecords wanted) const {
+  switch (wanted) {
+    case CountedRecords::kAll:
+      return {wanted, "every record counts (--records all)"};
+    case CountedRecords::kNamed:
+      return {wanted, "records with a name count (--records named)"};
+    case CountedRecords::kIdentified:
+      return {wanted, "asked for (--records identified)"};
+    case CountedRecords::kAuto:
+      break;
+  }
+  std::size_t named = 0, identified = 0;
+  for (const Record& r : records_) {
+    named += r.named;
+    identified += r.identified;
+  }
+  char recall[32] = "unknown";
+  if (expected_recall_) std::snprintf(recall, sizeof recall, "%.3f", *expected_recall_);
+  if (!expected_recall_ || *expected_recall_ >= kIdentifiedBelowRecall) {
+    return {CountedRecords::kNamed, std::string("the linkage's own expected recall is ") + recall};
+  }
+  if (named == 0 || static_cast<double>(identified) < kLeastIdentifiedShare * named) {
+    return {CountedRecords::kNamed,
+            std::string("the linkage's own expected recall is ") + recall +
+                ", but too few records have a name, a birth year and an origin to count them "
+                "alone (" +
+                std::to_string(identified) + " of " + std::to_string(named) + " named)"};
+  }
+  char below[32];
+  std::snprintf(below, sizeof below, "%.2g", kIdentifiedBelowRecall);
+  return {CountedRecords::kIdentified,
+          std::string("the linkage's own expected recall is ") + recall + ", under " + below +
+              ": where names are common it splits the persons of the other records, and a "
+              "split person looks seen by fewer lists"};
+}
+
+StoreEstimateOptions LinkedRecords::resolved(const StoreEstimateOptions& options) const {
+  StoreEstimateOptions out = options;
+  const CountedChoice choice = counted_records(options.counted);
+  out.counted = choice.counted;
+  out.counted_why = choice.why;
+  return out;
+}
+
+std::optional<CountedRecords> parse_counted_records(std::string_view text) {
+  for (const CountedRecords c : {CountedRecords::kAll, CountedRecords::kNamed,
+                                 CountedRecords::kIdentified, CountedRecords::kAuto}) {
+    if (text == to_string(c)) return c;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(CountedRecords counted) {
+  switch (counted) {
+    case CountedRecords::kAll:
+      return "all";
+    case CountedRecords::kNamed:
+      return "named";
+    case CountedRecords::kIdentified:
+      return "identified";
+    case CountedRecords::kAuto:
+      break;
+  }
+  return "auto";
 }
 
 LinkedRecords::~LinkedRecords() = default;
 
-estimate::CaptureTable LinkedRecords::drawn_table(const StoreEstimateOptions& options,
+estimate::CaptureTable LinkedRecords::drawn_table(const StoreEstimateOptions& given,
                                                   std::uint64_t index) const {
+  const StoreEstimateOptions options = resolved(given);
   return table_of_draw(table_layout(records_, options, options.fuzzy_strata), linkages_, options,
                        index);
 }
 
-estimate::CaptureTable LinkedRecords::stored_table(const StoreEstimateOptions& options) const {
+estimate::CaptureTable LinkedRecords::stored_table(const StoreEstimateOptions& given) const {
+  const StoreEstimateOptions options = resolved(given);
   return capture_table(table_layout(records_, options), linkages_.stored(), options);
 }
 
 std::vector<estimate::StratumEstimate> LinkedRecords::estimate(
-    const StoreEstimateOptions& options) const {
+    const StoreEstimateOptions& given) const {
+  const StoreEstimateOptions options = resolved(given);
   if (options.linkage_draws < 1 || options.linkage_draws > kMostLinkageDraws) {
     throw usage_error(
         "the number of linkages to pool must be from 1 to " + std::to_string(kMostLinkageDraws),
@@ -413,7 +511,8 @@ std::vector<estimate::StratumEstimate> LinkedRecords::estimate(
 }
 
 std::vector<SensitivityPoint> LinkedRecords::sensitivity(
-    const StoreEstimateOptions& options, const std::vector<double>& thresholds) const {
+    const StoreEstimateOptions& given, const std::vector<double>& thresholds) const {
+  const StoreEstimateOptions options = resolved(given);
   const TableLayout layout = table_layout(records_, options);
   for (double t : thresholds)
     if (!(t > 0 && t < 1)) throw usage_error("a linkage threshold is between 0 and 1", "threshold");

@@ -131,6 +131,9 @@ nlohmann::json compute(AppState& app, EstimateRequest request) {
     out["overlap"] = overlap_json(table);
     // The linkage's own estimate of its accuracy, as `link --json` gave it.
     if (quality) out["linkage_quality"] = *quality;
+    // Which records made the capture histories (pipeline CountedRecords).
+    const auto counted = linked->counted_records(options.counted);
+    out["records"] = {{"counted", pipeline::to_string(counted.counted)}, {"why", counted.why}};
   }
   if (sensitivity || only) {
     out["sensitivity"] =

@@ -251,12 +251,22 @@ TEST(Korean, EveryEstimatorWarningHasItsKorean) {
            "the lists do not overlap: nobody is on more than one list, so the overlap gives no "
            "information about the people on none",
            "4 records without a name were left out: nothing can link them",
+           "145750 records without a name, a birth year or an origin were left out: the "
+           "linkage's own expected recall is 0.820, under 0.9",
        }) {
     EXPECT_TRUE(has_korean_warning(w)) << w;
   }
   EXPECT_EQ(korean_warning("12 of 15 capture patterns are empty: sparse"),
             "포획 유형 15개 중 12개가 비어 있습니다: 표가 희소하여 상호작용을 추정하지 못할 수 "
             "있습니다");
+  // The records left out for want of a birth year or an origin are not
+  // said to be nameless, and keep their count.
+  const std::string identified = korean_warning(
+      "145750 records without a name, a birth year or an origin were left out: the linkage's "
+      "own expected recall is 0.820, under 0.9");
+  EXPECT_NE(identified.find("출생 연도"), std::string::npos) << identified;
+  EXPECT_NE(identified.find("145750"), std::string::npos) << identified;
+  EXPECT_EQ(identified.find("이름 없는 기록"), std::string::npos) << identified;
   EXPECT_FALSE(has_korean_warning("something new"));
   EXPECT_NE(korean_warning("something new").find("영어로만"), std::string::npos);
 }

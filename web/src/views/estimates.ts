@@ -149,6 +149,12 @@ export async function estimatesView(main: HTMLElement) {
           .replace('{missed}', String(Math.round(q.missed_matches + (q.unscored_matches ?? 0))))
           .replace('{unnamed}', q.unnamed_records === undefined ? '?' : String(q.unnamed_records))));
       }
+      // Only the identified records counted (the linkage expects to split
+      // the others' persons): said above the figures, with why.
+      if (result.records?.counted === 'identified') {
+        out.append(h('p', { class: 'card note', id: 'identified-records' }, t('identifiedRecords')
+          .replace('{r}', q ? q.recall.toFixed(3) : '?')));
+      }
       // The sensitivity (six more linkages) follows the estimates, so that
       // they show at once.
       const sensitivitySlot = h('section', { class: 'card', id: 'sensitivity-pending' }, t('sensitivityPending'));
