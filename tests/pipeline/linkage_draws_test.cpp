@@ -15,6 +15,7 @@
 #include "link/settings.h"
 #include "model/error.h"
 #include "model/xoshiro256.h"
+#include "pipeline/linkage_quality.h"
 #include "pipeline/store_estimation.h"
 #include "pipeline/store_linkage.h"
 #include "store/audit_log.h"
@@ -31,7 +32,8 @@ namespace {
 // probability 1/2; a third of the records lack the birth year and some
 // names are written with one syllable changed, so that some pairs are
 // uncertain.
-void write_lists(const std::filesystem::path& dir) {
+// ORIGIN: also an origin column, blank in a third of the records.
+void write_lists(const std::filesystem::path& dir, bool origin = false) {
   const char* family[] = {"김", "이", "박", "최", "정", "강", "조", "윤", "장", "임"};
   const char* syllable[] = {"영", "철", "순", "희", "명", "수", "정", "호", "옥", "성", "민", "진"};
   Xoshiro256 random(7);
@@ -39,7 +41,8 @@ void write_lists(const std::filesystem::path& dir) {
   std::ofstream out[3];
   for (int s = 0; s < 3; ++s) {
     out[s].open(dir / (std::string(1, static_cast<char>('A' + s)) + ".csv"));
-    out[s] << "source,record_id,name,sex,birth_year,event,event_date,event_place\n";
+    out[s] << "source,record_id,name,sex,birth_year,event,event_date,event_place"
+           << (origin ? ",origin\n" : "\n");
   }
   for (int p = 0; p < 300; ++p) {
     const std::string name =
@@ -52,7 +55,9 @@ void write_lists(const std::filesystem::path& dir) {
       if (pick(8) == 0) written = name.substr(0, 6) + syllable[pick(12)];  // one syllable off
       const std::string year = pick(3) == 0 ? "" : std::to_string(born);
       out[s] << static_cast<char>('A' + s) << "," << p << "," << written << "," << sex << ","
-             << year << ",detention_kwanliso," << 2000 + p % 10 << ",Camp 15\n";
+             << year << ",detention_kwanliso," << 2000 + p % 10 << ",Camp 15";
+      if (origin) out[s] << "," << (pick(3) == 0 ? "" : p % 2 ? "Onsong" : "길주군");
+      out[s] << "\n";
     }
   }
 }
@@ -92,6 +97,83 @@ StoreEstimateOptions loglinear_and_dga(int draws) {
   o.estimate.lcmcr.chains = 2;
   o.linkage_draws = draws;
   return o;
+}
+
+// The default (auto) counts only the identified records (a name, a birth
+// year and an origin) when the linkage's own expected recall is under 0.9,
+// and says why; otherwise the named ones. The choices asked for by name
+// are themselves.
+TEST(CountedRecords, AutoFollowsTheLinkagesExpectedRecall) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("uncounted-counted-test-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  write_lists(dir, /*origin=*/true);
+  const std::string path = (dir / "s.db").string();
+  store::Store::create(path, "a passphrase for tests only");
+  auto store = store::Store::open(path, "a passphrase for tests only");
+  ASSERT_TRUE(store::import_files(
+                  *store,
+                  {(dir / "A.csv").string(), (dir / "B.csv").string(), (dir / "C.csv").string()},
+                  {})
+                  .committed);
+  link_store(*store, {});
+  {
+    const LinkedRecords linked(*store);
+    const auto quality = linkage_quality(store->db());
+    ASSERT_TRUE(quality && quality->contains("recall"));
+    const double recall = (*quality)["recall"].get<double>();
+    EXPECT_EQ(
+        linked.counted_records(CountedRecords::kAuto).counted,
+        recall < kIdentifiedBelowRecall ? CountedRecords::kIdentified : CountedRecords::kNamed)
+        << recall;
+  }
+  // The same linkage, had it expected to miss half its matches.
+  {
+    const auto run = store::latest_link_run(store->db());
+    ASSERT_TRUE(run.has_value());
+    nlohmann::json summary = nlohmann::json::parse(run->summary);
+    summary["expected"]["recall"] = 0.5;
+    std::string text = summary.dump(), quoted;
+    for (const char c : text) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    store->db().exec("UPDATE link_runs SET summary = '" + quoted +
+                     "' WHERE id = " + std::to_string(run->id));
+  }
+  const LinkedRecords linked(*store);
+  const auto choice = linked.counted_records(CountedRecords::kAuto);
+  EXPECT_EQ(choice.counted, CountedRecords::kIdentified);
+  EXPECT_NE(choice.why.find("0.500"), std::string::npos) << choice.why;
+  for (const CountedRecords asked :
+       {CountedRecords::kAll, CountedRecords::kNamed, CountedRecords::kIdentified}) {
+    EXPECT_EQ(linked.counted_records(asked).counted, asked);
+  }
+  StoreEstimateOptions options;
+  const auto observed = [&](CountedRecords counted) {
+    options.counted = counted;
+    const estimate::CaptureTable table = linked.stored_table(options);
+    std::int64_t seen = 0;
+    for (const auto& stratum : table.strata) seen += stratum.observed();
+    return std::pair{seen, table.strata.front().notes};
+  };
+  const auto [all, all_notes] = observed(CountedRecords::kAll);
+  const auto [identified, identified_notes] = observed(CountedRecords::kIdentified);
+  const auto [automatic, auto_notes] = observed(CountedRecords::kAuto);
+  // A third of the origins and of the birth years are blank: fewer people
+  // seen, and the note says how many records were left out and why.
+  EXPECT_LT(identified, all);
+  EXPECT_GT(identified, all / 4);
+  EXPECT_EQ(automatic, identified);
+  EXPECT_TRUE(all_notes.empty());
+  ASSERT_EQ(auto_notes.size(), 1u);
+  EXPECT_NE(auto_notes[0].find("without a name, a birth year or an origin were left out: the "
+                               "linkage's own expected recall is 0.500"),
+            std::string::npos)
+      << auto_notes[0];
+  ASSERT_EQ(identified_notes.size(), 1u);
+  EXPECT_NE(identified_notes[0].find("asked for (--records identified)"), std::string::npos)
+      << identified_notes[0];
+  store.reset();
+  std::filesystem::remove_all(dir);
 }
 
 TEST_F(LinkageDrawsTest, DrawsAreReproducibleAndDiffer) {
