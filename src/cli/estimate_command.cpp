@@ -144,7 +144,7 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
       progress.update(static_cast<std::size_t>(done), static_cast<std::size_t>(total));
     };
     const pipeline::LinkedRecords linked(*store);
-    quality = pipeline::linkage_quality(store->db());
+    quality = linked.quality();
     const auto choice = linked.counted_records(from_store.counted);
     counted_records = nlohmann::ordered_json{{"counted", pipeline::to_string(choice.counted)},
                                              {"why", choice.why}};

@@ -364,9 +364,10 @@ LinkedRecords::LinkedRecords(store::Store& store)
   if (linkages_.record_ids().size() != records_.size()) {
     throw runtime_error("the store changed while it was read; estimate again", "estimate");
   }
-  if (const auto quality = linkage_quality(store.db());
-      quality && quality->contains("recall") && (*quality)["recall"].is_number()) {
-    expected_recall_ = (*quality)["recall"].get<double>();
+  quality_ = linkage_quality(store.db());
+  for (const Record& r : records_) {
+    named_ += r.named;
+    identified_ += r.identified;
   }
 }
 
@@ -381,14 +382,13 @@ LinkedRecords::CountedChoice LinkedRecords::counted_records(CountedRecords wante
     case CountedRecords::kAuto:
       break;
   }
-  std::size_t named = 0, identified = 0;
-  for (const Record& r : records_) {
-    named += r.named;
-    identified += r.identified;
-  }
+  std::optional<double> expected_recall;
+  if (quality_ && quality_->contains("recall") && (*quality_)["recall"].is_number())
+    expected_recall = (*quality_)["recall"].get<double>();
+  const std::size_t named = named_, identified = identified_;
   char recall[32] = "unknown";
-  if (expected_recall_) std::snprintf(recall, sizeof recall, "%.3f", *expected_recall_);
-  if (!expected_recall_ || *expected_recall_ >= kIdentifiedBelowRecall) {
+  if (expected_recall) std::snprintf(recall, sizeof recall, "%.3f", *expected_recall);
+  if (!expected_recall || *expected_recall >= kIdentifiedBelowRecall) {
     return {CountedRecords::kNamed, std::string("the linkage's own expected recall is ") + recall};
   }
   if (named == 0 || static_cast<double>(identified) < kLeastIdentifiedShare * named) {

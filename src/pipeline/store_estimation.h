@@ -151,13 +151,19 @@ class LinkedRecords {
     std::string why;
   };
   CountedChoice counted_records(CountedRecords wanted) const;
+  // The linkage's own estimate of its accuracy, as `link --json` gave it
+  // ("expected"), read once with the records.
+  const std::optional<nlohmann::json>& quality() const { return quality_; }
 
  private:
   // OPTIONS with `counted` resolved (never kAuto) and `counted_why` set.
   StoreEstimateOptions resolved(const StoreEstimateOptions& options) const;
 
   std::vector<Record> records_;
-  std::optional<double> expected_recall_;  // the linkage's own, when it recorded one
+  // The linkage's own estimate of its accuracy (linkage_quality.h), read
+  // with the records; nothing when its run did not record one.
+  std::optional<nlohmann::json> quality_;
+  std::size_t named_ = 0, identified_ = 0;  // records with a name; identified ones
   PlausibleLinkages linkages_;
 };
 

@@ -4,8 +4,9 @@
 //     spaces, hyphens, apostrophes and diacritics) scores 1.0; equal after
 //     folding romanization differences 0.95; within a small edit distance
 //     0.9 x similarity (counted in letters, a Hangul syllable as its
-//     jamo; a typo in the level word too: "자성근", "Kowon Cpunty"). Below kMinConfidence, or tied
-//     between two places that cannot both be right, there is no id.
+//     jamo; a typo in the level word too: "자성근", "Kowon Cpunty").
+//     Below kMinConfidence, or tied between two places that cannot both
+//     be right, there is no id.
 //  2. Text with facility words or a number ("Camp 15", "요덕 15호 관리소",
 //     "Yodok camp") is matched against facilities: the number, the site
 //     name and the kind must agree; each one that is present adds to the

@@ -3,7 +3,6 @@
 // and the overlap between sources (the capture histories).
 
 #include "estimate/estimate_output.h"
-#include "pipeline/linkage_quality.h"
 #include "pipeline/store_estimation.h"
 #include "server/app_state.h"
 #include "server/endpoint.h"
@@ -110,7 +109,7 @@ nlohmann::json compute(AppState& app, EstimateRequest request) {
     // Only reading the store needs the lock; the estimators run without it.
     std::lock_guard lock(app.store_mutex);
     linked.emplace(app.store);
-    quality = pipeline::linkage_quality(app.store.db());
+    quality = linked->quality();
   }
   nlohmann::json out = nlohmann::json::object();
   if (!only) {
