@@ -102,6 +102,12 @@ std::map<std::string, Interval> intervals(const estimate::StratumEstimate& e) {
     const auto& f = e.loglinear->hierarchical[*e.loglinear->selected];
     out["loglinear"] = {f.N, f.lower.value_or(NAN), f.upper.value_or(INFINITY)};
   }
+  // The BIC-weighted average of the models: its interval holds the
+  // uncertainty of which model is right, the selected model's does not.
+  if (e.loglinear && e.loglinear->averaged) {
+    const auto& a = *e.loglinear->averaged;
+    out["loglinear (BIC-averaged)"] = {a.N, a.lower, a.upper};
+  }
   if (e.lcmcr) out["lcmcr"] = {e.lcmcr->median, e.lcmcr->lower, e.lcmcr->upper};
   if (e.dga) out["dga"] = {e.dga->median, e.dga->lower, e.dga->upper};
   return out;
@@ -249,17 +255,15 @@ int main(int argc, char** argv) {
     const auto pooled = estimate::pool_over_linkages(runs, options);
     const auto pooled_named = estimate::pool_over_linkages(named_runs, options);
     const auto pooled_identified = estimate::pool_over_linkages(identified_runs, options);
-    // What `estimate` does by default (pipeline::CountedRecords::kAuto):
-    // the identified records when the linkage's own expected recall is
-    // under kIdentifiedBelowRecall and enough records are identified.
+    // What `estimate` does by default (pipeline::CountedRecords::kAuto).
     std::size_t named_count = 0, identified_count = 0;
     for (std::size_t r = 0; r < table.size(); ++r) {
       named_count += named[r];
       identified_count += identified[r];
     }
     const bool auto_identified =
-        result.expected.recall < pipeline::kIdentifiedBelowRecall &&
-        static_cast<double>(identified_count) >= pipeline::kLeastIdentifiedShare * named_count;
+        pipeline::auto_counted_records(result.expected.recall, named_count, identified_count)
+            .counted == pipeline::CountedRecords::kIdentified;
     const auto& pooled_default = auto_identified ? pooled_identified : pooled_named;
     ++(auto_identified ? default_identified : default_named);
     shares.push_back(pooled[0].linkage->lcmcr);

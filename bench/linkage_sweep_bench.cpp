@@ -162,6 +162,26 @@ void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entit
       sum_p[other][b] += p.match_probability;
       hits[other][b] += true_entity[p.i] == true_entity[p.j];
     }
+    {
+      // The same by whether the two records come from one list.
+      double sn[2][10] = {}, sp[2][10] = {}, sh[2][10] = {};
+      for (const auto& p : r.pairs) {
+        const int same = t.source[p.i] == t.source[p.j];
+        const int b = std::min(9, static_cast<int>(p.match_probability * 10));
+        sn[same][b] += 1;
+        sp[same][b] += p.match_probability;
+        sh[same][b] += true_entity[p.i] == true_entity[p.j];
+      }
+      for (int same = 0; same < 2; ++same) {
+        for (int b = 0; b < 10; ++b) {
+          if (sn[same][b] == 0) continue;
+          std::fprintf(stderr,
+                       "  calibration, %s, p %.1f-%.1f: %7.0f pairs, mean p %.3f, true %.3f\n",
+                       same ? "one list" : "two lists", b / 10.0, (b + 1) / 10.0, sn[same][b],
+                       sp[same][b] / sn[same][b], sh[same][b] / sn[same][b]);
+        }
+      }
+    }
     for (int other = 0; other < 2; ++other) {
       for (int b = 0; b < 10; ++b) {
         if (n[other][b] == 0) continue;
@@ -184,9 +204,30 @@ void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entit
         cp[g] += p.match_probability;
         ch[g] += true_entity[p.i] == true_entity[p.j];
       }
+      // What the truth says among the scored pairs: m among true matches,
+      // u among non-matches whose names agree (what u_name_agrees stands for).
+      const int name = link::korean_name_comparison(r.settings.comparisons);
+      const std::uint64_t agree_levels =
+          name >= 0 ? link::whole_name_levels(r.settings.comparisons[name]) : 0;
+      std::vector<double> tm(cn.size(), 0), tu(cn.size(), 0);
+      for (const auto& p : r.pairs) {
+        const int g = link::gamma_of(p.gamma, static_cast<int>(c));
+        if (g == 0) continue;
+        if (true_entity[p.i] == true_entity[p.j]) {
+          tm[g] += 1;
+        } else if (name >= 0 && ((agree_levels >> link::gamma_of(p.gamma, name)) & 1) != 0) {
+          tu[g] += 1;
+        }
+      }
+      double tm_sum = 0, tu_sum = 0;
+      for (std::size_t g = 1; g < cn.size(); ++g) tm_sum += tm[g], tu_sum += tu[g];
       for (std::size_t g = 1; g < cn.size(); ++g) {
-        std::fprintf(stderr, "  model, %s %s: m %.4g u %.4g\n", k.name.c_str(),
-                     k.level_label(static_cast<int>(g)).c_str(), k.m[g - 1], k.u[g - 1]);
+        std::fprintf(stderr,
+                     "  model, %s %s: m %.4g u %.4g u_name_agrees %.4g | true m %.4g, true u "
+                     "among name-agreeing scored pairs %.4g\n",
+                     k.name.c_str(), k.level_label(static_cast<int>(g)).c_str(), k.m[g - 1],
+                     k.u[g - 1], k.u_name_agrees.empty() ? -1.0 : k.u_name_agrees[g - 1],
+                     tm_sum > 0 ? tm[g] / tm_sum : 0.0, tu_sum > 0 ? tu[g] / tu_sum : 0.0);
       }
       for (std::size_t g = 0; g < cn.size(); ++g) {
         if (cn[g] < 100) continue;
@@ -196,6 +237,11 @@ void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entit
       }
     }
     for (double prior : r.prior_rounds) std::fprintf(stderr, "  prior %.3g\n", prior);
+    std::fprintf(stderr, "  name-agreeing pairs %llu, match share among them %.3g\n",
+                 static_cast<unsigned long long>(r.training.name_agreeing_pairs),
+                 r.training.name_agreeing_match_share);
+    for (const auto& w : r.training.failed_fits)
+      std::fprintf(stderr, "  failed fit: %s\n", w.c_str());
     std::fprintf(
         stderr, "  random sample: %llu pairs, match share %.3g (%.0f matches in all pairs)\n",
         static_cast<unsigned long long>(r.training.u_sample_pairs), r.training.u_sample_match_share,
@@ -231,6 +277,34 @@ void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entit
   }
   for (const auto& [k, v] : wrong)
     std::fprintf(stderr, "  false  %7llu  %s\n", (unsigned long long)v, k.c_str());
+  // The comparison vectors that give the most false links: where the model
+  // believes evidence that is not there.
+  struct PatternTally {
+    double links = 0, false_links = 0, sum_p = 0;
+  };
+  std::unordered_map<std::uint64_t, PatternTally> patterns;
+  for (const auto& p : r.pairs) {
+    if (p.match_probability < thr) continue;
+    PatternTally& k = patterns[p.gamma];
+    k.links += 1;
+    k.sum_p += p.match_probability;
+    k.false_links += true_entity[p.i] != true_entity[p.j];
+  }
+  std::vector<std::pair<std::uint64_t, PatternTally>> worst(patterns.begin(), patterns.end());
+  std::sort(worst.begin(), worst.end(), [](const auto& a, const auto& b) {
+    return a.second.false_links > b.second.false_links;
+  });
+  for (std::size_t w = 0; w < std::min<std::size_t>(15, worst.size()); ++w) {
+    const auto& [gamma, k] = worst[w];
+    std::string levels;
+    for (std::size_t c = 0; c < r.settings.comparisons.size(); ++c) {
+      const link::Comparison& comparison = r.settings.comparisons[c];
+      levels += (c ? ", " : "") + comparison.name + " " +
+                comparison.level_label(link::gamma_of(gamma, static_cast<int>(c)));
+    }
+    std::fprintf(stderr, "  false links by pattern: %6.0f of %6.0f links (mean p %.3f): %s\n",
+                 k.false_links, k.links, k.sum_p / k.links, levels.c_str());
+  }
 }
 
 }  // namespace

@@ -357,6 +357,13 @@ const LinkResult& Linker::run(const LinkOptions& options) {
   r.seconds.estimating_u_and_em = watch.lap();
 
   weights_.emplace(settings_, columns_);
+  if (plan.source != TrainingPlan::Source::kNone && plan.source != TrainingPlan::Source::kLabels &&
+      settings_.training.estimate_m) {
+    // EM's m, counted again where EM's match class took in non-matches
+    // (confident_pairs.h); a second round changed nothing measurable.
+    r.confident_pairs = m_from_confident_pairs(settings_, compared.pairs, *weights_, threads);
+    weights_.emplace(settings_, columns_);
+  }
   r.pairs = predict(compared.pairs, *weights_, settings_.retain_probability, threads);
   std::vector<CandidatePair>().swap(compared.pairs);
   r.seconds.predicting = watch.lap();
@@ -559,7 +566,11 @@ nlohmann::json summary_json(const Linker& linker) {
         {"em", training},
         {"failed_fits", r.training.failed_fits},
         {"name_agreeing_pairs", r.training.name_agreeing_pairs},
-        {"name_agreeing_match_share", r.training.name_agreeing_match_share}}},
+        {"name_agreeing_match_share", r.training.name_agreeing_match_share},
+        {"m_from_confident_pairs",
+         {{"min_probability", r.confident_pairs.min_probability},
+          {"refined", r.confident_pairs.refined},
+          {"failed", r.confident_pairs.failed}}}}},
       {"seconds",
        {{"preparing", r.seconds.preparing},
         {"blocking", r.seconds.blocking},

@@ -34,6 +34,7 @@
 #include "link/blocking_rule.h"
 #include "link/candidate_pairs.h"
 #include "link/cluster.h"
+#include "link/confident_pairs.h"
 #include "link/explain.h"
 #include "link/predict.h"
 #include "link/prepared_column.h"
@@ -116,6 +117,7 @@ struct LinkResult {
   std::vector<float> best_probability;  // per record: its best scored pair (0 when none)
   std::vector<ReviewItem> review;
   TrainingReport training;
+  ConfidentPairsReport confident_pairs;  // m counted again among confident pairs
   StageSeconds seconds;
   ExpectedAccuracy expected;
   // The prior as EM gave it, then after each round of prior_from_clusters.

@@ -371,21 +371,8 @@ LinkedRecords::LinkedRecords(store::Store& store)
   }
 }
 
-LinkedRecords::CountedChoice LinkedRecords::counted_records(CountedRecords wanted) const {
-  switch (wanted) {
-    case CountedRecords::kAll:
-      return {wanted, "every record counts (--records all)"};
-    case CountedRecords::kNamed:
-      return {wanted, "records with a name count (--records named)"};
-    case CountedRecords::kIdentified:
-      return {wanted, "asked for (--records identified)"};
-    case CountedRecords::kAuto:
-      break;
-  }
-  std::optional<double> expected_recall;
-  if (quality_ && quality_->contains("recall") && (*quality_)["recall"].is_number())
-    expected_recall = (*quality_)["recall"].get<double>();
-  const std::size_t named = named_, identified = identified_;
+CountedChoice auto_counted_records(std::optional<double> expected_recall, std::size_t named,
+                                   std::size_t identified) {
   char recall[32] = "unknown";
   if (expected_recall) std::snprintf(recall, sizeof recall, "%.3f", *expected_recall);
   if (!expected_recall || *expected_recall >= kIdentifiedBelowRecall) {
@@ -404,6 +391,23 @@ LinkedRecords::CountedChoice LinkedRecords::counted_records(CountedRecords wante
           std::string("the linkage's own expected recall is ") + recall + ", under " + below +
               ": where names are common it splits the persons of the other records, and a "
               "split person looks seen by fewer lists"};
+}
+
+CountedChoice LinkedRecords::counted_records(CountedRecords wanted) const {
+  switch (wanted) {
+    case CountedRecords::kAll:
+      return {wanted, "every record counts (--records all)"};
+    case CountedRecords::kNamed:
+      return {wanted, "records with a name count (--records named)"};
+    case CountedRecords::kIdentified:
+      return {wanted, "asked for (--records identified)"};
+    case CountedRecords::kAuto:
+      break;
+  }
+  std::optional<double> expected_recall;
+  if (quality_ && quality_->contains("recall") && (*quality_)["recall"].is_number())
+    expected_recall = (*quality_)["recall"].get<double>();
+  return auto_counted_records(expected_recall, named_, identified_);
 }
 
 StoreEstimateOptions LinkedRecords::resolved(const StoreEstimateOptions& options) const {

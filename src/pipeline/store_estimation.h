@@ -43,6 +43,15 @@ namespace uncounted::pipeline {
 enum class CountedRecords { kAll, kNamed, kIdentified, kAuto };
 inline constexpr double kIdentifiedBelowRecall = 0.9;
 inline constexpr double kLeastIdentifiedShare = 0.2;
+// What kAuto resolves to (kNamed or kIdentified), and why in one line,
+// for a linkage whose own expected recall is EXPECTED_RECALL (nullopt:
+// unknown) over NAMED named records, IDENTIFIED of them identified.
+struct CountedChoice {
+  CountedRecords counted = CountedRecords::kNamed;
+  std::string why;
+};
+CountedChoice auto_counted_records(std::optional<double> expected_recall, std::size_t named,
+                                   std::size_t identified);
 // "all", "named", "identified", "auto"; nullopt for anything else.
 std::optional<CountedRecords> parse_counted_records(std::string_view text);
 std::string_view to_string(CountedRecords counted);
@@ -144,12 +153,8 @@ class LinkedRecords {
       const StoreEstimateOptions& options,
       const std::vector<double>& thresholds = kSensitivityThresholds) const;
   const PlausibleLinkages& linkages() const { return linkages_; }
-  // What kAuto means for this linkage (the others are themselves), and a
-  // sentence saying why.
-  struct CountedChoice {
-    CountedRecords counted = CountedRecords::kNamed;
-    std::string why;
-  };
+  // What kAuto means for this linkage (auto_counted_records; the others
+  // are themselves), and a sentence saying why.
   CountedChoice counted_records(CountedRecords wanted) const;
   // The linkage's own estimate of its accuracy, as `link --json` gave it
   // ("expected"), read once with the records.

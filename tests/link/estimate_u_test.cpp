@@ -10,20 +10,13 @@
 
 #include <cmath>
 
+#include "binary_comparison.h"
 #include "link/candidate_pairs.h"
 
 namespace uncounted::link {
 namespace {
 
-Comparison binary(const std::string& name, double m, double u) {
-  Comparison c;
-  c.name = name;
-  c.column = name;
-  c.levels = {ComparisonLevel{LevelType::kExact, 0}};
-  c.m = {m, 1 - m};
-  c.u = {u, 1 - u};
-  return c;
-}
+using testing::binary;
 
 // The expected counts of every comparison vector among PAIRS random pairs
 // of which a share LAMBDA are matches, under TRUTH's m and u.
