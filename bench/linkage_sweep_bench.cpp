@@ -34,6 +34,7 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <random>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -307,6 +308,93 @@ void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entit
   }
 }
 
+// u among the pairs whose names agree, as the truth has it: a random
+// sample of the pairs that share the name key (what training samples), the
+// matches left out, by whether the whole names agree (the pairs that
+// prediction weighs by u_name_agrees) or only the key.
+void name_agreeing_truth(const link::Table& t, const std::vector<std::uint32_t>& true_entity,
+                         const link::Settings& settings,
+                         const std::vector<link::PreparedColumn>& columns) {
+  const int name = link::korean_name_comparison(settings.comparisons);
+  if (name < 0) return;
+  const link::PreparedColumn& column = columns[name];
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
+  for (std::uint32_t r = 0; r < t.size(); ++r) {
+    const std::uint32_t id = column.id(r);
+    if (id == 0) continue;
+    const std::uint64_t key = column.korean_key_hash(link::KeyTransform::kKoreanKey, id);
+    if (key != 0) keyed.emplace_back(key, r);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<std::size_t> starts, ends;
+  std::vector<double> cumulative;
+  double total = 0;
+  for (std::size_t b = 0; b < keyed.size();) {
+    std::size_t e = b;
+    while (e < keyed.size() && keyed[e].first == keyed[b].first) ++e;
+    const double size = static_cast<double>(e - b);
+    if (size >= 2) {
+      total += size * (size - 1) / 2;
+      starts.push_back(b);
+      ends.push_back(e);
+      cumulative.push_back(total);
+    }
+    b = e;
+  }
+  if (total == 0) return;
+  const std::uint16_t agree_levels = link::whole_name_levels(settings.comparisons[name]);
+  const std::size_t nc = settings.comparisons.size();
+  // [whole name agrees][comparison][level]
+  std::vector<std::vector<std::vector<double>>> counts(
+      2, std::vector<std::vector<double>>(nc, std::vector<double>(16, 0)));
+  double pairs[2] = {0, 0}, matches[2] = {0, 0};
+  std::mt19937_64 random(7);
+  for (int k = 0; k < 1'000'000; ++k) {
+    const double pick = std::uniform_real_distribution<double>(0, total)(random);
+    const std::size_t b =
+        std::upper_bound(cumulative.begin(), cumulative.end(), pick) - cumulative.begin();
+    const std::size_t size = ends[b] - starts[b];
+    const std::size_t x = random() % size, y = random() % size;
+    if (x == y) continue;
+    const std::uint32_t i = std::min(keyed[starts[b] + x].second, keyed[starts[b] + y].second);
+    const std::uint32_t j = std::max(keyed[starts[b] + x].second, keyed[starts[b] + y].second);
+    const std::uint64_t gamma = link::comparison_vector(settings.comparisons, columns, i, j);
+    const int whole = ((agree_levels >> link::gamma_of(gamma, name)) & 1) != 0;
+    pairs[whole] += 1;
+    if (true_entity[i] == true_entity[j]) {
+      matches[whole] += 1;
+      continue;
+    }
+    for (std::size_t c = 0; c < nc; ++c)
+      counts[whole][c][link::gamma_of(gamma, static_cast<int>(c))] += 1;
+  }
+  for (int whole = 0; whole < 2; ++whole) {
+    std::fprintf(stderr, "  key-sharing sample, %s: %.0f pairs, match share %.4f\n",
+                 whole ? "whole names agree" : "only the key", pairs[whole],
+                 pairs[whole] > 0 ? matches[whole] / pairs[whole] : 0.0);
+  }
+  for (std::size_t c = 0; c < nc; ++c) {
+    if (static_cast<int>(c) == name) continue;
+    const link::Comparison& k = settings.comparisons[c];
+    for (int g = 1; g <= k.level_count(); ++g) {
+      double sum[2] = {0, 0};
+      for (int whole = 0; whole < 2; ++whole) {
+        for (int l = 1; l <= k.level_count(); ++l) {
+          if (k.same_case(l) == k.same_case(g)) sum[whole] += counts[whole][c][l];
+        }
+      }
+      const double all = counts[0][c][g] + counts[1][c][g];
+      std::fprintf(stderr,
+                   "  true u of %s %s: whole names agree %.4g, key-sharing %.4g; model "
+                   "u_name_agrees %.4g, u %.4g\n",
+                   k.name.c_str(), k.level_label(g).c_str(),
+                   sum[1] > 0 ? counts[1][c][g] / sum[1] : 0.0,
+                   sum[0] + sum[1] > 0 ? all / (sum[0] + sum[1]) : 0.0,
+                   k.u_name_agrees.empty() ? -1.0 : k.u_name_agrees[g - 1], k.u[g - 1]);
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -403,7 +491,10 @@ int main(int argc, char** argv) {
     true_entity[i] =
         person.emplace(truth[i], static_cast<std::uint32_t>(person.size())).first->second;
   }
-  if (diagnosis) diagnose(t, true_entity, r, show_missed);
+  if (diagnosis) {
+    diagnose(t, true_entity, r, show_missed);
+    name_agreeing_truth(t, true_entity, r.settings, linker.columns());
+  }
   if (diagnosis || oracle) {
     const link::SweepPoint* best = nullptr;
     for (const auto& p : a.sweep) {

@@ -140,6 +140,8 @@ class Linker {
   const LinkResult& run(const LinkOptions& options = {});
 
   const Table& table() const { return table_; }
+  // The compared columns, prepared (after run).
+  const std::vector<PreparedColumn>& columns() const { return columns_; }
   const LinkResult& result() const { return result_; }
   // The waterfall of records I and J under the trained model (after run()).
   Waterfall explain(std::uint32_t i, std::uint32_t j) const;
