@@ -368,6 +368,20 @@ void name_agreeing_truth(const link::Table& t, const std::vector<std::uint32_t>&
     for (std::size_t c = 0; c < nc; ++c)
       counts[whole][c][link::gamma_of(gamma, static_cast<int>(c))] += 1;
   }
+  {
+    // What that makes u of a whole-name agreement among all pairs.
+    const double n = static_cast<double>(t.size());
+    const double sampled = pairs[0] + pairs[1];
+    const double non_matches = total * (pairs[1] - matches[1]) / std::max(1.0, sampled);
+    double u_whole = 0;
+    const link::Comparison& k = settings.comparisons[name];
+    for (int g = 1; g <= k.level_count(); ++g)
+      if ((agree_levels >> g) & 1) u_whole += k.u[g - 1];
+    std::fprintf(stderr,
+                 "  key-sharing pairs %.0f; non-matches whose whole names agree %.0f: u %.3g "
+                 "(model %.3g)\n",
+                 total, non_matches, non_matches / (n * (n - 1) / 2), u_whole);
+  }
   for (int whole = 0; whole < 2; ++whole) {
     std::fprintf(stderr, "  key-sharing sample, %s: %.0f pairs, match share %.4f\n",
                  whole ? "whole names agree" : "only the key", pairs[whole],
