@@ -348,6 +348,8 @@ void name_agreeing_truth(const link::Table& t, const std::vector<std::uint32_t>&
   std::vector<std::vector<std::vector<double>>> counts(
       2, std::vector<std::vector<double>>(nc, std::vector<double>(16, 0)));
   double pairs[2] = {0, 0}, matches[2] = {0, 0};
+  // [band][0]: pairs; [1 + 2c]: comparison c not null; [2 + 2c]: at its first level.
+  std::vector<std::vector<double>> by_band(3, std::vector<double>(1 + 2 * nc, 0));
   std::mt19937_64 random(7);
   for (int k = 0; k < 1'000'000; ++k) {
     const double pick = std::uniform_real_distribution<double>(0, total)(random);
@@ -367,6 +369,35 @@ void name_agreeing_truth(const link::Table& t, const std::vector<std::uint32_t>&
     }
     for (std::size_t c = 0; c < nc; ++c)
       counts[whole][c][link::gamma_of(gamma, static_cast<int>(c))] += 1;
+    if (whole) {
+      // By how many records share the key: is u among name-agreeing pairs
+      // the same for rare and common names?
+      const int band = size < 30 ? 0 : size < 150 ? 1 : 2;
+      by_band[band][0] += 1;
+      for (std::size_t c = 0; c < nc; ++c) {
+        const int g = link::gamma_of(gamma, static_cast<int>(c));
+        if (g == 0) continue;
+        by_band[band][1 + 2 * c] += 1;
+        by_band[band][2 + 2 * c] += g == 1;
+      }
+    }
+  }
+  for (int band = 0; band < 3; ++band) {
+    std::string line;
+    for (std::size_t c = 0; c < nc; ++c) {
+      if (static_cast<int>(c) == name || by_band[band][1 + 2 * c] == 0) continue;
+      char part[80];
+      std::snprintf(part, sizeof part, " %s %.3f", settings.comparisons[c].name.c_str(),
+                    by_band[band][2 + 2 * c] / by_band[band][1 + 2 * c]);
+      line += part;
+    }
+    std::fprintf(stderr,
+                 "  true u of the first level among whole-name non-matches, key shared by %s "
+                 "records (%.0f pairs):%s\n",
+                 band == 0   ? "2-29"
+                 : band == 1 ? "30-149"
+                             : "150 or more",
+                 by_band[band][0], line.c_str());
   }
   {
     // What that makes u of a whole-name agreement among all pairs.
