@@ -30,6 +30,7 @@
 // threshold's pairwise figures.
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -75,6 +76,31 @@ estimate::LcmcrResult lcmcr(const std::vector<std::int64_t>& counts, int lists,
   o.burn_in = 5000;
   o.seed = seed;
   return estimate::run_lcmcr(counts, lists, o);
+}
+
+// Calibration by probability within two classes of pairs (SPLIT: 0 or 1,
+// named by LABELS): the share of true matches against the mean
+// probability, per tenth.
+template <typename Split>
+void print_calibration(const std::vector<link::ScoredPair>& pairs,
+                       const std::vector<std::uint32_t>& true_entity,
+                       const std::array<const char*, 2>& labels, Split split) {
+  double n[2][10] = {}, sum_p[2][10] = {}, hits[2][10] = {};
+  for (const auto& p : pairs) {
+    const int k = split(p) ? 1 : 0;
+    const int b = std::min(9, static_cast<int>(p.match_probability * 10));
+    n[k][b] += 1;
+    sum_p[k][b] += p.match_probability;
+    hits[k][b] += true_entity[p.i] == true_entity[p.j];
+  }
+  for (int k = 0; k < 2; ++k) {
+    for (int b = 0; b < 10; ++b) {
+      if (n[k][b] == 0) continue;
+      std::fprintf(stderr, "  calibration, %s, p %.1f-%.1f: %7.0f pairs, mean p %.3f, true %.3f\n",
+                   labels[k], b / 10.0, (b + 1) / 10.0, n[k][b], sum_p[k][b] / n[k][b],
+                   hits[k][b] / n[k][b]);
+    }
+  }
 }
 
 // Why each true pair was missed and each false pair made (on standard
@@ -152,46 +178,14 @@ void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entit
                  r.pairs.size(), sum_p, (unsigned long long)true_scored);
   }
   {
-    // Calibration by probability and by what the two records describe: the
-    // same event, or two events of one person (an arrest and a camp). The
-    // shares of true matches against the mean probability, per tenth.
-    double n[2][10] = {}, sum_p[2][10] = {}, hits[2][10] = {};
-    for (const auto& p : r.pairs) {
-      const int other = (*t.column("event"))[p.i] != (*t.column("event"))[p.j];
-      const int b = std::min(9, static_cast<int>(p.match_probability * 10));
-      n[other][b] += 1;
-      sum_p[other][b] += p.match_probability;
-      hits[other][b] += true_entity[p.i] == true_entity[p.j];
-    }
-    {
-      // The same by whether the two records come from one list.
-      double sn[2][10] = {}, sp[2][10] = {}, sh[2][10] = {};
-      for (const auto& p : r.pairs) {
-        const int same = t.source[p.i] == t.source[p.j];
-        const int b = std::min(9, static_cast<int>(p.match_probability * 10));
-        sn[same][b] += 1;
-        sp[same][b] += p.match_probability;
-        sh[same][b] += true_entity[p.i] == true_entity[p.j];
-      }
-      for (int same = 0; same < 2; ++same) {
-        for (int b = 0; b < 10; ++b) {
-          if (sn[same][b] == 0) continue;
-          std::fprintf(stderr,
-                       "  calibration, %s, p %.1f-%.1f: %7.0f pairs, mean p %.3f, true %.3f\n",
-                       same ? "one list" : "two lists", b / 10.0, (b + 1) / 10.0, sn[same][b],
-                       sp[same][b] / sn[same][b], sh[same][b] / sn[same][b]);
-        }
-      }
-    }
-    for (int other = 0; other < 2; ++other) {
-      for (int b = 0; b < 10; ++b) {
-        if (n[other][b] == 0) continue;
-        std::fprintf(stderr,
-                     "  calibration, %s, p %.1f-%.1f: %7.0f pairs, mean p %.3f, true %.3f\n",
-                     other ? "other events" : "same event", b / 10.0, (b + 1) / 10.0, n[other][b],
-                     sum_p[other][b] / n[other][b], hits[other][b] / n[other][b]);
-      }
-    }
+    // Calibration by whether the two records come from one list, and by
+    // what they describe: the same event, or two events of one person (an
+    // arrest and a camp).
+    print_calibration(r.pairs, true_entity, {"two lists", "one list"},
+                      [&](const link::ScoredPair& p) { return t.source[p.i] == t.source[p.j]; });
+    const link::Column& event = *t.column("event");
+    print_calibration(r.pairs, true_entity, {"same event", "other events"},
+                      [&](const link::ScoredPair& p) { return event[p.i] != event[p.j]; });
     // The uncertain pairs (p 0.1-0.9) by the level of each comparison:
     // where the mean probability and the share of true matches part, that
     // comparison's evidence is off for those pairs.

@@ -5,11 +5,11 @@
 // matches, so that m of a disagreement comes out far too high (on 200,000
 // simulated people with few given names: m(sex differs) 0.044, m(birth
 // years more than 5 apart) 0.020, where the truth is 0; counted here
-// 0.0007 and 0.0038). Such an m makes a
-// disagreement weak evidence, and pairs that no person could be are linked.
+// 0.0007 and 0.0038). Such an m makes a disagreement weak evidence, and
+// pairs that no person could be are linked.
 //
 // So each comparison's m is counted again, among the candidate pairs whose
-// probability WITHOUT that comparison is at least 0.99: under the model's
+// probability WITHOUT that comparison is at least 0.999: under the model's
 // own assumption (comparisons independent given a match) the comparison's
 // levels among them are distributed as among all matches, and the few
 // non-matches among them carry little weight. The count is shrunk towards
