@@ -44,6 +44,7 @@
 #include "link/accuracy.h"
 #include "link/estimate_u.h"
 #include "link/linker.h"
+#include "link/predict.h"
 #include "link/settings.h"
 #include "link/table.h"
 #include "model/error.h"
@@ -302,6 +303,30 @@ void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entit
   }
 }
 
+// Calibration of the pairs that agree on the whole name, by the weight
+// the name's frequency added (bits; negative: a common name): where the
+// rarest and the commonest part, the weight does not follow the frequency.
+void calibration_by_name_frequency(const std::vector<std::uint32_t>& true_entity,
+                                   const link::Settings& settings,
+                                   const link::MatchWeights& weights,
+                                   const std::vector<link::ScoredPair>& scored) {
+  const int name = link::korean_name_comparison(settings.comparisons);
+  if (name < 0) return;
+  const std::uint16_t agree_levels = link::whole_name_levels(settings.comparisons[name]);
+  std::vector<link::ScoredPair> whole;
+  for (const auto& p : scored) {
+    if (((agree_levels >> link::gamma_of(p.gamma, name)) & 1) != 0) whole.push_back(p);
+  }
+  for (const double cut : {-2.0, 2.0}) {
+    char below[64], above[64];
+    std::snprintf(below, sizeof below, "whole name, frequency bits < %+.0f", cut);
+    std::snprintf(above, sizeof above, "whole name, frequency bits >= %+.0f", cut);
+    print_calibration(whole, true_entity, {below, above}, [&](const link::ScoredPair& p) {
+      return weights.tf_adjustment(name, link::gamma_of(p.gamma, name), p.i) >= cut;
+    });
+  }
+}
+
 // u among the pairs whose names agree, as the truth has it: a random
 // sample of the pairs that share the name key (what training samples), the
 // matches left out, by whether the whole names agree (the pairs that
@@ -532,6 +557,7 @@ int main(int argc, char** argv) {
   }
   if (diagnosis) {
     diagnose(t, true_entity, r, show_missed);
+    calibration_by_name_frequency(true_entity, r.settings, *linker.weights(), r.pairs);
     name_agreeing_truth(t, true_entity, r.settings, linker.columns());
   }
   if (diagnosis || oracle) {

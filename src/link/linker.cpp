@@ -338,6 +338,7 @@ const LinkResult& Linker::run(const LinkOptions& options) {
     };
   };
   result_ = LinkResult{};
+  own_records_ = 0;
   LinkResult& r = result_;
   Stopwatch watch;
 
@@ -425,34 +426,41 @@ void Linker::prior_from_clusters(const std::vector<PairDecision>& decisions,
   // high (on 315,000 simulated records, 0.8 predicted for 0.4 true). The
   // persons bound it instead: the records of P persons hold the pairs
   // within their clusters. So the prior is set to the pairs within the
-  // clusters over all pairs, the pairs rescored (a constant shift of every
-  // weight) and clustered again, until it moves less than 5%.
+  // clusters over all pairs (where that moves it 5% or more), the pairs
+  // scored again and clustered again, once (a second round moved nothing
+  // measurable).
   LinkResult& r = result_;
   const double all_pairs = static_cast<double>(total_pairs(table_, settings_.link_type));
   if (all_pairs <= 0) return;
   r.prior_rounds.push_back(settings_.probability_two_random_records_match);
-  for (int round = 0; round < 1; ++round) {
-    std::vector<std::uint64_t> sizes(r.clusters.entities, 0);
-    for (std::uint32_t e : r.clusters.entity) ++sizes[e];
-    double within = 0;
-    for (std::uint64_t k : sizes) within += static_cast<double>(k) * static_cast<double>(k - 1) / 2;
-    const double before = settings_.probability_two_random_records_match;
-    const double after = std::clamp(within / all_pairs, 1e-12, 0.5);
-    if (within == 0 || std::abs(std::log(after / before)) < 0.05) break;
-    const double shift = std::log2(after / (1 - after)) - std::log2(before / (1 - before));
+  // The clusters also say how many records a person holds, so that a
+  // name's frequency counts other persons only (MatchWeights): every pair
+  // is scored again, not shifted.
+  std::vector<std::uint64_t> sizes(r.clusters.entities, 0);
+  for (std::uint32_t e : r.clusters.entity) ++sizes[e];
+  double within = 0, squares = 0;
+  for (std::uint64_t k : sizes) {
+    within += static_cast<double>(k) * static_cast<double>(k - 1) / 2;
+    squares += static_cast<double>(k) * static_cast<double>(k);
+  }
+  if (within == 0) return;
+  const double before = settings_.probability_two_random_records_match;
+  const double after = std::clamp(within / all_pairs, 1e-12, 0.5);
+  if (std::abs(std::log(after / before)) >= 0.05) {
     settings_.probability_two_random_records_match = after;
     r.prior_rounds.push_back(after);
-    weights_.emplace(settings_, columns_);
-    std::vector<ScoredPair> kept;
-    kept.reserve(r.pairs.size());
-    for (ScoredPair p : r.pairs) {
-      p.match_weight = static_cast<float>(p.match_weight + shift);
-      p.match_probability = static_cast<float>(probability_from_weight(p.match_weight));
-      if (p.match_probability >= settings_.retain_probability) kept.push_back(p);
-    }
-    r.pairs = std::move(kept);
-    cluster(decisions, pair_weight);
   }
+  own_records_ = squares / static_cast<double>(table_.size());
+  weights_.emplace(settings_, columns_, own_records_);
+  std::vector<ScoredPair> kept;
+  kept.reserve(r.pairs.size());
+  for (ScoredPair p : r.pairs) {
+    p.match_weight = static_cast<float>(weights_->weight(p.gamma, p.i));
+    p.match_probability = static_cast<float>(probability_from_weight(p.match_weight));
+    if (p.match_probability >= settings_.retain_probability) kept.push_back(p);
+  }
+  r.pairs = std::move(kept);
+  cluster(decisions, pair_weight);
 }
 
 Waterfall Linker::explain(std::uint32_t i, std::uint32_t j) const {

@@ -142,6 +142,8 @@ class Linker {
   const Table& table() const { return table_; }
   // The compared columns, prepared (after run).
   const std::vector<PreparedColumn>& columns() const { return columns_; }
+  // The weights the last run scored with (nullptr before a run).
+  const MatchWeights* weights() const { return weights_ ? &*weights_ : nullptr; }
   const LinkResult& result() const { return result_; }
   // The waterfall of records I and J under the trained model (after run()).
   Waterfall explain(std::uint32_t i, std::uint32_t j) const;
@@ -170,6 +172,9 @@ class Linker {
   Settings settings_;
   std::vector<PreparedColumn> columns_;
   std::optional<MatchWeights> weights_;
+  // Records a record's person holds, itself included (MatchWeights), from
+  // the clusters; 0 until they are formed.
+  double own_records_ = 0;
   RecordFacts facts_;
   LinkResult result_;
   ReviewerCalibration calibration_;  // identity until fitted

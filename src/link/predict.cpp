@@ -9,7 +9,8 @@
 
 namespace uncounted::link {
 
-MatchWeights::MatchWeights(const Settings& settings, const std::vector<PreparedColumn>& columns)
+MatchWeights::MatchWeights(const Settings& settings, const std::vector<PreparedColumn>& columns,
+                           double own_records)
     : columns_(columns), comparisons_(static_cast<int>(settings.comparisons.size())) {
   const double lambda = settings.probability_two_random_records_match;
   prior_ = std::log2(lambda / (1 - lambda));
@@ -39,7 +40,7 @@ MatchWeights::MatchWeights(const Settings& settings, const std::vector<PreparedC
     const bool korean =
         comparison.kind == ColumnKind::kName && is_korean_level(comparison.levels.front().type);
     if (comparison.term_frequency && korean) {
-      set_korean_name_frequencies(c, comparison, columns[c]);
+      set_korean_name_frequencies(c, comparison, columns[c], own_records);
     } else if (comparison.term_frequency && exact_first) {
       tf_levels_[c] = 1u << 1;
       // Replace u of an exact agreement by how common the agreed value is:
@@ -59,7 +60,7 @@ MatchWeights::MatchWeights(const Settings& settings, const std::vector<PreparedC
 }
 
 void MatchWeights::set_korean_name_frequencies(int c, const Comparison& comparison,
-                                               const PreparedColumn& column) {
+                                               const PreparedColumn& column, double own_records) {
   // Two adjustments, each centred on the column at hand so that a level's
   // trained m/u stays its average and only the spread changes.
   //
@@ -83,11 +84,27 @@ void MatchWeights::set_korean_name_frequencies(int c, const Comparison& comparis
   // (kPseudoRecords records' worth): a small file cannot tell a rare name
   // from a common one by counting, the family-name table can.
   //
+  // Once the persons are known (OWN_RECORDS > 0), f counts only the records
+  // of other persons: a non-match is a pair of two persons, and a name that
+  // one person holds in five records is not held by five people. Counting
+  // every record made rare names weigh as if a few others shared them:
+  // where the model gave 0.45, 0.89 were true matches among the pairs of
+  // the rarest names (200,000 people, realistic names, seed 1), while the
+  // commonest were calibrated. The person's own records are the mean
+  // OWN_RECORDS (each person's are not known), the count of the others at
+  // least kMinOtherRecords: a name no one else holds is still not a
+  // fingerprint. That floor, not kMinTermFrequency (1e-5: 3 records at
+  // 300,000), bounds the weight; small files are bounded by the shrinkage.
+  //
   // The family name, on the weaker levels (one jamo apart, same family
   // name and a similar given name). For a pair agreeing on family name s,
   // P(s | match) = p_s while P(s | agree, non-match) = p_s^2 / sum p^2, so
   // the level gains log2(sum p^2 / p_s); p_s is korean::surname_share.
   constexpr double kPseudoRecords = 10'000;
+  static constexpr double kMinOtherRecords = 0.5;
+  auto other_persons = [own_records](double records) {
+    return own_records > 0 ? std::max(records - own_records, kMinOtherRecords) : records;
+  };
   const std::uint32_t distinct = column.distinct();
   std::unordered_map<std::uint64_t, std::uint32_t> reading_records, sound_records, given_records,
       given_sound_records;
@@ -135,11 +152,12 @@ void MatchWeights::set_korean_name_frequencies(int c, const Comparison& comparis
                     : 1.0;
       const double predicted = surname > 0 ? surname * given_share : 1.0 / n;
       const double predicted_sound = surname > 0 ? surname * given_sound_share : 1.0 / n;
-      f_reading[id] =
-          (reading_records[reading] + kPseudoRecords * predicted) / (n + kPseudoRecords);
-      f_sound[id] = std::max(f_reading[id], (sound_records[column.korean_sound_key(id)] +
-                                             kPseudoRecords * predicted_sound) /
-                                                (n + kPseudoRecords));
+      f_reading[id] = (other_persons(reading_records[reading]) + kPseudoRecords * predicted) /
+                      (n + kPseudoRecords);
+      f_sound[id] =
+          std::max(f_reading[id], (other_persons(sound_records[column.korean_sound_key(id)]) +
+                                   kPseudoRecords * predicted_sound) /
+                                      (n + kPseudoRecords));
     }
     double mean_reading = 0, mean_sound = 0;
     for (std::uint32_t r = 0; r < column.size(); ++r) {
@@ -157,10 +175,11 @@ void MatchWeights::set_korean_name_frequencies(int c, const Comparison& comparis
       // Two records in the same letters agree on what they say: in Hangul,
       // the name; in Latin letters, only its sound ("Kim Yong Hui" may be
       // 김영희 or 김용희, and is as common as both).
+      const double floor = own_records > 0 ? 0 : kMinTermFrequency;
       name_tf_[c][id] = column.korean_from_hangul(id)
-                            ? std::log2(mean_reading / std::max(f_reading[id], kMinTermFrequency))
-                            : std::log2(mean_sound / std::max(f_sound[id], kMinTermFrequency));
-      sound_tf_[c][id] = std::log2(mean_sound / std::max(f_sound[id], kMinTermFrequency));
+                            ? std::log2(mean_reading / std::max(f_reading[id], floor))
+                            : std::log2(mean_sound / std::max(f_sound[id], floor));
+      sound_tf_[c][id] = std::log2(mean_sound / std::max(f_sound[id], floor));
     }
   }
   if (share_known > 0) {

@@ -86,6 +86,42 @@ TEST(NameFrequency, ACommonWholeNameWeighsLessThanARareOne) {
   EXPECT_NEAR(weights.tf_adjustment(0, 1, 5), common, 0.5);
 }
 
+TEST(NameFrequency, OnePersonsRecordsDoNotMakeANameCommon) {
+  // 20,000 records: 김영희 in 2,000, 김순남 in 2 (one person's two
+  // records, as every person here holds two), the rest spread over 400
+  // given names without 순 or 남. Counting every record, 김순남 weighs as a
+  // name two people share; counting other persons only, as a name no one
+  // else holds.
+  const char* syllables[] = {"영", "철", "동", "명", "옥", "정", "성", "광", "춘", "혜",
+                             "경", "미", "숙", "호", "수", "진", "현", "국", "희", "일"};
+  std::vector<std::string> names(2000, "김영희");
+  names.push_back("김순남");
+  names.push_back("김순남");
+  for (std::size_t k = 0; names.size() < 20'000; ++k) {
+    names.push_back(std::string(k % 2 ? "이" : "박") + syllables[k % 20] +
+                    syllables[(k / 20) % 20]);
+  }
+  Settings s = default_settings();
+  std::vector<PreparedColumn> columns;
+  for (Comparison& c : s.comparisons) {
+    c.m.assign(c.level_count(), 1.0 / c.level_count());
+    c.u.assign(c.level_count(), 1.0 / c.level_count());
+    Column raw(c.column);
+    for (const std::string& n : names) raw.push_back(c.column == "name" ? n : "");
+    columns.emplace_back(raw, c.kind);
+  }
+  s.trained = true;
+  const MatchWeights counted(s, columns);
+  const MatchWeights others(s, columns, 2.0);
+  const std::uint32_t common = 0, rare = 2000;
+  const double gap_counted =
+      counted.tf_adjustment(0, 1, rare) - counted.tf_adjustment(0, 1, common);
+  const double gap_others = others.tf_adjustment(0, 1, rare) - others.tf_adjustment(0, 1, common);
+  EXPECT_GT(gap_counted, 5);  // 2 records against 2,000, shrunk to the names' shares
+  EXPECT_GT(gap_others - gap_counted, 1.0);
+  EXPECT_NEAR(others.tf_adjustment(0, 1, common), counted.tf_adjustment(0, 1, common), 0.1);
+}
+
 TEST(SexReading, KoreanAndEnglishAgree) {
   Column raw("sex");
   for (const char* v : {"남", "M", "male", "여", "F", "여성", "x"}) raw.push_back(v);
