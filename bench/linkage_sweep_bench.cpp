@@ -219,11 +219,15 @@ void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entit
       for (std::size_t g = 1; g < cn.size(); ++g) tm_sum += tm[g], tu_sum += tu[g];
       for (std::size_t g = 1; g < cn.size(); ++g) {
         std::fprintf(stderr,
-                     "  model, %s %s: m %.4g u %.4g u_name_agrees %.4g | true m %.4g, true u "
-                     "among name-agreeing scored pairs %.4g\n",
+                     "  model, %s %s: m %.4g u %.4g u_name_agrees %.4g (common / middling / "
+                     "rare names %.4g / %.4g / %.4g) | true m %.4g, true u among name-agreeing "
+                     "scored pairs %.4g\n",
                      k.name.c_str(), k.level_label(static_cast<int>(g)).c_str(), k.m[g - 1],
                      k.u[g - 1], k.u_name_agrees.empty() ? -1.0 : k.u_name_agrees[g - 1],
-                     tm_sum > 0 ? tm[g] / tm_sum : 0.0, tu_sum > 0 ? tu[g] / tu_sum : 0.0);
+                     k.u_name_agrees_at(static_cast<int>(g), 0),
+                     k.u_name_agrees_at(static_cast<int>(g), 1),
+                     k.u_name_agrees_at(static_cast<int>(g), 2), tm_sum > 0 ? tm[g] / tm_sum : 0.0,
+                     tu_sum > 0 ? tu[g] / tu_sum : 0.0);
       }
       for (std::size_t g = 0; g < cn.size(); ++g) {
         if (cn[g] < 100) continue;
@@ -333,7 +337,8 @@ void calibration_by_name_frequency(const std::vector<std::uint32_t>& true_entity
 // prediction weighs by u_name_agrees) or only the key.
 void name_agreeing_truth(const link::Table& t, const std::vector<std::uint32_t>& true_entity,
                          const link::Settings& settings,
-                         const std::vector<link::PreparedColumn>& columns) {
+                         const std::vector<link::PreparedColumn>& columns,
+                         const link::MatchWeights& weights) {
   const int name = link::korean_name_comparison(settings.comparisons);
   if (name < 0) return;
   const link::PreparedColumn& column = columns[name];
@@ -389,9 +394,9 @@ void name_agreeing_truth(const link::Table& t, const std::vector<std::uint32_t>&
     for (std::size_t c = 0; c < nc; ++c)
       counts[whole][c][link::gamma_of(gamma, static_cast<int>(c))] += 1;
     if (whole) {
-      // By how many records share the key: is u among name-agreeing pairs
-      // the same for rare and common names?
-      const int band = size < 30 ? 0 : size < 150 ? 1 : 2;
+      // By the name's frequency band: is u among name-agreeing pairs the
+      // same for rare and common names?
+      const int band = std::max(0, weights.name_band(gamma, i));
       by_band[band][0] += 1;
       for (std::size_t c = 0; c < nc; ++c) {
         const int g = link::gamma_of(gamma, static_cast<int>(c));
@@ -411,11 +416,10 @@ void name_agreeing_truth(const link::Table& t, const std::vector<std::uint32_t>&
       line += part;
     }
     std::fprintf(stderr,
-                 "  true u of the first level among whole-name non-matches, key shared by %s "
-                 "records (%.0f pairs):%s\n",
-                 band == 0   ? "2-29"
-                 : band == 1 ? "30-149"
-                             : "150 or more",
+                 "  true u of the first level among whole-name non-matches, %s (%.0f pairs):%s\n",
+                 band == 0   ? "common names"
+                 : band == 1 ? "middling names"
+                             : "rare names",
                  by_band[band][0], line.c_str());
   }
   {
@@ -558,7 +562,7 @@ int main(int argc, char** argv) {
   if (diagnosis) {
     diagnose(t, true_entity, r, show_missed);
     calibration_by_name_frequency(true_entity, r.settings, *linker.weights(), r.pairs);
-    name_agreeing_truth(t, true_entity, r.settings, linker.columns());
+    name_agreeing_truth(t, true_entity, r.settings, linker.columns(), *linker.weights());
   }
   if (diagnosis || oracle) {
     const link::SweepPoint* best = nullptr;

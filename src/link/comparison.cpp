@@ -149,6 +149,19 @@ double Comparison::log2_bayes_factor_name_agrees(int g) const {
                    std::max(u_name_agrees[g - 1], kMinProbability));
 }
 
+double Comparison::log2_bayes_factor_name_agrees(int g, int band) const {
+  if (u_name_agrees_by_frequency.empty()) return log2_bayes_factor_name_agrees(g);
+  if (g == 0 || m.empty()) return 0;
+  return std::log2(std::max(m[g - 1], kMinProbability) /
+                   std::max(u_name_agrees_at(g, band), kMinProbability));
+}
+
+double Comparison::u_name_agrees_at(int g, int band) const {
+  if (g == 0) return 0;
+  if (!u_name_agrees_by_frequency.empty()) return u_name_agrees_by_frequency[band][g - 1];
+  return u_name_agrees.empty() ? u[g - 1] : u_name_agrees[g - 1];
+}
+
 int korean_name_comparison(const std::vector<Comparison>& comparisons) {
   for (std::size_t c = 0; c < comparisons.size(); ++c) {
     const Comparison& k = comparisons[c];
@@ -298,6 +311,20 @@ Comparison comparison_from_json(const nlohmann::json& j, const std::string& wher
   if (!c.u_name_agrees.empty() && c.kind == ColumnKind::kName) {
     throw invalid_input("u_name_agrees is for the comparisons other than the name", where);
   }
+  if (j.contains("u_name_agrees_by_frequency")) {
+    const nlohmann::json& bands = j["u_name_agrees_by_frequency"];
+    if (!bands.is_array() || bands.size() != kNameFrequencyBands || c.u_name_agrees.empty()) {
+      throw invalid_input("\"u_name_agrees_by_frequency\" must list " +
+                              std::to_string(kNameFrequencyBands) +
+                              " bands of u, beside \"u_name_agrees\"",
+                          where);
+    }
+    for (const nlohmann::json& band : bands) {
+      c.u_name_agrees_by_frequency.push_back(
+          probabilities(nlohmann::json{{"u_name_agrees_by_frequency", band}},
+                        "u_name_agrees_by_frequency", c.levels.size() + 1, where));
+    }
+  }
   return c;
 }
 
@@ -319,6 +346,9 @@ nlohmann::json to_json(const Comparison& c) {
   if (!c.m.empty()) j["m"] = c.m;
   if (!c.u.empty()) j["u"] = c.u;
   if (!c.u_name_agrees.empty()) j["u_name_agrees"] = c.u_name_agrees;
+  if (!c.u_name_agrees_by_frequency.empty()) {
+    j["u_name_agrees_by_frequency"] = c.u_name_agrees_by_frequency;
+  }
   return j;
 }
 

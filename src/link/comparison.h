@@ -69,6 +69,10 @@ struct Comparison {
   // different people with one name agree on sex and birth year far more
   // often than two random people. Empty: u. Never set on the name itself.
   std::vector<double> u_name_agrees;
+  // The same by how common the agreed name is (kNameFrequencyBands bands,
+  // name_frequency_band): different people of one rare name agree on sex
+  // far less often than those of 김영호. Empty: u_name_agrees for all.
+  std::vector<std::vector<double>> u_name_agrees_by_frequency;
 
   int level_count() const { return static_cast<int>(levels.size()) + 1; }  // with "else"
   int else_level() const { return static_cast<int>(levels.size()) + 1; }
@@ -82,8 +86,12 @@ struct Comparison {
   int max_edit_distance(LevelType type) const;
   // log2(m/u) of level GAMMA (0 for the null level).
   double log2_bayes_factor(int gamma) const;
-  // The same among pairs whose names agree (u_name_agrees, or u).
+  // The same among pairs whose names agree (u_name_agrees, or u), and
+  // whose name is of frequency band BAND (u_name_agrees_by_frequency).
   double log2_bayes_factor_name_agrees(int gamma) const;
+  double log2_bayes_factor_name_agrees(int gamma, int band) const;
+  // u of level GAMMA among pairs whose names agree, of band BAND.
+  double u_name_agrees_at(int gamma, int band) const;
   // Label of level GAMMA: "null", a level's label ("same event: overlap"
   // for a level of one case of the condition), or "else".
   std::string level_label(int gamma) const;
@@ -106,6 +114,14 @@ struct Comparison {
 // same sound key.
 int korean_name_comparison(const std::vector<Comparison>& comparisons);
 std::uint16_t whole_name_levels(const Comparison& name);
+
+// Bands of a name's frequency, by the bits its frequency adds to a
+// whole-name agreement (MatchWeights::tf_adjustment): common (below -1),
+// middling, rare (+2 and above).
+inline constexpr int kNameFrequencyBands = 3;
+inline int name_frequency_band(double frequency_bits) {
+  return frequency_bits < -1 ? 0 : frequency_bits < 2 ? 1 : 2;
+}
 
 std::string_view to_string(ColumnKind kind);
 Comparison comparison_from_json(const nlohmann::json& j, const std::string& where);

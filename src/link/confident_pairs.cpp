@@ -47,16 +47,16 @@ ConfidentPairsReport m_from_confident_pairs(Settings& settings,
     const std::size_t end = std::min(pairs.size(), (chunk + 1) * kChunk);
     for (std::size_t k = chunk * kChunk; k < end; ++k) {
       const CandidatePair& p = pairs[k];
-      const bool agrees = weights.name_agrees(p.gamma);
+      const int band = weights.name_band(p.gamma, p.i);
       double total = weights.prior_weight();
       double plain = weights.prior_weight();  // as if the names did not agree
       std::array<double, 16> part{};
       for (int c = 0; c < nc; ++c) {
         const int g = gamma_of(p.gamma, c);
         const double tf = weights.tf_adjustment(c, g, p.i);
-        part[c] = weights.comparison_weight(c, g, agrees) + tf;
+        part[c] = weights.comparison_weight(c, g, band) + tf;
         total += part[c];
-        if (c != name) plain += weights.comparison_weight(c, g, false) + tf;
+        if (c != name) plain += weights.comparison_weight(c, g, -1) + tf;
       }
       for (int c = 0; c < nc; ++c) {
         const int g = gamma_of(p.gamma, c);

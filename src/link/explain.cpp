@@ -17,13 +17,14 @@ Waterfall explain_pair(const Table& table, const Settings& settings,
   double total = weights.prior_weight();
   const double lambda = settings.probability_two_random_records_match;
   w.steps.push_back({"prior", "", "", "", lambda, 1 - lambda, total, total});
-  const bool name_agrees = weights.name_agrees(gamma);
+  const int band = weights.name_band(gamma, i);
   for (std::size_t c = 0; c < settings.comparisons.size(); ++c) {
     const Comparison& comparison = settings.comparisons[c];
     const int g = gamma_of(gamma, static_cast<int>(c));
-    const double bits = weights.comparison_weight(static_cast<int>(c), g, name_agrees);
-    const std::vector<double>& u =
-        name_agrees && !comparison.u_name_agrees.empty() ? comparison.u_name_agrees : comparison.u;
+    const double bits = weights.comparison_weight(static_cast<int>(c), g, band);
+    const double u = g == 0     ? 0
+                     : band < 0 ? comparison.u[g - 1]
+                                : comparison.u_name_agrees_at(g, band);
     total += bits;
     // A value read from the fallback column says so.
     auto value = [&](std::uint32_t r) {
@@ -37,7 +38,7 @@ Waterfall explain_pair(const Table& table, const Settings& settings,
                        value(i),
                        value(j),
                        g == 0 ? 0 : comparison.m[g - 1],
-                       g == 0 ? 0 : u[g - 1],
+                       u,
                        bits,
                        total};
     w.steps.push_back(step);

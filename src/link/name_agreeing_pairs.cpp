@@ -11,7 +11,8 @@ namespace uncounted::link {
 
 NameAgreeingSample sample_name_agreeing_pairs(const Table& table, const Settings& settings,
                                               const std::vector<PreparedColumn>& columns, int name,
-                                              std::uint64_t sample_pairs, std::uint64_t seed) {
+                                              std::uint64_t sample_pairs, std::uint64_t seed,
+                                              const NameBand& band) {
   NameAgreeingSample out;
   const PreparedColumn& column = columns[name];
   const auto n = static_cast<std::uint32_t>(table.size());
@@ -21,7 +22,7 @@ NameAgreeingSample sample_name_agreeing_pairs(const Table& table, const Settings
   for (std::uint32_t r = 0; r < n; ++r) {
     const std::uint32_t id = column.id(r);
     if (id == 0) continue;
-    const std::uint64_t key = column.korean_key_hash(KeyTransform::kKoreanKey, id);
+    const std::uint64_t key = column.korean_sound_key(id);
     if (key != 0) keyed.emplace_back(key, r);
   }
   std::sort(keyed.begin(), keyed.end());
@@ -50,9 +51,25 @@ NameAgreeingSample sample_name_agreeing_pairs(const Table& table, const Settings
   }
   if (out.population_pairs == 0) return out;
   std::unordered_map<std::uint64_t, double> counts;
+  std::array<std::unordered_map<std::uint64_t, double>, kNameFrequencyBands> counts_by_band;
+  const std::uint16_t whole_name = whole_name_levels(settings.comparisons[name]);
   auto add = [&](std::uint32_t i, std::uint32_t j) {
-    counts[comparison_vector(settings.comparisons, columns, std::min(i, j), std::max(i, j))] += 1;
+    const std::uint32_t a = std::min(i, j), b = std::max(i, j);
+    const std::uint64_t gamma = comparison_vector(settings.comparisons, columns, a, b);
+    if (((whole_name >> gamma_of(gamma, name)) & 1) == 0) return;
+    counts[gamma] += 1;
+    const int k = band(a, gamma);
+    counts_by_band[k][gamma] += 1;
+    ++out.sampled_by_band[k];
     ++out.sampled;
+  };
+  auto patterns = [](const std::unordered_map<std::uint64_t, double>& from) {
+    std::vector<EmPattern> to;
+    to.reserve(from.size());
+    for (const auto& [gamma, count] : from) to.push_back({gamma, count});
+    std::sort(to.begin(), to.end(),
+              [](const EmPattern& x, const EmPattern& y) { return x.gamma < y.gamma; });
+    return to;
   };
   if (out.population_pairs <= sample_pairs) {
     // Every pair.
@@ -84,10 +101,9 @@ NameAgreeingSample sample_name_agreeing_pairs(const Table& table, const Settings
       add(i, j);
     }
   }
-  out.patterns.reserve(counts.size());
-  for (const auto& [gamma, count] : counts) out.patterns.push_back({gamma, count});
-  std::sort(out.patterns.begin(), out.patterns.end(),
-            [](const EmPattern& a, const EmPattern& b) { return a.gamma < b.gamma; });
+  out.patterns = patterns(counts);
+  for (int k = 0; k < kNameFrequencyBands; ++k)
+    out.patterns_by_band[k] = patterns(counts_by_band[k]);
   return out;
 }
 

@@ -15,7 +15,7 @@ MatchWeights::MatchWeights(const Settings& settings, const std::vector<PreparedC
   const double lambda = settings.probability_two_random_records_match;
   prior_ = std::log2(lambda / (1 - lambda));
   table_.resize(comparisons_);
-  table_name_agrees_.resize(comparisons_);
+  for (auto& band : table_name_agrees_) band.resize(comparisons_);
   name_ = korean_name_comparison(settings.comparisons);
   if (name_ >= 0) name_agrees_levels_ = whole_name_levels(settings.comparisons[name_]);
   tf_.resize(comparisons_);
@@ -30,10 +30,12 @@ MatchWeights::MatchWeights(const Settings& settings, const std::vector<PreparedC
       throw runtime_error("the model is not trained", "comparison " + comparison.name);
     }
     table_[c].fill(0);
-    table_name_agrees_[c].fill(0);
+    for (int b = 0; b < kNameFrequencyBands; ++b) table_name_agrees_[b][c].fill(0);
     for (int g = 1; g <= comparison.else_level(); ++g) {
       table_[c][g] = comparison.log2_bayes_factor(g);
-      table_name_agrees_[c][g] = comparison.log2_bayes_factor_name_agrees(g);
+      for (int b = 0; b < kNameFrequencyBands; ++b) {
+        table_name_agrees_[b][c][g] = comparison.log2_bayes_factor_name_agrees(g, b);
+      }
     }
     const bool exact_first = comparison.levels.front().type == LevelType::kExact ||
                              comparison.levels.front().type == LevelType::kPlaceEqual;

@@ -36,10 +36,17 @@ class MatchWeights {
   bool name_agrees(std::uint64_t gamma) const {
     return name_ >= 0 && ((name_agrees_levels_ >> gamma_of(gamma, name_)) & 1) != 0;
   }
-  // log2(m/u) of comparison C at level G, for a pair whose names agree
-  // (NAME_AGREES) or not.
-  double comparison_weight(int c, int g, bool name_agrees) const {
-    return name_agrees ? table_name_agrees_[c][g] : table_[c][g];
+  // The frequency band of the whole name (name_frequency_band) that the
+  // records I and J agree on at GAMMA, or -1 when their names do not agree.
+  int name_band(std::uint64_t gamma, std::uint32_t i) const {
+    if (!name_agrees(gamma)) return -1;
+    const int g = gamma_of(gamma, name_);
+    return name_frequency_band(tf_adjustment(name_, g, i));
+  }
+  // log2(m/u) of comparison C at level G, for a pair whose names agree in
+  // frequency band BAND, or do not (BAND -1).
+  double comparison_weight(int c, int g, int band) const {
+    return band < 0 ? table_[c][g] : table_name_agrees_[band][c][g];
   }
   // Term-frequency adjustment of comparison C for records I, J at level
   // GAMMA (0 unless C has term frequencies and the pair agrees exactly).
@@ -53,7 +60,8 @@ class MatchWeights {
   // The pair's total match weight.
   double weight(std::uint64_t gamma, std::uint32_t i) const {
     double w = prior_;
-    const auto& table = name_agrees(gamma) ? table_name_agrees_ : table_;
+    const int band = name_band(gamma, i);
+    const auto& table = band < 0 ? table_ : table_name_agrees_[band];
     for (int c = 0; c < comparisons_; ++c) {
       const int g = gamma_of(gamma, c);
       w += table[c][g] + tf_adjustment(c, g, i);
@@ -69,7 +77,7 @@ class MatchWeights {
   int comparisons_ = 0;
   double prior_ = 0;
   std::vector<std::array<double, 16>> table_;
-  std::vector<std::array<double, 16>> table_name_agrees_;
+  std::array<std::vector<std::array<double, 16>>, kNameFrequencyBands> table_name_agrees_;
   int name_ = -1;  // the Korean name comparison, or -1
   std::uint16_t name_agrees_levels_ = 0;
   std::vector<std::vector<double>> tf_;  // per comparison, by value id

@@ -1,12 +1,14 @@
 #include "link/training.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
 #include "link/em.h"
 #include "link/estimate_u.h"
 #include "link/name_agreeing_pairs.h"
+#include "link/predict.h"
 
 namespace uncounted::link {
 namespace {
@@ -266,19 +268,31 @@ void estimate_m(Settings& settings, const std::vector<Pattern>& training, Traini
 }
 
 // u among pairs whose names agree (Comparison::u_name_agrees): EM on a
-// random sample of the pairs that share a name key, with m fixed (the
-// matches among them look like any matches) and u free for the other
-// comparisons. Each u is shrunk towards the random pairs' u by 50 pseudo-
-// pairs, and kept only where the sample holds enough non-matches and the
-// strongest level stays likelier among matches.
+// random sample of the pairs that agree on the whole name, with m fixed
+// (the matches among them look like any matches) and u free for the other
+// comparisons; then the same within each band of the name's frequency
+// (u_name_agrees_by_frequency). Each u is shrunk towards the wider one (the
+// random pairs' u, then the pooled u among name-agreeing pairs) by 50
+// pseudo-pairs, and kept only where the sample holds enough non-matches.
+// Where an agreement comes out at least as likely among different people
+// of one name as among matches (sex, when names are few and follow sex),
+// it is taken as no evidence: u = m at that level. A conditioned
+// comparison (per case of the event) whose agreement fails so is not used.
 void estimate_u_name_agrees(Settings& settings, const Table& table,
                             const std::vector<PreparedColumn>& columns, TrainingReport& report) {
   std::vector<Comparison>& comparisons = settings.comparisons;
-  for (Comparison& c : comparisons) c.u_name_agrees.clear();
+  for (Comparison& c : comparisons) {
+    c.u_name_agrees.clear();
+    c.u_name_agrees_by_frequency.clear();
+  }
   const int name = korean_name_comparison(comparisons);
   if (name < 0) return;
+  const MatchWeights weights(settings, columns);
   const NameAgreeingSample sample = sample_name_agreeing_pairs(
-      table, settings, columns, name, settings.training.u_sample_pairs, settings.training.seed);
+      table, settings, columns, name, settings.training.u_sample_pairs, settings.training.seed,
+      [&weights](std::uint32_t i, std::uint64_t gamma) {
+        return std::max(0, weights.name_band(gamma, i));
+      });
   report.name_agreeing_pairs = sample.population_pairs;
   if (sample.sampled == 0) return;
   EmOptions options;
@@ -288,31 +302,64 @@ void estimate_u_name_agrees(Settings& settings, const Table& table,
   options.convergence = settings.training.convergence;
   options.active.assign(comparisons.size(), true);
   options.active[name] = false;
-  const EmResult em = run_em(sample.patterns, comparisons, 0.5, options);
-  report.name_agreeing_match_share = em.lambda;
   constexpr double kPseudoPairs = 50;
   constexpr double kMinNonMatches = 200;
-  const double non_matches = (1 - em.lambda) * static_cast<double>(sample.sampled);
-  if (!em.converged) {
-    report.warnings.push_back(
-        "EM on the pairs that share a name did not converge: u is that of random pairs");
-    return;
+  // u of every comparison but the name from PATTERNS (SAMPLED pairs),
+  // shrunk towards TOWARDS (per comparison); empty where too few non-matches.
+  // POOLED: the fit of the whole sample (its failures are reported).
+  auto fit = [&](const std::vector<EmPattern>& patterns, double sampled,
+                 const std::vector<std::vector<double>>& towards, bool pooled) {
+    std::vector<std::vector<double>> out(comparisons.size());
+    if (sampled == 0) return out;
+    const EmResult em = run_em(patterns, comparisons, 0.5, options);
+    if (pooled) report.name_agreeing_match_share = em.lambda;
+    const double non_matches = (1 - em.lambda) * sampled;
+    if (!em.converged && pooled) {
+      report.warnings.push_back(
+          "EM on the pairs that share a name did not converge: u is that of random pairs");
+    }
+    if (!em.converged || non_matches < kMinNonMatches) return out;
+    for (std::size_t c = 0; c < comparisons.size(); ++c) {
+      if (static_cast<int>(c) == name || towards[c].empty()) continue;
+      const Comparison& k = comparisons[c];
+      std::vector<double> u(k.u.size());
+      for (std::size_t l = 0; l < u.size(); ++l) {
+        u[l] = (non_matches * em.u[c][l] + kPseudoPairs * towards[c][l]) /
+               (non_matches + kPseudoPairs);
+      }
+      if (!(k.m[0] > u[0])) {
+        if (!k.condition_column.empty() || !(u[0] < 1)) {
+          if (pooled) {
+            report.failed_fits.push_back("u of " + k.name +
+                                         " among name-agreeing pairs: its strongest level is "
+                                         "not more likely among matches than among non-matches");
+          }
+          continue;
+        }
+        const double rest = 1 - u[0];
+        u[0] = k.m[0];
+        for (std::size_t l = 1; l < u.size(); ++l) u[l] *= (1 - u[0]) / rest;
+      }
+      out[c] = std::move(u);
+    }
+    return out;
+  };
+  std::vector<std::vector<double>> random_u(comparisons.size());
+  for (std::size_t c = 0; c < comparisons.size(); ++c) random_u[c] = comparisons[c].u;
+  const std::vector<std::vector<double>> pooled =
+      fit(sample.patterns, static_cast<double>(sample.sampled), random_u, true);
+  std::array<std::vector<std::vector<double>>, kNameFrequencyBands> by_band;
+  for (int b = 0; b < kNameFrequencyBands; ++b) {
+    by_band[b] = fit(sample.patterns_by_band[b], static_cast<double>(sample.sampled_by_band[b]),
+                     pooled, false);
   }
-  if (non_matches < kMinNonMatches) return;  // names nearly identify people here
   for (std::size_t c = 0; c < comparisons.size(); ++c) {
-    if (static_cast<int>(c) == name) continue;
+    if (static_cast<int>(c) == name || pooled[c].empty()) continue;
     Comparison& k = comparisons[c];
-    std::vector<double> u(k.u.size());
-    for (std::size_t l = 0; l < u.size(); ++l) {
-      u[l] = (non_matches * em.u[c][l] + kPseudoPairs * k.u[l]) / (non_matches + kPseudoPairs);
+    k.u_name_agrees = pooled[c];
+    for (int b = 0; b < kNameFrequencyBands; ++b) {
+      k.u_name_agrees_by_frequency.push_back(by_band[b][c].empty() ? pooled[c] : by_band[b][c]);
     }
-    if (!(k.m[0] > u[0])) {
-      report.failed_fits.push_back("u of " + k.name +
-                                   " among name-agreeing pairs: its strongest level is not "
-                                   "more likely among matches than among non-matches");
-      continue;
-    }
-    k.u_name_agrees = std::move(u);
   }
 }
 
@@ -328,7 +375,10 @@ TrainingReport train_model(Settings& settings, const Table& table,
   // A model trained before keeps nothing of its u among name-agreeing pairs
   // (the first prior below must not read it with the new m and u).
   if (settings.training.estimate_u) {
-    for (Comparison& c : comparisons) c.u_name_agrees.clear();
+    for (Comparison& c : comparisons) {
+      c.u_name_agrees.clear();
+      c.u_name_agrees_by_frequency.clear();
+    }
     sample = sample_random_pairs(table, settings, columns, settings.training.u_sample_pairs,
                                  settings.training.seed, threads);
     report.u_sample_pairs = sample.pairs;

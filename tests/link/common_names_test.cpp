@@ -5,11 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <nlohmann/json.hpp>
+
 #include "link/cluster.h"
 #include "link/predict.h"
 #include "link/prepared_column.h"
 #include "link/settings.h"
 #include "link/training.h"
+#include "model/error.h"
 
 namespace uncounted::link {
 namespace {
@@ -120,6 +124,62 @@ TEST(NameFrequency, OnePersonsRecordsDoNotMakeANameCommon) {
   EXPECT_GT(gap_counted, 5);  // 2 records against 2,000, shrunk to the names' shares
   EXPECT_GT(gap_others - gap_counted, 1.0);
   EXPECT_NEAR(others.tf_adjustment(0, 1, common), counted.tf_adjustment(0, 1, common), 0.1);
+}
+
+TEST(NameFrequency, AgreementsWeighByHowCommonTheAgreedNameIs) {
+  // Different people of one common name (김영희, 2,000 records) are nearly
+  // all women: their sex agreeing says nothing. Of one rare name, half
+  // agree by chance. u of sex among name-agreeing pairs, by band: common
+  // u = m (no evidence), middling and rare 0.5 (one bit).
+  std::vector<std::string> names(2000, "김영희");
+  names.push_back("김순남");
+  names.push_back("김순남");
+  const char* syllables[] = {"영", "철", "동", "명", "옥", "정", "성", "광", "춘", "혜",
+                             "경", "미", "숙", "호", "수", "진", "현", "국", "희", "일"};
+  for (std::size_t k = 0; names.size() < 20'000; ++k) {
+    names.push_back(std::string(k % 2 ? "이" : "박") + syllables[k % 20] +
+                    syllables[(k / 20) % 20]);
+  }
+  Settings s = default_settings();
+  std::vector<PreparedColumn> columns;
+  int sex = -1;
+  for (std::size_t c = 0; c < s.comparisons.size(); ++c) {
+    Comparison& k = s.comparisons[c];
+    k.m.assign(k.level_count(), 1.0 / k.level_count());
+    k.u.assign(k.level_count(), 1.0 / k.level_count());
+    Column raw(k.column);
+    for (const std::string& n : names) {
+      raw.push_back(k.column == "name" ? n : k.column == "sex" ? "F" : "");
+    }
+    columns.emplace_back(raw, k.kind);
+    if (k.column == "sex") sex = static_cast<int>(c);
+  }
+  ASSERT_GE(sex, 0);
+  Comparison& k = s.comparisons[sex];
+  k.m = {0.99, 0.01};
+  k.u = {0.5, 0.5};
+  k.u_name_agrees = {0.8, 0.2};
+  k.u_name_agrees_by_frequency = {{0.99, 0.01}, {0.5, 0.5}, {0.5, 0.5}};
+  s.trained = true;
+  // The settings file keeps the bands, and refuses a wrong number of them.
+  const Comparison again = comparison_from_json(to_json(k), "again");
+  EXPECT_EQ(again.u_name_agrees_by_frequency, k.u_name_agrees_by_frequency);
+  nlohmann::json two_bands = to_json(k);
+  two_bands["u_name_agrees_by_frequency"].erase(2);
+  EXPECT_THROW(comparison_from_json(two_bands, "comparisons[1]"), Error);
+
+  const MatchWeights weights(s, columns);
+  const int name = korean_name_comparison(s.comparisons);
+  // Both pairs agree exactly on the name (level 1) and on sex (level 1).
+  const std::uint64_t gamma =
+      (std::uint64_t{1} << (kGammaBits * name)) | (std::uint64_t{1} << (kGammaBits * sex));
+  const std::uint32_t common = 0, rare = 2000;
+  EXPECT_EQ(weights.name_band(gamma, common), 0);
+  EXPECT_EQ(weights.name_band(gamma, rare), 2);
+  EXPECT_NEAR(weights.comparison_weight(sex, 1, weights.name_band(gamma, common)), 0, 1e-9);
+  EXPECT_NEAR(weights.comparison_weight(sex, 1, weights.name_band(gamma, rare)),
+              std::log2(0.99 / 0.5), 1e-9);
+  EXPECT_NEAR(weights.comparison_weight(sex, 1, -1), std::log2(0.99 / 0.5), 1e-9);
 }
 
 TEST(SexReading, KoreanAndEnglishAgree) {
