@@ -338,7 +338,7 @@ const LinkResult& Linker::run(const LinkOptions& options) {
     };
   };
   result_ = LinkResult{};
-  own_records_ = 0;
+  persons_.clear();
   LinkResult& r = result_;
   Stopwatch watch;
 
@@ -438,11 +438,8 @@ void Linker::prior_from_clusters(const std::vector<PairDecision>& decisions,
   // is scored again, not shifted.
   std::vector<std::uint64_t> sizes(r.clusters.entities, 0);
   for (std::uint32_t e : r.clusters.entity) ++sizes[e];
-  double within = 0, squares = 0;
-  for (std::uint64_t k : sizes) {
-    within += static_cast<double>(k) * static_cast<double>(k - 1) / 2;
-    squares += static_cast<double>(k) * static_cast<double>(k);
-  }
+  double within = 0;
+  for (std::uint64_t k : sizes) within += static_cast<double>(k) * static_cast<double>(k - 1) / 2;
   if (within == 0) return;
   const double before = settings_.probability_two_random_records_match;
   const double after = std::clamp(within / all_pairs, 1e-12, 0.5);
@@ -450,8 +447,8 @@ void Linker::prior_from_clusters(const std::vector<PairDecision>& decisions,
     settings_.probability_two_random_records_match = after;
     r.prior_rounds.push_back(after);
   }
-  own_records_ = squares / static_cast<double>(table_.size());
-  weights_.emplace(settings_, columns_, own_records_);
+  persons_ = r.clusters.entity;
+  weights_.emplace(settings_, columns_, &persons_);
   std::vector<ScoredPair> kept;
   kept.reserve(r.pairs.size());
   for (ScoredPair p : r.pairs) {

@@ -172,9 +172,9 @@ class Linker {
   Settings settings_;
   std::vector<PreparedColumn> columns_;
   std::optional<MatchWeights> weights_;
-  // Records a record's person holds, itself included (MatchWeights), from
-  // the clusters; 0 until they are formed.
-  double own_records_ = 0;
+  // Each record's person from the first clustering (MatchWeights); empty
+  // until then.
+  std::vector<std::uint32_t> persons_;
   RecordFacts facts_;
   LinkResult result_;
   ReviewerCalibration calibration_;  // identity until fitted

@@ -9,8 +9,43 @@
 
 namespace uncounted::link {
 
+namespace {
+
+// Per key of COLUMN's names (the best reading's, or with READING false the
+// sound key's): the mean over the key's records of how many of its records
+// belong to other persons (PERSONS: record -> person), at least FLOOR.
+void others_by_key(const PreparedColumn& column, const std::vector<std::uint32_t>& persons,
+                   double floor, bool reading, std::unordered_map<std::uint64_t, double>& out) {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;  // (key, person)
+  keyed.reserve(column.size());
+  for (std::uint32_t r = 0; r < column.size(); ++r) {
+    const std::uint32_t id = column.id(r);
+    if (id == 0 || column.korean_reading_key(id) == 0) continue;
+    keyed.emplace_back(reading ? column.korean_reading_key(id) : column.korean_sound_key(id),
+                       persons[r]);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  out.reserve(keyed.size());
+  for (std::size_t b = 0; b < keyed.size();) {
+    std::size_t e = b;
+    double squares = 0;
+    while (e < keyed.size() && keyed[e].first == keyed[b].first) {
+      std::size_t k = e;
+      while (k < keyed.size() && keyed[k] == keyed[e]) ++k;
+      const double own = static_cast<double>(k - e);
+      squares += own * own;
+      e = k;
+    }
+    const double n = static_cast<double>(e - b);
+    out[keyed[b].first] = std::max(n - squares / n, floor);
+    b = e;
+  }
+}
+
+}  // namespace
+
 MatchWeights::MatchWeights(const Settings& settings, const std::vector<PreparedColumn>& columns,
-                           double own_records)
+                           const std::vector<std::uint32_t>* persons)
     : columns_(columns), comparisons_(static_cast<int>(settings.comparisons.size())) {
   const double lambda = settings.probability_two_random_records_match;
   prior_ = std::log2(lambda / (1 - lambda));
@@ -42,7 +77,7 @@ MatchWeights::MatchWeights(const Settings& settings, const std::vector<PreparedC
     const bool korean =
         comparison.kind == ColumnKind::kName && is_korean_level(comparison.levels.front().type);
     if (comparison.term_frequency && korean) {
-      set_korean_name_frequencies(c, comparison, columns[c], own_records);
+      set_korean_name_frequencies(c, comparison, columns[c], persons);
     } else if (comparison.term_frequency && exact_first) {
       tf_levels_[c] = 1u << 1;
       // Replace u of an exact agreement by how common the agreed value is:
@@ -62,7 +97,8 @@ MatchWeights::MatchWeights(const Settings& settings, const std::vector<PreparedC
 }
 
 void MatchWeights::set_korean_name_frequencies(int c, const Comparison& comparison,
-                                               const PreparedColumn& column, double own_records) {
+                                               const PreparedColumn& column,
+                                               const std::vector<std::uint32_t>* persons) {
   // Two adjustments, each centred on the column at hand so that a level's
   // trained m/u stays its average and only the spread changes.
   //
@@ -86,27 +122,28 @@ void MatchWeights::set_korean_name_frequencies(int c, const Comparison& comparis
   // (kPseudoRecords records' worth): a small file cannot tell a rare name
   // from a common one by counting, the family-name table can.
   //
-  // Once the persons are known (OWN_RECORDS > 0), f counts only the records
-  // of other persons: a non-match is a pair of two persons, and a name that
-  // one person holds in five records is not held by five people. Counting
-  // every record made rare names weigh as if a few others shared them:
-  // where the model gave 0.45, 0.89 were true matches among the pairs of
-  // the rarest names (200,000 people, realistic names, seed 1), while the
-  // commonest were calibrated. The person's own records are the mean
-  // OWN_RECORDS (each person's are not known), the count of the others at
-  // least kMinOtherRecords: a name no one else holds is still not a
-  // fingerprint. That floor, not kMinTermFrequency (1e-5: 3 records at
-  // 300,000), bounds the weight; small files are bounded by the shrinkage.
+  // Once the persons are known (PERSONS), f counts only the records of
+  // other persons: a non-match is a pair of two persons, and a name that one
+  // person holds in five records is not held by five people. For a name of
+  // n records held by persons with k_1, k_2, ... of them, a record's others
+  // are n - k of its own person's k, on average n - sum k^2 / n, at least
+  // kMinOtherRecords: a name no one else holds is still not a fingerprint.
+  // That floor, not kMinTermFrequency (1e-5: 3 records at 300,000), bounds
+  // the weight; small files are bounded by the shrinkage. Counting every
+  // record made rare names weigh as if a few others shared them: where the
+  // model gave 0.45, 0.89 were true matches among the pairs of the rarest
+  // names (200,000 people, realistic names, seed 1), while the commonest
+  // were calibrated. Subtracting the mean person's records from every name
+  // (not each name's own persons) left the pairs of middling and rare names
+  // under-confident (p 0.55 for 0.71 true; calibration error 0.014 against
+  // 0.008 by each name's persons, and with the truth's persons the same).
   //
   // The family name, on the weaker levels (one jamo apart, same family
   // name and a similar given name). For a pair agreeing on family name s,
   // P(s | match) = p_s while P(s | agree, non-match) = p_s^2 / sum p^2, so
   // the level gains log2(sum p^2 / p_s); p_s is korean::surname_share.
   constexpr double kPseudoRecords = 10'000;
-  static constexpr double kMinOtherRecords = 0.5;
-  auto other_persons = [own_records](double records) {
-    return own_records > 0 ? std::max(records - own_records, kMinOtherRecords) : records;
-  };
+  constexpr double kMinOtherRecords = 0.5;
   const std::uint32_t distinct = column.distinct();
   std::unordered_map<std::uint64_t, std::uint32_t> reading_records, sound_records, given_records,
       given_sound_records;
@@ -135,6 +172,19 @@ void MatchWeights::set_korean_name_frequencies(int c, const Comparison& comparis
     }
   }
   const double mean_share = share_known > 0 ? share_total / static_cast<double>(share_known) : 0;
+  // Records of other persons, by reading and by sound key (PERSONS), in
+  // place of the counts above.
+  std::unordered_map<std::uint64_t, double> reading_others, sound_others;
+  if (persons != nullptr) {
+    others_by_key(column, *persons, kMinOtherRecords, true, reading_others);
+    others_by_key(column, *persons, kMinOtherRecords, false, sound_others);
+  }
+  auto reading_count = [&](std::uint64_t key) {
+    return persons != nullptr ? reading_others[key] : reading_records[key];
+  };
+  auto sound_count = [&](std::uint64_t key) {
+    return persons != nullptr ? sound_others[key] : sound_records[key];
+  };
   if (named > 0) {
     const double n = static_cast<double>(named);
     // f of the reading and of the sound key, shrunk towards the family
@@ -154,12 +204,10 @@ void MatchWeights::set_korean_name_frequencies(int c, const Comparison& comparis
                     : 1.0;
       const double predicted = surname > 0 ? surname * given_share : 1.0 / n;
       const double predicted_sound = surname > 0 ? surname * given_sound_share : 1.0 / n;
-      f_reading[id] = (other_persons(reading_records[reading]) + kPseudoRecords * predicted) /
-                      (n + kPseudoRecords);
-      f_sound[id] =
-          std::max(f_reading[id], (other_persons(sound_records[column.korean_sound_key(id)]) +
-                                   kPseudoRecords * predicted_sound) /
-                                      (n + kPseudoRecords));
+      f_reading[id] = (reading_count(reading) + kPseudoRecords * predicted) / (n + kPseudoRecords);
+      f_sound[id] = std::max(f_reading[id], (sound_count(column.korean_sound_key(id)) +
+                                             kPseudoRecords * predicted_sound) /
+                                                (n + kPseudoRecords));
     }
     double mean_reading = 0, mean_sound = 0;
     for (std::uint32_t r = 0; r < column.size(); ++r) {
@@ -177,7 +225,7 @@ void MatchWeights::set_korean_name_frequencies(int c, const Comparison& comparis
       // Two records in the same letters agree on what they say: in Hangul,
       // the name; in Latin letters, only its sound ("Kim Yong Hui" may be
       // 김영희 or 김용희, and is as common as both).
-      const double floor = own_records > 0 ? 0 : kMinTermFrequency;
+      const double floor = persons != nullptr ? 0 : kMinTermFrequency;
       name_tf_[c][id] = column.korean_from_hangul(id)
                             ? std::log2(mean_reading / std::max(f_reading[id], floor))
                             : std::log2(mean_sound / std::max(f_sound[id], floor));

@@ -23,12 +23,11 @@ class MatchWeights {
  public:
   // Reads m, u and the prior from SETTINGS (which must be trained), and the
   // value frequencies from COLUMNS. Both must outlive this object.
-  // OWN_RECORDS: how many records a record's person holds on average, the
-  // record itself included (size-biased: sum of k^2 over the persons' k
-  // records, over the records), once the persons are known; 0 before. A
-  // Korean name's frequency then counts only other persons' records.
+  // PERSONS: each record's person, once clustering has found them (nullptr
+  // before); a Korean name's frequency then counts only other persons'
+  // records. Not kept.
   MatchWeights(const Settings& settings, const std::vector<PreparedColumn>& columns,
-               double own_records = 0);
+               const std::vector<std::uint32_t>* persons = nullptr);
 
   double prior_weight() const { return prior_; }
   // Whether comparison vector GAMMA agrees on the whole Korean name (then
@@ -71,7 +70,8 @@ class MatchWeights {
 
  private:
   void set_korean_name_frequencies(int c, const Comparison& comparison,
-                                   const PreparedColumn& column, double own_records);
+                                   const PreparedColumn& column,
+                                   const std::vector<std::uint32_t>* persons);
 
   const std::vector<PreparedColumn>& columns_;
   int comparisons_ = 0;

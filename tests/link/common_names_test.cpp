@@ -91,20 +91,22 @@ TEST(NameFrequency, ACommonWholeNameWeighsLessThanARareOne) {
 }
 
 TEST(NameFrequency, OnePersonsRecordsDoNotMakeANameCommon) {
-  // 20,000 records: 김영희 in 2,000, 김순남 in 2 (one person's two
-  // records, as every person here holds two), the rest spread over 400
-  // given names without 순 or 남. Counting every record, 김순남 weighs as a
-  // name two people share; counting other persons only, as a name no one
-  // else holds.
+  // 20,000 records: 김영희 in 2,000 (as many people), 김순남 in 2 (one
+  // person's two records), 김남순 in 2 (two people), the rest spread over
+  // 400 given names without 순 or 남. Counting records, 김순남 and 김남순
+  // weigh alike, as names two people share; counting other persons only,
+  // 김순남 weighs as a name no one else holds, more than 김남순.
   const char* syllables[] = {"영", "철", "동", "명", "옥", "정", "성", "광", "춘", "혜",
                              "경", "미", "숙", "호", "수", "진", "현", "국", "희", "일"};
   std::vector<std::string> names(2000, "김영희");
-  names.push_back("김순남");
-  names.push_back("김순남");
+  for (const char* n : {"김순남", "김순남", "김남순", "김남순"}) names.push_back(n);
   for (std::size_t k = 0; names.size() < 20'000; ++k) {
     names.push_back(std::string(k % 2 ? "이" : "박") + syllables[k % 20] +
                     syllables[(k / 20) % 20]);
   }
+  std::vector<std::uint32_t> persons(names.size());
+  for (std::uint32_t r = 0; r < persons.size(); ++r) persons[r] = r;
+  persons[2001] = persons[2000];  // 김순남's two records: one person
   Settings s = default_settings();
   std::vector<PreparedColumn> columns;
   for (Comparison& c : s.comparisons) {
@@ -116,14 +118,14 @@ TEST(NameFrequency, OnePersonsRecordsDoNotMakeANameCommon) {
   }
   s.trained = true;
   const MatchWeights counted(s, columns);
-  const MatchWeights others(s, columns, 2.0);
-  const std::uint32_t common = 0, rare = 2000;
-  const double gap_counted =
-      counted.tf_adjustment(0, 1, rare) - counted.tf_adjustment(0, 1, common);
-  const double gap_others = others.tf_adjustment(0, 1, rare) - others.tf_adjustment(0, 1, common);
-  EXPECT_GT(gap_counted, 5);  // 2 records against 2,000, shrunk to the names' shares
-  EXPECT_GT(gap_others - gap_counted, 1.0);
-  EXPECT_NEAR(others.tf_adjustment(0, 1, common), counted.tf_adjustment(0, 1, common), 0.1);
+  const MatchWeights others(s, columns, &persons);
+  const std::uint32_t common = 0, one_person = 2000, two_people = 2002;
+  auto bits = [](const MatchWeights& w, std::uint32_t r) { return w.tf_adjustment(0, 1, r); };
+  EXPECT_GT(bits(counted, one_person) - bits(counted, common), 5);  // 2 records against 2,000
+  EXPECT_NEAR(bits(counted, one_person), bits(counted, two_people), 0.01);
+  EXPECT_GT(bits(others, one_person) - bits(others, two_people), 0.5);
+  EXPECT_GT(bits(others, one_person) - bits(counted, one_person), 1.0);
+  EXPECT_NEAR(bits(others, common), bits(counted, common), 0.1);
 }
 
 TEST(NameFrequency, AgreementsWeighByHowCommonTheAgreedNameIs) {
