@@ -373,7 +373,8 @@ void name_agreeing_truth(const link::Table& t, const std::vector<std::uint32_t>&
       2, std::vector<std::vector<double>>(nc, std::vector<double>(16, 0)));
   double pairs[2] = {0, 0}, matches[2] = {0, 0};
   // [band][0]: pairs; [1 + 2c]: comparison c not null; [2 + 2c]: at its first level.
-  std::vector<std::vector<double>> by_band(3, std::vector<double>(1 + 2 * nc, 0));
+  std::vector<std::vector<double>> by_band(link::kNameFrequencyBands,
+                                           std::vector<double>(1 + 2 * nc, 0));
   std::mt19937_64 random(7);
   for (int k = 0; k < 1'000'000; ++k) {
     const double pick = std::uniform_real_distribution<double>(0, total)(random);
@@ -406,7 +407,7 @@ void name_agreeing_truth(const link::Table& t, const std::vector<std::uint32_t>&
       }
     }
   }
-  for (int band = 0; band < 3; ++band) {
+  for (int band = 0; band < link::kNameFrequencyBands; ++band) {
     std::string line;
     for (std::size_t c = 0; c < nc; ++c) {
       if (static_cast<int>(c) == name || by_band[band][1 + 2 * c] == 0) continue;

@@ -142,16 +142,8 @@ double Comparison::log2_bayes_factor(int g) const {
   return std::log2(std::max(m[g - 1], kMinProbability) / std::max(u[g - 1], kMinProbability));
 }
 
-double Comparison::log2_bayes_factor_name_agrees(int g) const {
-  if (u_name_agrees.empty()) return log2_bayes_factor(g);
-  if (g == 0 || m.empty()) return 0;
-  return std::log2(std::max(m[g - 1], kMinProbability) /
-                   std::max(u_name_agrees[g - 1], kMinProbability));
-}
-
 double Comparison::log2_bayes_factor_name_agrees(int g, int band) const {
-  if (u_name_agrees_by_frequency.empty()) return log2_bayes_factor_name_agrees(g);
-  if (g == 0 || m.empty()) return 0;
+  if (g == 0 || m.empty() || u.empty()) return 0;
   return std::log2(std::max(m[g - 1], kMinProbability) /
                    std::max(u_name_agrees_at(g, band), kMinProbability));
 }

@@ -86,11 +86,11 @@ struct Comparison {
   int max_edit_distance(LevelType type) const;
   // log2(m/u) of level GAMMA (0 for the null level).
   double log2_bayes_factor(int gamma) const;
-  // The same among pairs whose names agree (u_name_agrees, or u), and
-  // whose name is of frequency band BAND (u_name_agrees_by_frequency).
-  double log2_bayes_factor_name_agrees(int gamma) const;
+  // The same among pairs whose names agree and whose name is of frequency
+  // band BAND (u_name_agrees_at).
   double log2_bayes_factor_name_agrees(int gamma, int band) const;
-  // u of level GAMMA among pairs whose names agree, of band BAND.
+  // u of level GAMMA among pairs whose names agree, of band BAND:
+  // u_name_agrees_by_frequency, or u_name_agrees, or u.
   double u_name_agrees_at(int gamma, int band) const;
   // Label of level GAMMA: "null", a level's label ("same event: overlap"
   // for a level of one case of the condition), or "else".

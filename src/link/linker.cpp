@@ -338,7 +338,6 @@ const LinkResult& Linker::run(const LinkOptions& options) {
     };
   };
   result_ = LinkResult{};
-  persons_.clear();
   LinkResult& r = result_;
   Stopwatch watch;
 
@@ -447,8 +446,7 @@ void Linker::prior_from_clusters(const std::vector<PairDecision>& decisions,
     settings_.probability_two_random_records_match = after;
     r.prior_rounds.push_back(after);
   }
-  persons_ = r.clusters.entity;
-  weights_.emplace(settings_, columns_, &persons_);
+  weights_.emplace(settings_, columns_, &r.clusters.entity);
   std::vector<ScoredPair> kept;
   kept.reserve(r.pairs.size());
   for (ScoredPair p : r.pairs) {

@@ -172,9 +172,6 @@ class Linker {
   Settings settings_;
   std::vector<PreparedColumn> columns_;
   std::optional<MatchWeights> weights_;
-  // Each record's person from the first clustering (MatchWeights); empty
-  // until then.
-  std::vector<std::uint32_t> persons_;
   RecordFacts facts_;
   LinkResult result_;
   ReviewerCalibration calibration_;  // identity until fitted

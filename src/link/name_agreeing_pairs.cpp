@@ -50,14 +50,12 @@ NameAgreeingSample sample_name_agreeing_pairs(const Table& table, const Settings
     b = e;
   }
   if (out.population_pairs == 0) return out;
-  std::unordered_map<std::uint64_t, double> counts;
   std::array<std::unordered_map<std::uint64_t, double>, kNameFrequencyBands> counts_by_band;
   const std::uint16_t whole_name = whole_name_levels(settings.comparisons[name]);
   auto add = [&](std::uint32_t i, std::uint32_t j) {
     const std::uint32_t a = std::min(i, j), b = std::max(i, j);
     const std::uint64_t gamma = comparison_vector(settings.comparisons, columns, a, b);
     if (((whole_name >> gamma_of(gamma, name)) & 1) == 0) return;
-    counts[gamma] += 1;
     const int k = band(a, gamma);
     counts_by_band[k][gamma] += 1;
     ++out.sampled_by_band[k];
@@ -101,9 +99,13 @@ NameAgreeingSample sample_name_agreeing_pairs(const Table& table, const Settings
       add(i, j);
     }
   }
-  out.patterns = patterns(counts);
-  for (int k = 0; k < kNameFrequencyBands; ++k)
+  // The whole sample: the bands' counts together.
+  std::unordered_map<std::uint64_t, double> counts;
+  for (int k = 0; k < kNameFrequencyBands; ++k) {
+    for (const auto& [gamma, count] : counts_by_band[k]) counts[gamma] += count;
     out.patterns_by_band[k] = patterns(counts_by_band[k]);
+  }
+  out.patterns = patterns(counts);
   return out;
 }
 

@@ -39,8 +39,7 @@ class MatchWeights {
   // records I and J agree on at GAMMA, or -1 when their names do not agree.
   int name_band(std::uint64_t gamma, std::uint32_t i) const {
     if (!name_agrees(gamma)) return -1;
-    const int g = gamma_of(gamma, name_);
-    return name_frequency_band(tf_adjustment(name_, g, i));
+    return name_frequency_band(tf_adjustment(name_, gamma_of(gamma, name_), i));
   }
   // log2(m/u) of comparison C at level G, for a pair whose names agree in
   // frequency band BAND, or do not (BAND -1).
@@ -58,12 +57,14 @@ class MatchWeights {
   }
   // The pair's total match weight.
   double weight(std::uint64_t gamma, std::uint32_t i) const {
+    // The name's adjustment is looked up once: it also picks the band.
+    const double name_tf = name_ >= 0 ? tf_adjustment(name_, gamma_of(gamma, name_), i) : 0;
+    const auto& table =
+        name_agrees(gamma) ? table_name_agrees_[name_frequency_band(name_tf)] : table_;
     double w = prior_;
-    const int band = name_band(gamma, i);
-    const auto& table = band < 0 ? table_ : table_name_agrees_[band];
     for (int c = 0; c < comparisons_; ++c) {
       const int g = gamma_of(gamma, c);
-      w += table[c][g] + tf_adjustment(c, g, i);
+      w += table[c][g] + (c == name_ ? name_tf : tf_adjustment(c, g, i));
     }
     return w;
   }
