@@ -113,7 +113,8 @@ TEST(RandomVariates, BinomialMatchesExactProbabilities) {
       ASSERT_LE(x, n);
       ++seen[x];
     }
-    auto pmf = [&](std::int64_t k) {
+    // Captured by value: clang 14 cannot capture a structured binding.
+    auto pmf = [n = n, p = p](std::int64_t k) {
       return std::exp(log_choose(n, k) + k * std::log(p) + (n - k) * std::log1p(-p));
     };
     expect_fits(chi_square(seen, pmf, 0, n, draws()));
@@ -138,7 +139,7 @@ TEST(RandomVariates, NegativeBinomialMatchesExactProbabilities) {
   for (auto [size, p] : std::vector<std::pair<double, double>>{{3, 0.4}, {4400, 0.6}, {50, 0.95}}) {
     std::map<std::int64_t, int> seen;
     for (int i = 0; i < draws(); ++i) ++seen[negative_binomial_variate(rng, size, p)];
-    auto pmf = [&](std::int64_t k) {
+    auto pmf = [size = size, p = p](std::int64_t k) {
       return std::exp(std::lgamma(k + size) - std::lgamma(size) - std::lgamma(k + 1.0) +
                       size * std::log(p) + k * std::log1p(-p));
     };

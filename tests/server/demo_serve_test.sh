@@ -3,6 +3,10 @@
 # serves the demo store, with one login per role whose password is in an
 # owner-only file (never printed); an analyst can log in and read the
 # estimates' inputs, nobody else gets in without the password.
+# ctest label: slow
+# (Not in the sanitized run: there it took 140 s, and the server's logins
+# and the demo's pipeline are checked under the sanitizers by
+# tests/server/*_test.cpp and tests/report/demo_test.sh.)
 source "$UNCOUNTED_SOURCE_DIR/tests/cli/lib.sh"
 
 "$UNCOUNTED" demo --out demo --people 1500 --max-seconds 3 --listen 127.0.0.1:0 >"$WORK/demo.out" 2>"$WORK/demo.err" &
