@@ -55,6 +55,7 @@ link::Settings load_settings(const LinkArgs& args) {
   if (args.threshold >= 0) {
     if (args.threshold > 1) throw usage_error("--threshold must be a probability", "--threshold");
     s.threshold = args.threshold;
+    s.min_expected_precision = 0;  // the analyst's threshold is kept
   }
   if (args.max_pairs > 0) s.max_pairs = args.max_pairs;
   for (const std::string& source : args.deduplicated) {

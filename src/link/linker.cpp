@@ -7,6 +7,7 @@
 
 #include "link/estimate_u.h"
 #include "link/parallel.h"
+#include "link/precision_threshold.h"
 #include "link/reviewer_calibration.h"
 #include "link/unscored_matches.h"
 #include "model/error.h"
@@ -381,6 +382,7 @@ const LinkResult& Linker::run(const LinkOptions& options) {
     prior_from_clusters(options.decisions, pair_weight);
   }
   if (options.calibrate_from_decisions) calibrate_from_decisions(options.decisions, pair_weight);
+  raise_threshold_for_precision(options.decisions, pair_weight);
   r.expected =
       expected_accuracy(r.pairs, settings_.threshold,
                         estimate_unscored_matches(
@@ -509,6 +511,31 @@ void Linker::calibrate_from_decisions(const std::vector<PairDecision>& decisions
   r.warnings.push_back(line);
 }
 
+void Linker::raise_threshold_for_precision(const std::vector<PairDecision>& decisions,
+                                           const PairWeight& pair_weight) {
+  LinkResult& r = result_;
+  const double given = settings_.threshold;
+  const double raised = threshold_for_precision(r.pairs, given, settings_.min_expected_precision);
+  if (raised <= given) return;
+  double links = 0, true_links = 0;
+  for (const ScoredPair& p : r.pairs) {
+    if (p.match_probability < given) continue;
+    links += 1;
+    true_links += p.match_probability;
+  }
+  settings_.threshold = raised;
+  r.threshold_given = given;
+  cluster(decisions, pair_weight);
+  char line[400];
+  std::snprintf(line, sizeof line,
+                "the threshold was raised from %.3f to %.3f: at %.3f the links' expected "
+                "precision was %.3f, under %.2f (many people share these names); fewer links, "
+                "each likelier true (link --threshold keeps a threshold you choose)",
+                given, raised, given, links > 0 ? true_links / links : 1.0,
+                settings_.min_expected_precision);
+  r.warnings.push_back(line);
+}
+
 nlohmann::json summary_json(const Linker& linker) {
   const LinkResult& r = linker.result();
   nlohmann::json rules = nlohmann::json::array();
@@ -539,6 +566,8 @@ nlohmann::json summary_json(const Linker& linker) {
       {"scored_pairs", r.pairs.size()},
       {"links_above_threshold", r.links},
       {"threshold", r.settings.threshold},
+      {"threshold_given",
+       r.threshold_given >= 0 ? nlohmann::json(r.threshold_given) : nlohmann::json(nullptr)},
       {"entities", r.clusters.entities},
       {"links_refused", r.clusters.refused_links},
       {"links_refused_by_average_linkage", r.clusters.average_linkage_refused},

@@ -122,6 +122,10 @@ struct LinkResult {
   ExpectedAccuracy expected;
   // The prior as EM gave it, then after each round of prior_from_clusters.
   std::vector<double> prior_rounds;
+  // The threshold the settings gave, when it was raised so that the links'
+  // expected precision reaches settings.min_expected_precision (the raised
+  // one is settings.threshold); negative when it was kept.
+  double threshold_given = -1;
   // Fitted when the decisions hold at least kMinCalibrationDecisions
   // matches and as many non-matches (reviewer_calibration.h); every
   // probability above is then the calibrated one.
@@ -167,6 +171,8 @@ class Linker {
                            const PairWeight& pair_weight);
   void calibrate_from_decisions(const std::vector<PairDecision>& decisions,
                                 const PairWeight& pair_weight);
+  void raise_threshold_for_precision(const std::vector<PairDecision>& decisions,
+                                     const PairWeight& pair_weight);
 
   Table table_;
   Settings settings_;

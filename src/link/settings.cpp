@@ -176,6 +176,8 @@ Settings parse_settings(const nlohmann::json& j) {
   s.probability_two_random_records_match = probability(
       j, "probability_two_random_records_match", s.probability_two_random_records_match, true);
   s.threshold = probability(j, "threshold", s.threshold, false);
+  s.min_expected_precision =
+      probability(j, "min_expected_precision", s.min_expected_precision, false);
   s.retain_probability = probability(j, "retain_probability", s.retain_probability, false);
   if (j.contains("max_pairs")) {
     if (!j["max_pairs"].is_number_unsigned())
@@ -278,6 +280,7 @@ nlohmann::json to_json(const Settings& s) {
       {"blocking_rules", rules_to_json(s.blocking_rules)},
       {"probability_two_random_records_match", s.probability_two_random_records_match},
       {"threshold", s.threshold},
+      {"min_expected_precision", s.min_expected_precision},
       {"retain_probability", s.retain_probability},
       {"max_pairs", s.max_pairs},
       {"max_block_size", s.max_block_size},

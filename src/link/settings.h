@@ -94,7 +94,13 @@ struct Settings {
   // The prior: the probability that two records drawn at random (among the
   // pairs the link type allows) are the same person.
   double probability_two_random_records_match = 1e-4;
-  double threshold = 0.5;            // link when match probability >= this
+  double threshold = 0.5;  // link when match probability >= this
+  // The links' expected precision (their mean match probability) must
+  // reach this. Where names are so common that it does not at `threshold`,
+  // the threshold is raised until it does (at most to 0.99), and the output
+  // says so: fewer links, each likelier true. 0: off (`link --threshold`
+  // turns it off: a threshold the analyst chose is kept).
+  double min_expected_precision = 0.95;
   double retain_probability = 1e-3;  // keep scored pairs at least this likely
   std::uint64_t max_pairs = 200'000'000;
   // Block purging: a blocking rule's blocks of more records than this are
