@@ -9,10 +9,12 @@ status=0
 # Each stage says how long it took, so that the run's time can be kept down
 # where it goes.
 stage_start=$SECONDS
+# (if, not &&: under set -e a last test that fails would end the script.)
 stage() {
-  [ -n "${stage_name:-}" ] && echo "-- $stage_name: $((SECONDS - stage_start)) s"
-  stage_name=$1; stage_start=$SECONDS
-  [ -n "$1" ] && echo "== $1 =="
+  if [ -n "${stage_name:-}" ]; then echo "-- $stage_name: $((SECONDS - stage_start)) s"; fi
+  stage_name=$1
+  stage_start=$SECONDS
+  if [ -n "$1" ]; then echo "== $1 =="; fi
 }
 
 stage "unit and end-to-end tests (release build)"
