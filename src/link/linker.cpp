@@ -517,12 +517,7 @@ void Linker::raise_threshold_for_precision(const std::vector<PairDecision>& deci
   const double given = settings_.threshold;
   const double raised = threshold_for_precision(r.pairs, given, settings_.min_expected_precision);
   if (raised <= given) return;
-  double links = 0, true_links = 0;
-  for (const ScoredPair& p : r.pairs) {
-    if (p.match_probability < given) continue;
-    links += 1;
-    true_links += p.match_probability;
-  }
+  const double precision_given = expected_accuracy(r.pairs, given, {}).precision;
   settings_.threshold = raised;
   r.threshold_given = given;
   cluster(decisions, pair_weight);
@@ -531,8 +526,7 @@ void Linker::raise_threshold_for_precision(const std::vector<PairDecision>& deci
                 "the threshold was raised from %.3f to %.3f: at %.3f the links' expected "
                 "precision was %.3f, under %.2f (many people share these names); fewer links, "
                 "each likelier true (link --threshold keeps a threshold you choose)",
-                given, raised, given, links > 0 ? true_links / links : 1.0,
-                settings_.min_expected_precision);
+                given, raised, given, precision_given, settings_.min_expected_precision);
   r.warnings.push_back(line);
 }
 
