@@ -28,11 +28,13 @@ DEMO_ARGS ?=
 demo: program
 	$(BUILD)/uncounted demo $(DEMO_ARGS)
 
-# Every test: the release build's unit and end-to-end tests, the same suite
-# under AddressSanitizer + UndefinedBehaviorSanitizer, and a bounded fuzz run.
-test: build
+# Every test, once: the suite under AddressSanitizer + UndefinedBehaviorSanitizer
+# (the tests labelled slow on the release build), the browser tests and a
+# bounded fuzz run. See scripts/run-tests.sh.
+test: program
 	@scripts/run-tests.sh
 
+# The whole suite on the release build.
 test-unit: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 

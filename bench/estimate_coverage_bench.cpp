@@ -127,6 +127,7 @@ std::vector<Outcome> estimate_all(const std::vector<std::int64_t>& counts, std::
     o.closed_models = false;
     o.profile_all_below = 0;
     o.profiled_models = 1;
+    o.threads = 1;  // the tables share the cores
     const LoglinearResult r = fit_loglinear(counts, lists, o);
     if (r.selected) {
       const ModelFit& f = r.hierarchical[*r.selected];

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test: release build, sanitizer build, bounded fuzzing. Called by
-# `make test` after `make build`. Exits non-zero when anything fails.
+# Runs every test once: under AddressSanitizer + UndefinedBehaviorSanitizer
+# (clang), except those labelled slow, which run on the release build; then
+# the browser tests on the release program and bounded fuzzing. Called by
+# `make test` after `make program`; the release build's benchmarks are built
+# too, so that they keep compiling. `make test-unit` runs the whole suite on
+# the release build. Exits non-zero when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-2}
@@ -17,8 +21,13 @@ stage() {
   if [ -n "$1" ]; then echo "== $1 =="; fi
 }
 
-stage "unit and end-to-end tests (release build)"
-(cd build && ctest --output-on-failure -j"$JOBS") || status=1
+stage "the benchmarks (release build)"
+cmake --build build -j"$JOBS" --target benchmarks
+
+stage "the tests labelled slow (release build)"
+# Only shell tests carry the label: they need the program, not the release
+# build's test binaries (which `make test` does not build).
+(cd build && ctest --output-on-failure -j"$JOBS" -L slow) || status=1
 
 stage "building the tests with ASan + UBSan"
 # clang: a third less compile time than GCC with the sanitizers on (32 s

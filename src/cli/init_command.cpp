@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
@@ -17,7 +18,16 @@ namespace {
 
 void add_init(CLI::App& app, GlobalOptions& global) {
   auto* cmd = app.add_subcommand("init", "Create a new encrypted store");
-  cmd->callback([&global] {
+  auto strength_name = std::make_shared<std::string>("moderate");
+  cmd->add_option("--key-strength", *strength_name,
+                  "Work per passphrase guess (Argon2id): interactive (64 MiB, 2 passes), "
+                  "moderate (256 MiB, 3 passes; the default) or sensitive (1 GiB, 4 passes)")
+      ->check(CLI::IsMember({"interactive", "moderate", "sensitive"}));
+  cmd->callback([&global, strength_name] {
+    const store::KeyStrength strength =
+        *strength_name == "interactive" ? store::KeyStrength::interactive
+        : *strength_name == "sensitive" ? store::KeyStrength::sensitive
+                                        : store::KeyStrength::moderate;
     std::string passphrase = read_passphrase(global, /*confirm=*/true);
     try {
       check_new_passphrase(passphrase);
@@ -25,12 +35,13 @@ void add_init(CLI::App& app, GlobalOptions& global) {
       sodium_memzero(passphrase.data(), passphrase.size());
       throw;
     }
-    store::Store::create(global.store, passphrase);
+    store::Store::create(global.store, passphrase, strength);
     sodium_memzero(passphrase.data(), passphrase.size());
     if (global.json) {
       std::cout << nlohmann::json{{"store", global.store},
                                   {"key_file", store::key_file_path(global.store)},
-                                  {"schema_version", store::current_schema_version()}}
+                                  {"schema_version", store::current_schema_version()},
+                                  {"key_strength", store::key_strength_name(strength)}}
                        .dump()
                 << "\n";
     } else {

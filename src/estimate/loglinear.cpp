@@ -9,6 +9,7 @@
 #include "estimate/closed_population.h"
 #include "estimate/normal_distribution.h"
 #include "model/error.h"
+#include "model/parallel.h"
 
 namespace uncounted::estimate {
 namespace {
@@ -106,10 +107,13 @@ LoglinearResult fit_loglinear(const std::vector<std::int64_t>& counts,
 
   std::vector<std::pair<InteractionTerms, ModelFit>> fits;
   const auto all = enumerate_hierarchical_models(t, max_order, options.exhaustive_limit + 1);
+  const int threads = options.threads > 0 ? options.threads : model::default_thread_count();
   if (all.size() <= options.exhaustive_limit) {
     result.search = "exhaustive";
-    for (const auto& terms : all)
-      fits.emplace_back(terms, fit_named(lists, terms, counts, options.heterogeneity));
+    fits.resize(all.size());
+    model::parallel_for(all.size(), threads, [&](std::size_t i, int) {
+      fits[i] = {all[i], fit_named(lists, all[i], counts, options.heterogeneity)};
+    });
   } else {
     result.search = "stepwise";
     fits = stepwise_search(lists, counts, max_order, options.heterogeneity);
@@ -120,10 +124,11 @@ LoglinearResult fit_loglinear(const std::vector<std::int64_t>& counts,
   });
   const std::size_t profiled =
       fits.size() <= options.profile_all_below ? fits.size() : options.profiled_models;
-  for (std::size_t i = 0; i < fits.size() && i < profiled; ++i)
+  model::parallel_for(std::min(profiled, fits.size()), threads, [&](std::size_t i, int) {
     if (fits[i].second.usable())
       add_profile(lists, fits[i].first, counts, options.heterogeneity, options.interval,
                   fits[i].second);
+  });
   for (auto& [terms, fit] : fits) result.hierarchical.push_back(std::move(fit));
   if (!result.hierarchical.empty() && result.hierarchical.front().usable())
     result.selected = 0;
@@ -132,9 +137,13 @@ LoglinearResult fit_loglinear(const std::vector<std::int64_t>& counts,
         "no hierarchical log-linear model could be fitted (every fit failed or reached the "
         "boundary): the table is too sparse for log-linear estimation");
 
-  if (options.closed_models)
-    for (const LoglinearModel& m : closed_population_models(t))
-      result.closed.push_back(fit_model(m, counts, /*profile=*/true, 1 - options.interval));
+  if (options.closed_models) {
+    const std::vector<LoglinearModel> closed = closed_population_models(t);
+    result.closed.resize(closed.size());
+    model::parallel_for(closed.size(), threads, [&](std::size_t i, int) {
+      result.closed[i] = fit_model(closed[i], counts, /*profile=*/true, 1 - options.interval);
+    });
+  }
 
   // BIC weights over the usable hierarchical models; the unconditional
   // standard error of Buckland et al. (1997) and Chao's log-normal interval

@@ -27,6 +27,9 @@ struct LoglinearOptions {
   std::size_t profile_all_below = 150;
   HeterogeneityColumn heterogeneity = HeterogeneityColumn::kNone;
   bool closed_models = true;  // also fit Rcapture's closedp models
+  // Threads for the models' fits and profiles; 0 = every core. The figures
+  // do not depend on it.
+  int threads = 0;
 };
 
 struct AveragedEstimate {

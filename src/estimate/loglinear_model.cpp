@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <functional>
+#include <map>
 
 #include "estimate/normal_distribution.h"
 
@@ -64,28 +65,55 @@ double find_root(const std::function<double(double)>& f, double a, double b, dou
   return c;
 }
 
+// One model's fits on one design, and on the designs that Rcapture's
+// neg=TRUE rule derives from it by zeroing columns. Each design is set up
+// once (its aliased columns found once), however often it is refitted: the
+// profile interval refits the same design about a hundred times.
+class ModelDesigns {
+ public:
+  ModelDesigns(const LoglinearModel& model, const Eigen::MatrixXd& design)
+      : model_(model), design_(design) {}
+
+  // Rcapture's neg=TRUE: while some eta is negative, drop the first negative
+  // one and refit. A dropped column is zeroed, which the fit treats as
+  // aliased (coefficient 0, not counted in the rank).
+  GlmFit fit(const Eigen::VectorXd& y, std::vector<int>* removed) {
+    std::vector<int> zeroed;
+    GlmFit fit = glm_for(zeroed).fit(y);
+    if (model_.first_nonnegative < 0) return fit;
+    for (;;) {
+      int drop = -1;
+      for (int c = model_.first_nonnegative; c < design_.cols(); ++c)
+        if (!fit.aliased[c] && fit.beta[c] < 0) {
+          drop = c;
+          break;
+        }
+      if (drop < 0) return fit;
+      zeroed.push_back(drop);
+      if (removed) removed->push_back(drop);
+      fit = glm_for(zeroed).fit(y);
+    }
+  }
+
+ private:
+  PoissonGlm& glm_for(const std::vector<int>& zeroed) {
+    auto found = glms_.find(zeroed);
+    if (found != glms_.end()) return found->second;
+    Eigen::MatrixXd x = design_;
+    for (int c : zeroed) x.col(c).setZero();
+    return glms_.emplace(zeroed, PoissonGlm(x)).first->second;
+  }
+
+  const LoglinearModel& model_;
+  const Eigen::MatrixXd& design_;
+  std::map<std::vector<int>, PoissonGlm> glms_;  // by the columns zeroed, in order
+};
+
 }  // namespace
 
 GlmFit fit_model_glm(const LoglinearModel& model, const Eigen::MatrixXd& design,
                      const Eigen::VectorXd& y, std::vector<int>* removed) {
-  GlmFit fit = fit_poisson(design, y);
-  if (model.first_nonnegative < 0) return fit;
-  // Rcapture's neg=TRUE: while some eta is negative, drop the first negative
-  // one and refit. A dropped column is zeroed, which the fit treats as
-  // aliased (coefficient 0, not counted in the rank).
-  Eigen::MatrixXd x = design;
-  for (;;) {
-    int drop = -1;
-    for (int c = model.first_nonnegative; c < x.cols(); ++c)
-      if (!fit.aliased[c] && fit.beta[c] < 0) {
-        drop = c;
-        break;
-      }
-    if (drop < 0) return fit;
-    x.col(drop).setZero();
-    if (removed) removed->push_back(drop);
-    fit = fit_poisson(x, y);
-  }
+  return ModelDesigns(model, design).fit(y, removed);
 }
 
 ModelFit fit_model(const LoglinearModel& model, const std::vector<std::int64_t>& counts,
@@ -169,10 +197,11 @@ ModelFit fit_model(const LoglinearModel& model, const std::vector<std::int64_t>&
   Eigen::VectorXd yfull(cells + 1);
   yfull.head(cells) = y;
   bool failed = false;
+  ModelDesigns profile_designs(model, full);
   auto profile_loglik = [&](double total) {
     const double n0 = total - n;
     yfull[cells] = n0;
-    const GlmFit f = fit_model_glm(model, full, yfull);
+    const GlmFit f = profile_designs.fit(yfull, nullptr);
     if (!f.converged) failed = true;
     const double ct = std::lgamma(total + 1) - std::lgamma(n0 + 1) +
                       (n0 > 0 ? n0 * std::log(n0) : 0.0) - total * std::log(total);

@@ -30,8 +30,29 @@ struct GlmFit {
   double aic() const { return -2 * log_likelihood + 2 * rank; }
 };
 
-// Fits log E[y] = X beta. X must include the intercept column if one is
-// wanted. Never throws for numerical trouble: it reports it in the result.
+// Poisson regressions on one design: its aliased columns are found once and
+// its work arrays kept from fit to fit, since a profile-likelihood interval
+// refits the same design a hundred times with one count changed.
+class PoissonGlm {
+ public:
+  // X must include the intercept column if one is wanted.
+  explicit PoissonGlm(const Eigen::MatrixXd& x);
+
+  // Fits log E[y] = X beta. Never throws for numerical trouble: it reports
+  // it in the result.
+  GlmFit fit(const Eigen::VectorXd& y, int max_iterations = 100);
+
+ private:
+  std::vector<bool> aliased_;
+  std::vector<Eigen::Index> kept_;  // the design's columns that are not aliased
+  Eigen::MatrixXd xr_;              // those columns
+  // Work arrays of the iterations.
+  Eigen::VectorXd mu_, eta_, z_, sw_, wz_, next_;
+  Eigen::MatrixXd wx_;
+  Eigen::HouseholderQR<Eigen::MatrixXd> qr_;
+};
+
+// One fit of log E[y] = X beta (PoissonGlm(x).fit(y)).
 GlmFit fit_poisson(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, int max_iterations = 100);
 
 }  // namespace uncounted::estimate

@@ -6,8 +6,8 @@
 #include <unordered_map>
 
 #include "io/csv_file.h"
-#include "link/parallel.h"
 #include "model/error.h"
+#include "model/parallel.h"
 
 namespace uncounted::link {
 namespace {
@@ -213,7 +213,7 @@ ComparedPairs compare_candidate_pairs(const Table& table, const Settings& settin
     ++new_pairs[t][r];
   };
 
-  parallel_for(items.size(), threads, [&](std::size_t w, int t) {
+  model::parallel_for(items.size(), threads, [&](std::size_t w, int t) {
     const WorkItem& item = items[w];
     const Blocks& b = blocks[item.rule];
     if (item.group_end == item.group_begin + 1 && item.row_end > 0) {

@@ -4,8 +4,8 @@
 #include <array>
 #include <cmath>
 
-#include "link/parallel.h"
 #include "link/training.h"
+#include "model/parallel.h"
 
 namespace uncounted::link {
 
@@ -42,7 +42,7 @@ ConfidentPairsReport m_from_confident_pairs(Settings& settings,
   }
   constexpr std::size_t kChunk = 1 << 16;
   const std::size_t chunks = (pairs.size() + kChunk - 1) / kChunk;
-  parallel_for(chunks, threads, [&](std::size_t chunk, int thread) {
+  model::parallel_for(chunks, threads, [&](std::size_t chunk, int thread) {
     LevelCounts& count = counts[thread];
     const std::size_t end = std::min(pairs.size(), (chunk + 1) * kChunk);
     for (std::size_t k = chunk * kChunk; k < end; ++k) {

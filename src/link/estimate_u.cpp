@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "link/candidate_pairs.h"
-#include "link/parallel.h"
+#include "model/parallel.h"
 
 namespace uncounted::link {
 
@@ -45,7 +45,7 @@ URandomSample sample_random_pairs(const Table& table, const Settings& settings,
 
   if (possible <= sample_pairs) {
     // Few enough: every pair, split by first record.
-    parallel_for(n, threads, [&](std::size_t i, int t) {
+    model::parallel_for(n, threads, [&](std::size_t i, int t) {
       for (std::uint32_t j = static_cast<std::uint32_t>(i) + 1; j < n; ++j) {
         if (cross_source_only && table.source[i] == table.source[j]) continue;
         count(static_cast<std::uint32_t>(i), j, t);
@@ -54,7 +54,7 @@ URandomSample sample_random_pairs(const Table& table, const Settings& settings,
   } else {
     constexpr std::uint64_t kChunk = 1 << 16;
     const std::uint64_t chunks = (sample_pairs + kChunk - 1) / kChunk;
-    parallel_for(chunks, threads, [&](std::size_t chunk, int t) {
+    model::parallel_for(chunks, threads, [&](std::size_t chunk, int t) {
       // One generator per chunk: the sample does not depend on THREADS.
       std::mt19937_64 rng(seed * 0x9e3779b97f4a7c15ULL + chunk);
       std::uniform_int_distribution<std::uint32_t> pick(0, n - 1);

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "korean/name_keys.h"
-#include "link/parallel.h"
+#include "model/parallel.h"
 
 namespace uncounted::link {
 
@@ -17,7 +17,7 @@ KoreanNameValues::KoreanNameValues(const std::vector<std::string_view>& values) 
   given_sounds_.assign(n, 0);
   shares_.assign(n, 0);
   // Each distinct value on its own (korean::prepare is pure): all cores.
-  parallel_for(n - 1, default_thread_count(), [&](std::size_t item, int) {
+  model::parallel_for(n - 1, model::default_thread_count(), [&](std::size_t item, int) {
     const std::size_t id = item + 1;
     korean::PreparedName& name = names_[id];
     name = korean::prepare(values[id - 1]);

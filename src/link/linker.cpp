@@ -6,11 +6,11 @@
 #include <nlohmann/json.hpp>
 
 #include "link/estimate_u.h"
-#include "link/parallel.h"
 #include "link/precision_threshold.h"
 #include "link/reviewer_calibration.h"
 #include "link/unscored_matches.h"
 #include "model/error.h"
+#include "model/parallel.h"
 
 namespace uncounted::link {
 namespace {
@@ -331,7 +331,7 @@ void Linker::cluster(const std::vector<PairDecision>& decisions, const PairWeigh
 }
 
 const LinkResult& Linker::run(const LinkOptions& options) {
-  const int threads = options.threads > 0 ? options.threads : default_thread_count();
+  const int threads = options.threads > 0 ? options.threads : model::default_thread_count();
   auto progress = [&](const char* stage) -> ProgressFunction {
     if (!options.progress) return {};
     return [&options, stage](std::size_t done, std::size_t total) {

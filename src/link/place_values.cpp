@@ -1,6 +1,6 @@
 #include "link/place_values.h"
 
-#include "link/parallel.h"
+#include "model/parallel.h"
 #include "places/gazetteer.h"
 
 namespace uncounted::link {
@@ -11,7 +11,7 @@ PlaceValues::PlaceValues(const std::vector<std::string_view>& values) {
   chains_.resize(values.size() + 1);
   chains_[0].fill(-1);
   // Each distinct value on its own (lookup is const and thread-safe).
-  parallel_for(values.size(), default_thread_count(), [&](std::size_t item, int) {
+  model::parallel_for(values.size(), model::default_thread_count(), [&](std::size_t item, int) {
     const std::size_t id = item + 1;
     std::array<std::int32_t, kMaxDepth>& chain = chains_[id];
     chain.fill(-1);

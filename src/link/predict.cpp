@@ -4,8 +4,8 @@
 #include <cmath>
 #include <unordered_map>
 
-#include "link/parallel.h"
 #include "model/error.h"
+#include "model/parallel.h"
 
 namespace uncounted::link {
 
@@ -262,7 +262,7 @@ std::vector<ScoredPair> predict(const std::vector<CandidatePair>& pairs,
   constexpr std::size_t kChunk = 1 << 16;
   const std::size_t chunks = (pairs.size() + kChunk - 1) / kChunk;
   std::vector<std::vector<ScoredPair>> kept(chunks);
-  parallel_for(chunks, threads, [&](std::size_t chunk, int) {
+  model::parallel_for(chunks, threads, [&](std::size_t chunk, int) {
     const std::size_t end = std::min(pairs.size(), (chunk + 1) * kChunk);
     for (std::size_t k = chunk * kChunk; k < end; ++k) {
       const CandidatePair& p = pairs[k];

@@ -10,8 +10,8 @@
 
 #include "dates/fuzzy_date_parser.h"
 #include "estimate/linkage_pooling.h"
-#include "link/parallel.h"
 #include "model/error.h"
+#include "model/parallel.h"
 #include "model/xoshiro256.h"
 #include "pipeline/linkage_draws.h"
 #include "pipeline/linkage_quality.h"
@@ -498,12 +498,13 @@ std::vector<estimate::StratumEstimate> LinkedRecords::estimate(
   // Linkages on every core, one chain thread each: a linkage's figures
   // depend only on its seed and index, not on which thread ran it.
   each.lcmcr.threads = lighter.lcmcr.threads = 1;
+  each.loglinear.threads = lighter.loglinear.threads = 1;
   std::vector<std::vector<estimate::StratumEstimate>> per_linkage(static_cast<std::size_t>(m));
   const TableLayout& layout = fuzzy ? fuzzy_layout : plain;
   std::mutex progress;
   int done = 0;
-  link::parallel_for(
-      static_cast<std::size_t>(m), link::default_thread_count(), [&](std::size_t d, int) {
+  model::parallel_for(
+      static_cast<std::size_t>(m), model::default_thread_count(), [&](std::size_t d, int) {
         estimate::EstimateOptions o = d == 0 ? each : lighter;
         o.lcmcr.seed = options.estimate.lcmcr.seed + d * 1000003;
         per_linkage[d] =
@@ -525,7 +526,8 @@ std::vector<SensitivityPoint> LinkedRecords::sensitivity(
   // share the cores).
   estimate::EstimateOptions short_runs = sensitivity_options(options.estimate);
   short_runs.lcmcr.threads = 1;
-  link::parallel_for(thresholds.size(), link::default_thread_count(), [&](std::size_t i, int) {
+  short_runs.loglinear.threads = 1;
+  model::parallel_for(thresholds.size(), model::default_thread_count(), [&](std::size_t i, int) {
     SensitivityPoint& p = points[i];
     p.threshold = thresholds[i];
     p.estimates = estimate::estimate_population(

@@ -10,7 +10,7 @@ namespace uncounted::server {
 namespace {
 
 // Thrown by a cancelled job's progress callback; stops the estimators at
-// the next linkage (link::parallel_for stops handing out work on a throw).
+// the next linkage (model::parallel_for stops handing out work on a throw).
 struct Cancelled {};
 
 }  // namespace

@@ -57,13 +57,13 @@ bool store_exists(const std::string& path) {
 Store::Store(std::string path, std::unique_ptr<Database> db)
     : path_(std::move(path)), db_(std::move(db)) {}
 
-void Store::create(const std::string& path, const std::string& passphrase) {
+void Store::create(const std::string& path, const std::string& passphrase, KeyStrength strength) {
   if (store_exists(path) || store_exists(key_file_path(path))) {
     throw usage_error("a store already exists here", path);
   }
   if (passphrase.empty()) throw usage_error("the passphrase is empty");
   SecretKey key;
-  const KeyFile key_file = new_key_file(passphrase, key);
+  const KeyFile key_file = new_key_file(passphrase, key, strength);
   std::error_code stale;
   // A head left by a store deleted before (its key is gone with it).
   std::filesystem::remove(audit_head_path(path), stale);

@@ -15,14 +15,17 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/store_key.h"
 
 namespace uncounted::store {
 
 class Store {
  public:
-  // Creates a new store at PATH (and its key file beside it). Throws
-  // usage_error when a store is already there.
-  static void create(const std::string& path, const std::string& passphrase);
+  // Creates a new store at PATH (and its key file beside it), its key
+  // derived with STRENGTH's limits. Throws usage_error when a store is
+  // already there.
+  static void create(const std::string& path, const std::string& passphrase,
+                     KeyStrength strength = KeyStrength::moderate);
   // Opens an existing store. Throws denied("wrong passphrase") without
   // reading the database when the passphrase is wrong, runtime_error when
   // the store is missing or damaged.

@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "model/error.h"
 #include "store/output_file.h"
@@ -17,11 +18,24 @@ void ensure_sodium() {
   if (sodium_init() < 0) throw runtime_error("cannot initialise libsodium");
 }
 
-// libsodium's "moderate" limits: 3 passes over 256 MiB, about half a second
-// here; a stolen store costs an attacker that much per guess.
-void choose_limits(KeyFile& file) {
-  file.ops_limit = crypto_pwhash_OPSLIMIT_MODERATE;
-  file.mem_limit = crypto_pwhash_MEMLIMIT_MODERATE;
+// libsodium's limits for STRENGTH: a stolen store costs an attacker one
+// derivation per guess.
+void choose_limits(KeyFile& file, KeyStrength strength) {
+  switch (strength) {
+    case KeyStrength::interactive:
+      file.ops_limit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+      file.mem_limit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+      return;
+    case KeyStrength::moderate:
+      file.ops_limit = crypto_pwhash_OPSLIMIT_MODERATE;
+      file.mem_limit = crypto_pwhash_MEMLIMIT_MODERATE;
+      return;
+    case KeyStrength::sensitive:
+      file.ops_limit = crypto_pwhash_OPSLIMIT_SENSITIVE;
+      file.mem_limit = crypto_pwhash_MEMLIMIT_SENSITIVE;
+      return;
+  }
+  throw std::logic_error("unknown key strength");
 }
 
 void argon2id(const KeyFile& file, const std::string& passphrase, SecretKey& key) {
@@ -69,11 +83,23 @@ std::string to_hex(const unsigned char* bytes, std::size_t size) {
   return out;
 }
 
-KeyFile new_key_file(const std::string& passphrase, SecretKey& key) {
+const char* key_strength_name(KeyStrength strength) {
+  switch (strength) {
+    case KeyStrength::interactive:
+      return "interactive";
+    case KeyStrength::moderate:
+      return "moderate";
+    case KeyStrength::sensitive:
+      return "sensitive";
+  }
+  return "unknown";
+}
+
+KeyFile new_key_file(const std::string& passphrase, SecretKey& key, KeyStrength strength) {
   ensure_sodium();
   KeyFile file;
   randombytes_buf(file.salt.data(), file.salt.size());
-  choose_limits(file);
+  choose_limits(file, strength);
   argon2id(file, passphrase, key);
   file.key_check = check_value(key);
   return file;

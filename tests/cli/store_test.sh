@@ -3,6 +3,23 @@
 # damaged files. Each failure is one line and a documented exit code.
 source "$(dirname "$0")/lib.sh"
 
+# The default key strength: libsodium's moderate limits, 256 MiB and 3 passes.
+expect_exit 0 "$UNCOUNTED" --store default.db --passphrase-file pass --json init
+expect_contains "$OUT" '"key_strength":"moderate"' "init --json names the default strength"
+expect_contains "$(cat default.db.salt)" '"mem_limit": 268435456' "default strength's memory"
+expect_contains "$(cat default.db.salt)" '"ops_limit": 3' "default strength's passes"
+expect_exit 0 "$UNCOUNTED" --store default.db --passphrase-file pass audit verify
+# The other strengths write their limits, and the store opens with them.
+expect_exit 0 "$UNCOUNTED" --store light.db --passphrase-file pass init --key-strength interactive
+expect_contains "$(cat light.db.salt)" '"mem_limit": 67108864' "interactive strength's memory"
+expect_exit 0 "$UNCOUNTED" --store light.db --passphrase-file pass audit verify
+expect_exit 0 "$UNCOUNTED" --store heavy.db --passphrase-file pass init --key-strength sensitive
+expect_contains "$(cat heavy.db.salt)" '"mem_limit": 1073741824' "sensitive strength's memory"
+expect_contains "$(cat heavy.db.salt)" '"ops_limit": 4' "sensitive strength's passes"
+expect_exit 2 "$UNCOUNTED" --store odd.db --passphrase-file pass init --key-strength weak
+expect_one_line_error
+[ -e odd.db ] || [ -e odd.db.salt ] && fail "a refused init left files" || ok
+
 expect_exit 0 U init
 [ -f store.db ] && [ -f store.db.salt ] && ok || fail "init did not create store.db and its salt file"
 expect_exit 2 U init; expect_one_line_error
@@ -112,7 +129,7 @@ fi
 python3 -c '
 print("source,record_id,name,sex,birth_year,event,event_date,event_place")
 for i in range(3000): print("BIG,B-%d,Kim Name %d,M,1960,arrest,2001,Chongjin" % (i, i))' >big.csv
-"$UNCOUNTED" --store big.db --passphrase-file pass init >/dev/null 2>&1
+"$UNCOUNTED" --store big.db --passphrase-file pass init --key-strength interactive >/dev/null 2>&1
 "$UNCOUNTED" --store big.db --passphrase-file pass import big.csv >/dev/null 2>&1
 python3 -c '
 f = open("big.db", "r+b"); f.seek(4096 * 20 + 100); b = f.read(1)

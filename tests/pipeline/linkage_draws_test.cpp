@@ -72,7 +72,7 @@ class LinkageDrawsTest : public ::testing::Test {
     std::filesystem::create_directories(dir_);
     write_lists(dir_);
     const std::string path = (dir_ / "s.db").string();
-    store::Store::create(path, "a passphrase for tests only");
+    store::Store::create(path, "a passphrase for tests only", store::KeyStrength::interactive);
     store_ = store::Store::open(path, "a passphrase for tests only");
     store::ImportOptions import;
     const auto report = store::import_files(
@@ -110,7 +110,7 @@ TEST(CountedRecords, AutoFollowsTheLinkagesExpectedRecall) {
   std::filesystem::create_directories(dir);
   write_lists(dir, /*origin=*/true);
   const std::string path = (dir / "s.db").string();
-  store::Store::create(path, "a passphrase for tests only");
+  store::Store::create(path, "a passphrase for tests only", store::KeyStrength::interactive);
   auto store = store::Store::open(path, "a passphrase for tests only");
   ASSERT_TRUE(store::import_files(
                   *store,

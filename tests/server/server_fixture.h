@@ -42,7 +42,7 @@ class ServerFixture : public ::testing::Test {
     write(dir_ / "static" / "assets" / "app.js", "console.log(1)");
     write(dir_ / "secret.txt", "SECRET-OUTSIDE-STATIC");
     const std::string path = (dir_ / "store.db").string();
-    store::Store::create(path, "store passphrase");
+    store::Store::create(path, "store passphrase", store::KeyStrength::interactive);
     store_ = store::Store::open(path, "store passphrase");
     store::add_user(store_->db(), "admin", Role::kAdministrator, kPassword, "test");
     store::add_user(store_->db(), "doc", Role::kDocumenter, kPassword, "test");

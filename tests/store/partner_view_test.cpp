@@ -24,7 +24,7 @@ class PartnerViewTest : public ::testing::Test {
            ("uncounted-partner-view-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    Store::create((dir_ / "s.db").string(), "p");
+    Store::create((dir_ / "s.db").string(), "p", KeyStrength::interactive);
     store_ = Store::open((dir_ / "s.db").string(), "p");
   }
   void TearDown() override {

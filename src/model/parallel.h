@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-namespace uncounted::link {
+namespace uncounted::model {
 
 // The number of threads to use: hardware_concurrency, at least 1.
 inline int default_thread_count() {
@@ -43,4 +43,4 @@ void parallel_for(std::size_t items, int threads, Work&& work) {
   if (error) std::rethrow_exception(error);
 }
 
-}  // namespace uncounted::link
+}  // namespace uncounted::model
