@@ -205,7 +205,15 @@ void add_link(CLI::App& app, GlobalOptions& global) {
     link::write_links_csv(args.out, linker);
     if (!args.pairs_out.empty()) link::write_pairs_csv(args.pairs_out, linker);
     if (!args.review_out.empty()) link::write_review_csv(args.review_out, linker);
-    if (!args.save_settings.empty()) link::write_settings_file(args.save_settings, result.settings);
+    if (!args.save_settings.empty()) {
+      // The threshold this run was given, not the one it raised to: the
+      // raise is worked out again on each run's own probabilities
+      // (min_expected_precision stays in the file), so a later run whose
+      // probabilities are better (reviewers' decisions) may link below it.
+      link::Settings saved = result.settings;
+      if (result.threshold_given >= 0) saved.threshold = result.threshold_given;
+      link::write_settings_file(args.save_settings, saved);
+    }
 
     if (global.json) {
       nlohmann::json summary = link::summary_json(linker);

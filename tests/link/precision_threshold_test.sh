@@ -11,7 +11,7 @@
 source "$UNCOUNTED_SOURCE_DIR/tests/cli/lib.sh"
 
 expect_exit 0 "$UNCOUNTED" simulate --seed 5 --people 20000 --names extreme --out sim
-expect_exit 0 "$UNCOUNTED" --json link --input sim/*.csv --out raised.csv
+expect_exit 0 "$UNCOUNTED" --json link --input sim/*.csv --out raised.csv --save-settings trained.json
 printf '%s\n' "$OUT" >raised.json
 expect_exit 0 "$UNCOUNTED" --json link --input sim/*.csv --out kept.csv --threshold 0.5
 printf '%s\n' "$OUT" >kept.json
@@ -32,4 +32,12 @@ python3 -c "import sys; sys.exit(0 if $raised_p >= 0.949 and $kept_p < 0.95 else
 [ "$raised_links" -lt "$kept_links" ] && ok || fail "links raised $raised_links, kept $kept_links"
 expect_eq "$warned" "True" "a warning says the threshold was raised"
 expect_eq "$kept_t $kept_given" "0.5 None" "--threshold keeps the analyst's threshold"
+# Saved settings keep the threshold as given, and the rule that raises it:
+# a later run on them works the raise out again from its own probabilities.
+expect_eq "$(python3 -c '
+import json, sys; d = json.load(open(sys.argv[1])); print(d["threshold"], d["min_expected_precision"])' trained.json)" \
+  "0.5 0.95" "saved settings hold the given threshold"
+expect_exit 0 "$UNCOUNTED" --json link --input sim/*.csv --out again.csv --settings trained.json
+expect_eq "$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["threshold_given"])' "$OUT")" \
+  "0.5" "a run on saved settings raises from the given threshold again"
 finish
