@@ -268,9 +268,12 @@ int main(int argc, char** argv) {
     ++(auto_identified ? default_identified : default_named);
     shares.push_back(pooled[0].linkage->lcmcr);
 
-    std::fprintf(stderr, "seed %llu  persons %zu/%zu  uncertain pairs %zu",
+    // The expected recall beside the choice it made: the gate's margin.
+    std::fprintf(stderr,
+                 "seed %llu  persons %zu/%zu  uncertain pairs %zu  expected recall %.3f (auto: %s)",
                  static_cast<unsigned long long>(seed), result.clusters.entities, person.size(),
-                 linkages.uncertain_pairs());
+                 linkages.uncertain_pairs(), result.expected.recall,
+                 auto_identified ? "identified" : "named");
     for (const auto& [kind, e] :
          {std::pair{"linked", &own[0]}, std::pair{"pooled", &pooled[0]},
           std::pair{"true links", &ideal[0]}, std::pair{"linked, named records", &own_named[0]},
