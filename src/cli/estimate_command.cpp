@@ -256,7 +256,7 @@ void add_estimate(CLI::App& app, GlobalOptions& global) {
                   "Which linked records make the capture histories: all; named (nothing can "
                   "link a nameless record); identified (a name, a birth year and an origin: "
                   "where names are common the linkage splits the others' persons); auto: "
-                  "identified when the linkage's own expected recall is under 0.9, else named "
+                  "identified when the linkage's own expected recall is under 0.95, else named "
                   "(store only)")
       ->capture_default_str();
   cmd->add_flag("--keep-unnamed", args->keep_unnamed,

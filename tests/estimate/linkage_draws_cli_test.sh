@@ -58,7 +58,7 @@ printf '%s\n' "$OUT" >all.json
 # --records identified counts only records with a name, a birth year and an
 # origin (the lists thinned record by record; the estimate is still of
 # everyone), and says so; the default (auto) takes them when the linkage's
-# own expected recall is under 0.9, else the named records, and says which.
+# own expected recall is under 0.95, else the named records, and says which.
 expect_exit 0 U --json estimate "${quick[@]}" --linkage-draws 1 --records identified
 printf '%s\n' "$OUT" >identified.json
 expect_contains "$ERR" "records without a name, a birth year or an origin were left out" \
@@ -70,9 +70,9 @@ expect_eq "$(python3 -c "import json; print(json.load(open('identified.json'))['
 expect_eq "$(python3 -c "
 import json
 d = json.load(open('named.json'))
-want = 'identified' if d['linkage_quality']['recall'] < 0.9 else 'named'
+want = 'identified' if d['linkage_quality']['recall'] < 0.95 else 'named'
 print('ok' if d['records']['counted'] == want and 'expected recall' in d['records']['why'] else d['records'])
-")" "ok" "auto counts the identified records exactly when the linkage's expected recall is under 0.9"
+")" "ok" "auto counts the identified records exactly when the linkage's expected recall is under 0.95"
 expect_exit 2 U estimate --records everyone
 expect_contains "$ERR" "all, named, identified or auto" "an unknown --records is refused, naming the choices"
 expect_exit 2 U estimate --records identified --keep-unnamed

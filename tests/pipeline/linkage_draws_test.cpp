@@ -100,7 +100,7 @@ StoreEstimateOptions loglinear_and_dga(int draws) {
 }
 
 // The default (auto) counts only the identified records (a name, a birth
-// year and an origin) when the linkage's own expected recall is under 0.9,
+// year and an origin) when the linkage's own expected recall is under 0.95,
 // and says why; otherwise the named ones. The choices asked for by name
 // are themselves.
 TEST(CountedRecords, AutoFollowsTheLinkagesExpectedRecall) {

@@ -252,7 +252,7 @@ TEST(Korean, EveryEstimatorWarningHasItsKorean) {
            "information about the people on none",
            "4 records without a name were left out: nothing can link them",
            "145750 records without a name, a birth year or an origin were left out: the "
-           "linkage's own expected recall is 0.820, under 0.9",
+           "linkage's own expected recall is 0.820, under 0.95",
        }) {
     EXPECT_TRUE(has_korean_warning(w)) << w;
   }
@@ -263,7 +263,7 @@ TEST(Korean, EveryEstimatorWarningHasItsKorean) {
   // said to be nameless, and keep their count.
   const std::string identified = korean_warning(
       "145750 records without a name, a birth year or an origin were left out: the linkage's "
-      "own expected recall is 0.820, under 0.9");
+      "own expected recall is 0.820, under 0.95");
   EXPECT_NE(identified.find("출생 연도"), std::string::npos) << identified;
   EXPECT_NE(identified.find("145750"), std::string::npos) << identified;
   EXPECT_EQ(identified.find("이름 없는 기록"), std::string::npos) << identified;
