@@ -26,16 +26,13 @@ fuzz_one() {
   rm -rf "$work"
 }
 status=0
-running=0
 pids=()
 for t in $targets; do
   fuzz_one "$t" &
   pids+=($!)
-  running=$((running + 1))
-  if [ "$running" -ge "${JOBS:-2}" ]; then
+  if [ "${#pids[@]}" -ge "${JOBS:-2}" ]; then
     wait "${pids[0]}" || status=1
     pids=("${pids[@]:1}")
-    running=$((running - 1))
   fi
 done
 for pid in "${pids[@]}"; do wait "$pid" || status=1; done

@@ -5,6 +5,8 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "cli/command.h"
 #include "cli/passphrase.h"
@@ -18,16 +20,21 @@ namespace {
 
 void add_init(CLI::App& app, GlobalOptions& global) {
   auto* cmd = app.add_subcommand("init", "Create a new encrypted store");
-  auto strength_name = std::make_shared<std::string>("moderate");
+  // The levels' names come from the store (key_strength_name), once.
+  constexpr store::KeyStrength kStrengths[] = {
+      store::KeyStrength::interactive, store::KeyStrength::moderate, store::KeyStrength::sensitive};
+  std::vector<std::string> names;
+  for (store::KeyStrength s : kStrengths) names.emplace_back(store::key_strength_name(s));
+  auto strength_name =
+      std::make_shared<std::string>(store::key_strength_name(store::KeyStrength::moderate));
   cmd->add_option("--key-strength", *strength_name,
                   "Work per passphrase guess (Argon2id): interactive (64 MiB, 2 passes), "
                   "moderate (256 MiB, 3 passes; the default) or sensitive (1 GiB, 4 passes)")
-      ->check(CLI::IsMember({"interactive", "moderate", "sensitive"}));
-  cmd->callback([&global, strength_name] {
-    const store::KeyStrength strength =
-        *strength_name == "interactive" ? store::KeyStrength::interactive
-        : *strength_name == "sensitive" ? store::KeyStrength::sensitive
-                                        : store::KeyStrength::moderate;
+      ->check(CLI::IsMember(names));
+  cmd->callback([&global, strength_name, kStrengths] {
+    store::KeyStrength strength = store::KeyStrength::moderate;
+    for (store::KeyStrength s : kStrengths)
+      if (*strength_name == store::key_strength_name(s)) strength = s;
     std::string passphrase = read_passphrase(global, /*confirm=*/true);
     try {
       check_new_passphrase(passphrase);
