@@ -100,7 +100,7 @@ void add_audit(CLI::App& app, GlobalOptions& global) {
   });
 }
 
-const CommandRegistration registration("audit", add_audit);
+const CommandRegistration audit_registration("audit", add_audit);
 
 }  // namespace
 }  // namespace uncounted::cli

@@ -33,7 +33,7 @@ void add_dates(CLI::App& app, GlobalOptions& global) {
   });
 }
 
-const CommandRegistration registration("dates", add_dates);
+const CommandRegistration dates_registration("dates", add_dates);
 
 }  // namespace
 }  // namespace uncounted::cli

@@ -355,7 +355,7 @@ void add_demo(CLI::App& app, GlobalOptions& global) {
   cmd->callback([args, &global] { run(*args, global); });
 }
 
-const CommandRegistration registration("demo", add_demo);
+const CommandRegistration demo_registration("demo", add_demo);
 
 }  // namespace
 }  // namespace uncounted::cli

@@ -269,7 +269,7 @@ void add_estimate(CLI::App& app, GlobalOptions& global) {
   cmd->callback([args, &global] { run(*args, global); });
 }
 
-const CommandRegistration registration("estimate", add_estimate);
+const CommandRegistration estimate_registration("estimate", add_estimate);
 
 }  // namespace
 }  // namespace uncounted::cli

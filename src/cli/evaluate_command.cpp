@@ -140,7 +140,7 @@ void add_evaluate(CLI::App& app, GlobalOptions& global) {
   });
 }
 
-const CommandRegistration registration("evaluate", add_evaluate);
+const CommandRegistration evaluate_registration("evaluate", add_evaluate);
 
 }  // namespace
 }  // namespace uncounted::cli

@@ -78,7 +78,7 @@ void add_export(CLI::App& app, GlobalOptions& global) {
   });
 }
 
-const CommandRegistration registration("export", add_export);
+const CommandRegistration export_registration("export", add_export);
 
 }  // namespace
 }  // namespace uncounted::cli

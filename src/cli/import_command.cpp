@@ -74,7 +74,7 @@ void add_import(CLI::App& app, GlobalOptions& global) {
   });
 }
 
-const CommandRegistration registration("import", add_import);
+const CommandRegistration import_registration("import", add_import);
 
 }  // namespace
 }  // namespace uncounted::cli

@@ -59,7 +59,7 @@ void add_init(CLI::App& app, GlobalOptions& global) {
   });
 }
 
-const CommandRegistration registration("init", add_init);
+const CommandRegistration init_registration("init", add_init);
 
 }  // namespace
 }  // namespace uncounted::cli

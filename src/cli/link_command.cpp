@@ -233,7 +233,7 @@ void add_link(CLI::App& app, GlobalOptions& global) {
   });
 }
 
-const CommandRegistration registration("link", add_link);
+const CommandRegistration link_registration("link", add_link);
 
 }  // namespace
 }  // namespace uncounted::cli

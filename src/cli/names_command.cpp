@@ -168,7 +168,7 @@ void add_names(CLI::App& app, GlobalOptions& global) {
   });
 }
 
-const CommandRegistration registration("names", add_names);
+const CommandRegistration names_registration("names", add_names);
 
 }  // namespace
 }  // namespace uncounted::cli

@@ -92,7 +92,7 @@ void add_places(CLI::App& app, GlobalOptions& global) {
   });
 }
 
-const CommandRegistration registration("places", add_places);
+const CommandRegistration places_registration("places", add_places);
 
 }  // namespace
 }  // namespace uncounted::cli

@@ -131,7 +131,7 @@ void add_report(CLI::App& app, GlobalOptions& global) {
   cmd->callback([args, &global] { run(*args, global); });
 }
 
-const CommandRegistration registration("report", add_report);
+const CommandRegistration report_registration("report", add_report);
 
 }  // namespace
 }  // namespace uncounted::cli

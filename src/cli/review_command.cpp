@@ -135,7 +135,7 @@ void add_review(CLI::App& app, GlobalOptions& global) {
   });
 }
 
-const CommandRegistration registration("review", add_review);
+const CommandRegistration review_registration("review", add_review);
 
 }  // namespace
 }  // namespace uncounted::cli

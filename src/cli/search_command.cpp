@@ -87,7 +87,7 @@ void add_search(CLI::App& app, GlobalOptions& global) {
   });
 }
 
-const CommandRegistration registration("search", add_search);
+const CommandRegistration search_registration("search", add_search);
 
 }  // namespace
 }  // namespace uncounted::cli

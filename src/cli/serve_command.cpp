@@ -70,7 +70,7 @@ void add_serve(CLI::App& app, GlobalOptions& global) {
   });
 }
 
-const CommandRegistration registration("serve", add_serve);
+const CommandRegistration serve_registration("serve", add_serve);
 
 }  // namespace
 }  // namespace uncounted::cli

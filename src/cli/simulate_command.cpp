@@ -111,7 +111,7 @@ void add_simulate(CLI::App& app, GlobalOptions& global) {
   cmd->callback([args, &global] { run(*args, global); });
 }
 
-const CommandRegistration registration("simulate", add_simulate);
+const CommandRegistration simulate_registration("simulate", add_simulate);
 
 }  // namespace
 }  // namespace uncounted::cli

@@ -175,7 +175,7 @@ void add_user_commands(CLI::App& app, GlobalOptions& global) {
   });
 }
 
-const CommandRegistration registration("user", add_user_commands);
+const CommandRegistration user_registration("user", add_user_commands);
 
 }  // namespace
 }  // namespace uncounted::cli

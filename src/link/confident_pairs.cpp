@@ -16,7 +16,7 @@ namespace {
 // name concentration (precision 0.840); 0.999 at 0.0038 (precision 0.851),
 // with the same F1 on realistic names and enough pairs for every
 // comparison (17,000 for the origin, the fewest).
-constexpr double kMinProbability = 0.999;
+constexpr double kConfidentProbability = 0.999;
 // Confident pairs a case of a comparison needs before its m is counted.
 constexpr double kMinPairs = 200;
 // EM's m, as this many pairs, in the count.
@@ -30,11 +30,11 @@ ConfidentPairsReport m_from_confident_pairs(Settings& settings,
                                             const std::vector<CandidatePair>& pairs,
                                             const MatchWeights& weights, int threads) {
   ConfidentPairsReport report;
-  report.min_probability = kMinProbability;
+  report.min_probability = kConfidentProbability;
   std::vector<Comparison>& comparisons = settings.comparisons;
   const int nc = static_cast<int>(comparisons.size());
   const int name = korean_name_comparison(comparisons);
-  const double min_weight = std::log2(kMinProbability / (1 - kMinProbability));
+  const double min_weight = std::log2(kConfidentProbability / (1 - kConfidentProbability));
   threads = std::max(1, threads);
   std::vector<LevelCounts> counts(threads, LevelCounts(nc));
   for (LevelCounts& c : counts) {

@@ -12,8 +12,6 @@
 namespace uncounted::report {
 namespace {
 
-constexpr int kWidth = 960;
-
 void x_axis(SvgCanvas& svg, const LinearScale& x, double y, double top, int ticks) {
   svg.line(x.range_lo, y, x.range_hi, y, "axis");
   for (double t : x.ticks(ticks)) {
@@ -66,10 +64,10 @@ std::optional<Interval> loglinear_interval(const estimate::StratumEstimate& e) {
 std::string records_chart(const ReportData& data) {
   const int row = 28, top = 30, left = 170;
   const int height = top + row * static_cast<int>(data.sources.size()) + 40;
-  SvgCanvas svg(kWidth, height, "Records and persons per source / 출처별 기록과 인물");
+  SvgCanvas svg(kChartWidth, height, "Records and persons per source / 출처별 기록과 인물");
   double most = 1;
   for (const auto& s : data.sources) most = std::max(most, static_cast<double>(s.records));
-  const LinearScale x{0, nice_ceiling(most), left, kWidth - 40.0};
+  const LinearScale x{0, nice_ceiling(most), left, kChartWidth - 40.0};
   const double bottom = top + row * static_cast<double>(data.sources.size());
   x_axis(svg, x, bottom, top - 6, 6);
   svg.rect(left, 6, 12, 12, "bar-records");
@@ -95,10 +93,11 @@ std::string upset_chart(const ReportData& data, std::size_t max_bars) {
   const std::size_t sets = data.sources.size();
   const double left = 230, bar_top = 20, bar_height = 200, dot_row = 24;
   const double column =
-      std::min(44.0, (kWidth - left - 20) / std::max<double>(1, static_cast<double>(bars)));
+      std::min(44.0, (kChartWidth - left - 20) / std::max<double>(1, static_cast<double>(bars)));
   const double matrix_top = bar_top + bar_height + 24;
   const int height = static_cast<int>(matrix_top + dot_row * static_cast<double>(sets) + 16);
-  SvgCanvas svg(kWidth, height, "Overlap of persons between sources (UpSet) / 출처 간 인물 중복");
+  SvgCanvas svg(kChartWidth, height,
+                "Overlap of persons between sources (UpSet) / 출처 간 인물 중복");
   double most = 1;
   for (std::size_t b = 0; b < bars; ++b)
     most = std::max(most, static_cast<double>(data.intersections[b].persons));
@@ -152,9 +151,9 @@ std::string upset_chart(const ReportData& data, std::size_t max_bars) {
 
 std::string weight_histogram(const LinkageSummary& linkage) {
   const int height = 260;
-  SvgCanvas svg(kWidth, height, "Match weights of candidate pairs / 후보 쌍의 일치 가중치");
+  SvgCanvas svg(kChartWidth, height, "Match weights of candidate pairs / 후보 쌍의 일치 가중치");
   if (linkage.weights.empty()) {
-    svg.text(kWidth / 2.0, height / 2.0, "no scored pairs / 점수가 매겨진 쌍 없음", "label",
+    svg.text(kChartWidth / 2.0, height / 2.0, "no scored pairs / 점수가 매겨진 쌍 없음", "label",
              "middle");
     return svg.str();
   }
@@ -181,15 +180,15 @@ std::string weight_histogram(const LinkageSummary& linkage) {
   for (int b = 0; b < bins; ++b) most = std::max(most, below[b] + above[b]);
   // The legend's row (y 6-18), then the threshold label's row, then the bars.
   const double left = 70, top = 44, bottom = height - 40.0;
-  const LinearScale x{lo, hi, left, kWidth - 30.0};
+  const LinearScale x{lo, hi, left, kChartWidth - 30.0};
   const LinearScale y{0, nice_ceiling(most), bottom, top};
   for (double t : y.ticks(4)) {
-    svg.line(left, y(t), kWidth - 30.0, y(t), "grid");
+    svg.line(left, y(t), kChartWidth - 30.0, y(t), "grid");
     svg.text(left - 6, y(t) + 4, format_count(t), "tick", "end");
   }
-  svg.line(left, bottom, kWidth - 30.0, bottom, "axis");
+  svg.line(left, bottom, kChartWidth - 30.0, bottom, "axis");
   for (double t : x.ticks(10)) svg.text(x(t), bottom + 16, format_count(t), "tick", "middle");
-  svg.text((left + kWidth) / 2, height - 6.0, "match weight (log2 odds) 일치 가중치", "tick",
+  svg.text((left + kChartWidth) / 2, height - 6.0, "match weight (log2 odds) 일치 가중치", "tick",
            "middle");
   for (int b = 0; b < bins; ++b) {
     const double x0 = x(lo + b * width) + 0.5, w = x(lo + (b + 1) * width) - x(lo + b * width) - 1;
@@ -202,7 +201,7 @@ std::string weight_histogram(const LinkageSummary& linkage) {
   char label[96];
   std::snprintf(label, sizeof label, "threshold 임계값: p = %.2f, weight %+.1f", linkage.threshold,
                 threshold);
-  const bool right_half = x(threshold) > (left + kWidth) / 2;
+  const bool right_half = x(threshold) > (left + kChartWidth) / 2;
   svg.text(x(threshold) + (right_half ? -4 : 4), top - 6, label, "legend",
            right_half ? "end" : "start");
   svg.rect(left + 10, 6, 12, 12, "bar-nonmatch");
@@ -216,7 +215,7 @@ std::string estimates_chart(const ReportData& data) {
   const double left = 210, top = 40, block = 104, right = 40;
   const int height =
       static_cast<int>(top + block * static_cast<double>(data.estimates.size()) + 20);
-  SvgCanvas svg(kWidth, height,
+  SvgCanvas svg(kChartWidth, height,
                 "Estimated totals per stratum with 95% intervals / 층별 추정 총계와 95% 구간");
   // Each stratum has its own axis: the strata's totals differ by orders of
   // magnitude (a blank-place stratum can hold more people than every camp
@@ -237,7 +236,7 @@ std::string estimates_chart(const ReportData& data) {
     }
     if (row.truth) points = std::max(points, static_cast<double>(row.truth->total));
     const double reach = std::min(std::max(uppers, points), 2 * points);
-    return LinearScale{0, nice_ceiling(reach * 1.05), left, kWidth - right};
+    return LinearScale{0, nice_ceiling(reach * 1.05), left, kChartWidth - right};
   };
   // Legend.
   double lx = left;
@@ -259,10 +258,10 @@ std::string estimates_chart(const ReportData& data) {
   }
   svg.text(left, 33, "Each row has its own scale. 층마다 축척이 다릅니다.", "tick");
 
-  LinearScale x{0, 1, left, kWidth - right};  // the row being drawn
+  LinearScale x{0, 1, left, kChartWidth - right};  // the row being drawn
   auto whisker = [&](double y, const Interval& i, const char* css, const std::string& name) {
     const bool clipped = !i.open_upper && i.upper > x.domain_hi;
-    const double hi = i.open_upper || clipped ? kWidth - right : x(i.upper);
+    const double hi = i.open_upper || clipped ? kChartWidth - right : x(i.upper);
     svg.line(x(i.lower), y, hi, y, std::string(css) + "-whisker");
     svg.line(x(i.lower), y - 5, x(i.lower), y + 5, std::string(css) + "-whisker");
     if (clipped) {
@@ -280,7 +279,7 @@ std::string estimates_chart(const ReportData& data) {
     const auto& row = data.estimates[s];
     const auto& e = row.estimate;
     const double y0 = top + block * static_cast<double>(s);
-    if (s % 2 == 0) svg.rect(0, y0, kWidth, block, "stripe");
+    if (s % 2 == 0) svg.rect(0, y0, kChartWidth, block, "stripe");
     x = row_scale(row);
     if (!e.skipped) x_axis(svg, x, y0 + 80, y0 + 4, 5);
     const StratumName name = stratum_name(e);

@@ -10,8 +10,6 @@
 namespace uncounted::report {
 namespace {
 
-constexpr int kWidth = 960;
-
 std::string bits(double w) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%+.1f", w);
@@ -40,7 +38,7 @@ std::string model_chart(const LinkageSummary& linkage) {
   if (linkage.comparisons.empty()) return "";
   constexpr double kRow = 19, kGroup = 24, kTop = 46;
   constexpr double kLabelEnd = 250, kWeightLo = 270, kWeightHi = 600, kMuLo = 650,
-                   kMuHi = kWidth - 20;
+                   kMuHi = kChartWidth - 20;
   const bool calibrated = linkage.calibration_decisions > 0;
   double rows = calibrated ? 2 : 1, groups = 1;  // the prior's, and the calibration's
   double most = std::max(std::abs(linkage.prior_weight), std::abs(linkage.calibration_shift));
@@ -50,7 +48,7 @@ std::string model_chart(const LinkageSummary& linkage) {
     for (const auto& l : c.levels) most = std::max(most, std::min(std::abs(l.weight()), 30.0));
   }
   const int height = static_cast<int>(kTop + kGroup * groups + kRow * rows + 30);
-  SvgCanvas svg(kWidth, height,
+  SvgCanvas svg(kChartWidth, height,
                 "Match weight and m, u of each comparison level / 비교 수준별 일치 가중치와 m, u");
   const double reach = nice_ceiling(std::max(most, 1.0));
   const LinearScale w{-reach, reach, kWeightLo, kWeightHi};
@@ -119,8 +117,8 @@ std::string cluster_size_chart(const LinkageSummary& linkage) {
   }
   if (total == 0) return "";
   const int height = 230;
-  SvgCanvas svg(kWidth, height, "Persons by number of records / 기록 수별 인물");
-  const double left = 70, right = kWidth - 30.0, top = 20, bottom = height - 44.0;
+  SvgCanvas svg(kChartWidth, height, "Persons by number of records / 기록 수별 인물");
+  const double left = 70, right = kChartWidth - 30.0, top = 20, bottom = height - 44.0;
   const double most = *std::max_element(persons.begin(), persons.end());
   const LinearScale y{0, nice_ceiling(most), bottom, top};
   for (double t : y.ticks(4)) {

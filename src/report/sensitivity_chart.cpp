@@ -11,7 +11,6 @@
 namespace uncounted::report {
 namespace {
 
-constexpr int kWidth = 960;
 constexpr double kLeft = 90, kRight = 30, kPanel = 190, kGap = 46, kTop = 40;
 
 struct Figure {
@@ -63,7 +62,7 @@ std::string sensitivity_chart(const ReportData& data, std::size_t max_panels) {
 
   const int height =
       static_cast<int>(kTop + (kPanel + kGap) * static_cast<double>(order.size()) + 10);
-  SvgCanvas svg(kWidth, height,
+  SvgCanvas svg(kChartWidth, height,
                 "Estimates against the linkage threshold, per method / 연계 임계값에 따른 방법별 "
                 "추정치");
   const char* methods[] = {"loglinear", "lcmcr", "dga"};
@@ -83,7 +82,7 @@ std::string sensitivity_chart(const ReportData& data, std::size_t max_panels) {
            "its own scale.",
            "tick");
 
-  const LinearScale x{0.15, 1, kLeft, kWidth - kRight};
+  const LinearScale x{0.15, 1, kLeft, kChartWidth - kRight};
   for (std::size_t p = 0; p < order.size(); ++p) {
     const Lines& lines = strata[order[p]];
     const double top = kTop + static_cast<double>(p) * (kPanel + kGap) + 18;
@@ -110,17 +109,17 @@ std::string sensitivity_chart(const ReportData& data, std::size_t max_panels) {
                  " (documented 기록됨 " + format_count(static_cast<double>(documented[order[p]])) +
                  ")",
              "label");
-    svg.line(kLeft, bottom, kWidth - kRight, bottom, "axis");
+    svg.line(kLeft, bottom, kChartWidth - kRight, bottom, "axis");
     svg.line(kLeft, top, kLeft, bottom, "axis");
     for (double v : y.ticks(4)) {
       if (v < y.domain_lo) continue;
-      svg.line(kLeft, y(v), kWidth - kRight, y(v), "grid");
+      svg.line(kLeft, y(v), kChartWidth - kRight, y(v), "grid");
       svg.text(kLeft - 6, y(v) + 4, format_count(v), "tick", "end");
     }
     for (double v : {0.2, 0.35, 0.5, 0.65, 0.8, 0.95})
       svg.text(x(v), bottom + 14, std::to_string(v).substr(0, 4), "tick", "middle");
-    svg.text((kLeft + kWidth - kRight) / 2, bottom + 28, "linkage threshold 연계 임계값", "tick",
-             "middle");
+    svg.text((kLeft + kChartWidth - kRight) / 2, bottom + 28, "linkage threshold 연계 임계값",
+             "tick", "middle");
     auto clamp_y = [&](double v) {
       return y(std::clamp(std::isfinite(v) ? v : y.domain_hi, y.domain_lo, y.domain_hi));
     };
@@ -142,7 +141,7 @@ std::string sensitivity_chart(const ReportData& data, std::size_t max_panels) {
                        (std::isfinite(f.upper) ? format_count(f.upper) : "open") + ")");
     }
     if (t != truth.end())
-      svg.line(kLeft, y(t->second), kWidth - kRight, y(t->second), "truth-line");
+      svg.line(kLeft, y(t->second), kChartWidth - kRight, y(t->second), "truth-line");
   }
   return svg.str();
 }

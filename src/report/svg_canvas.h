@@ -10,6 +10,9 @@
 
 namespace uncounted::report {
 
+// Every chart of the report is this wide (px); the page scales it down.
+constexpr int kChartWidth = 960;
+
 // Text with & < > " ' escaped for HTML and SVG (text and attribute values).
 std::string escape_html(std::string_view text);
 

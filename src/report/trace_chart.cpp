@@ -11,8 +11,7 @@
 namespace uncounted::report {
 namespace {
 
-constexpr int kWidth = 960;
-constexpr double kPanelWidth = 450, kPanelHeight = 150, kGap = 20, kLeft = 56;
+constexpr double kPanelWidth = 450, kPanelHeight = 150, kPanelGap = 20, kPanelLeft = 56;
 constexpr std::size_t kPointsPerChain = 240;  // enough to see drift; keeps the page small
 
 std::string fixed(double x, int digits) {
@@ -31,8 +30,8 @@ std::string trace_chart(const ReportData& data, std::size_t max_panels) {
   if (rows.empty()) return "";
   if (rows.size() > max_panels) rows.resize(max_panels);
   const std::size_t lines = (rows.size() + 1) / 2;
-  const int height = static_cast<int>(30 + (kPanelHeight + kGap) * static_cast<double>(lines));
-  SvgCanvas svg(kWidth, height, "LCMCR sampler traces per stratum / 층별 LCMCR 표본 경로");
+  const int height = static_cast<int>(30 + (kPanelHeight + kPanelGap) * static_cast<double>(lines));
+  SvgCanvas svg(kChartWidth, height, "LCMCR sampler traces per stratum / 층별 LCMCR 표본 경로");
   svg.text(10, 18,
            "Each line is one chain's draws of the total, in order. 선 하나가 사슬 하나의 총계 "
            "표본입니다.",
@@ -40,7 +39,7 @@ std::string trace_chart(const ReportData& data, std::size_t max_panels) {
   for (std::size_t p = 0; p < rows.size(); ++p) {
     const auto& e = rows[p]->estimate;
     const double x0 = 10 + static_cast<double>(p % 2) * (kPanelWidth + 30);
-    const double y0 = 30 + static_cast<double>(p / 2) * (kPanelHeight + kGap);
+    const double y0 = 30 + static_cast<double>(p / 2) * (kPanelHeight + kPanelGap);
     const double top = y0 + 22, bottom = y0 + kPanelHeight - 14;
     double lo = INFINITY, hi = -INFINITY;
     std::size_t longest = 1;
@@ -50,16 +49,17 @@ std::string trace_chart(const ReportData& data, std::size_t max_panels) {
     }
     if (!(hi > lo)) hi = lo + 1;
     const LinearScale y{lo, hi, bottom, top};
-    const LinearScale x{0, static_cast<double>(longest - 1), x0 + kLeft, x0 + kPanelWidth};
+    const LinearScale x{0, static_cast<double>(longest - 1), x0 + kPanelLeft, x0 + kPanelWidth};
     const bool mixed = lcmcr_mixed(e);
     const StratumName name = stratum_name(e);
-    svg.text(x0 + kLeft, y0 + 14,
+    svg.text(x0 + kPanelLeft, y0 + 14,
              name.english + " " + name.korean + " · R̂ " + fixed(e.lcmcr->rhat, 3) + ", ESS " +
                  format_count(e.lcmcr->ess) + (mixed ? "" : " · not mixed 미수렴"),
              mixed ? "label" : "note-svg");
-    svg.line(x0 + kLeft, bottom, x0 + kPanelWidth, bottom, "axis");
-    svg.line(x0 + kLeft, top, x0 + kLeft, bottom, "axis");
-    for (double t : {lo, hi}) svg.text(x0 + kLeft - 4, y(t) + 4, format_count(t), "tick", "end");
+    svg.line(x0 + kPanelLeft, bottom, x0 + kPanelWidth, bottom, "axis");
+    svg.line(x0 + kPanelLeft, top, x0 + kPanelLeft, bottom, "axis");
+    for (double t : {lo, hi})
+      svg.text(x0 + kPanelLeft - 4, y(t) + 4, format_count(t), "tick", "end");
     // Pooled over plausible linkages, the draws hold each linkage's chains
     // in turn: the first linkage's chains show the mixing (more lines would
     // hide it, and each linkage's own R-hat is in the table).

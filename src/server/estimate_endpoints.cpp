@@ -143,7 +143,7 @@ nlohmann::json compute(AppState& app, EstimateRequest request) {
 
 // {"background": true}: 202 with a job to poll (GET /api/estimates/{id})
 // and cancel (DELETE); else the answer itself.
-nlohmann::json run(RequestContext& ctx) {
+nlohmann::json start_estimate(RequestContext& ctx) {
   EstimateRequest request = parse_request(ctx);
   if (!flag(ctx.body, "background")) return compute(ctx.app, std::move(request));
   AppState& app = ctx.app;
@@ -185,7 +185,7 @@ void add_estimate_endpoints(std::vector<Endpoint>& out) {
                   {"strata", {"event_place"}},
                   {"iterations", 10000},
                   {"linkage_draws", 10}},
-                 run});
+                 start_estimate});
   out.push_back({"GET",
                  "/api/estimates/{id}",
                  false,

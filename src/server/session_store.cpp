@@ -3,11 +3,12 @@
 #include <sodium.h>
 
 #include "model/error.h"
+#include "store/sodium.h"
 
 namespace uncounted::server {
 
 std::string random_token() {
-  if (sodium_init() < 0) throw runtime_error("cannot initialize libsodium");
+  store::ensure_sodium();
   unsigned char bytes[32];
   randombytes_buf(bytes, sizeof bytes);
   char hex[sizeof bytes * 2 + 1];

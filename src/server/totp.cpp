@@ -7,11 +7,12 @@
 #include <chrono>
 
 #include "model/error.h"
+#include "store/sodium.h"
 
 namespace uncounted::server {
 
 std::string new_totp_secret() {
-  if (sodium_init() < 0) throw runtime_error("cannot initialize libsodium");
+  store::ensure_sodium();
   std::string secret(20, '\0');
   randombytes_buf(secret.data(), secret.size());
   return secret;

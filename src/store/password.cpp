@@ -4,6 +4,7 @@
 
 #include "model/error.h"
 #include "model/passphrase_policy.h"
+#include "store/sodium.h"
 
 namespace uncounted::store {
 namespace {
@@ -12,10 +13,6 @@ namespace {
 // hash, which bounds an offline guesser without making logins slow.
 constexpr unsigned long long kOps = crypto_pwhash_OPSLIMIT_INTERACTIVE;
 constexpr std::size_t kMem = crypto_pwhash_MEMLIMIT_INTERACTIVE;
-
-void ensure_sodium() {
-  if (sodium_init() < 0) throw runtime_error("cannot initialize libsodium");
-}
 
 }  // namespace
 

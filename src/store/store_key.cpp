@@ -8,15 +8,12 @@
 
 #include "model/error.h"
 #include "store/output_file.h"
+#include "store/sodium.h"
 
 namespace uncounted::store {
 namespace {
 
 constexpr char kCheckContext[] = "uncounted store key check v1";
-
-void ensure_sodium() {
-  if (sodium_init() < 0) throw runtime_error("cannot initialise libsodium");
-}
 
 // libsodium's limits for STRENGTH: a stolen store costs an attacker one
 // derivation per guess.

@@ -6,12 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include "linked_pair.h"
+
 namespace uncounted::link {
 namespace {
 
-ScoredPair link(std::uint32_t i, std::uint32_t j, float weight) {
-  return {i, j, 0, weight, static_cast<float>(probability_from_weight(weight))};
-}
+using testing::link;
 
 TEST(Cluster, ConnectedComponentsAboveThreshold) {
   const std::vector<ScoredPair> pairs{link(0, 1, 20), link(1, 2, 18), link(3, 4, -5)};

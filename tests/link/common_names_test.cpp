@@ -13,14 +13,13 @@
 #include "link/prepared_column.h"
 #include "link/settings.h"
 #include "link/training.h"
+#include "linked_pair.h"
 #include "model/error.h"
 
 namespace uncounted::link {
 namespace {
 
-ScoredPair link(std::uint32_t i, std::uint32_t j, float weight) {
-  return {i, j, 0, weight, static_cast<float>(probability_from_weight(weight))};
-}
+using testing::link;
 
 Comparison ladder(std::vector<double> u) {
   Comparison c;
