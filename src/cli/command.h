@@ -9,7 +9,7 @@
 //     ...
 //     cmd->callback([&global] { ... });   // throw uncounted::Error on failure
 //   }
-//   const CommandRegistration registration("dates", add_dates);
+//   const CommandRegistration dates_registration("dates", add_dates);
 //   }  // namespace
 //
 // A callback reports failure by throwing uncounted::Error; main() prints one
