@@ -146,8 +146,10 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
     const pipeline::LinkedRecords linked(*store);
     quality = linked.quality();
     const auto choice = linked.counted_records(from_store.counted);
-    counted_records = nlohmann::ordered_json{{"counted", pipeline::to_string(choice.counted)},
-                                             {"why", choice.why}};
+    counted_records =
+        nlohmann::ordered_json{{"counted", pipeline::to_string(choice.counted)},
+                               {"why", choice.why},
+                               {"identified_below_recall", pipeline::kIdentifiedBelowRecall}};
     results = linked.estimate(from_store);
     if (a.sensitivity) sensitivity = pipeline::sensitivity_to_json(linked.sensitivity(from_store));
   } else {

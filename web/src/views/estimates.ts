@@ -153,7 +153,8 @@ export async function estimatesView(main: HTMLElement) {
       // the others' persons): said above the figures, with why.
       if (result.records?.counted === 'identified') {
         out.append(h('p', { class: 'card note', id: 'identified-records' }, t('identifiedRecords')
-          .replace('{r}', q ? q.recall.toFixed(3) : '?')));
+          .replace('{r}', q ? q.recall.toFixed(3) : '?')
+          .replace('{gate}', String(result.records.identified_below_recall ?? '?'))));
       }
       // The sensitivity (six more linkages) follows the estimates, so that
       // they show at once.
