@@ -146,10 +146,7 @@ void run(const EstimateArgs& a, const GlobalOptions& global) {
     const pipeline::LinkedRecords linked(*store);
     quality = linked.quality();
     const auto choice = linked.counted_records(from_store.counted);
-    counted_records =
-        nlohmann::ordered_json{{"counted", pipeline::to_string(choice.counted)},
-                               {"why", choice.why},
-                               {"identified_below_recall", pipeline::kIdentifiedBelowRecall}};
+    counted_records = pipeline::counted_records_to_json(choice);
     results = linked.estimate(from_store);
     if (a.sensitivity) sensitivity = pipeline::sensitivity_to_json(linked.sensitivity(from_store));
   } else {
@@ -258,8 +255,8 @@ void add_estimate(CLI::App& app, GlobalOptions& global) {
                   "Which linked records make the capture histories: all; named (nothing can "
                   "link a nameless record); identified (a name, a birth year and an origin: "
                   "where names are common the linkage splits the others' persons); auto: "
-                  "identified when the linkage's own expected recall is under 0.95, else named "
-                  "(store only)")
+                  "identified when the linkage's own expected recall is under " +
+                      pipeline::identified_below_recall_text() + ", else named (store only)")
       ->capture_default_str();
   cmd->add_flag("--keep-unnamed", args->keep_unnamed,
                 "The same as --records all: count records without a name as persons of their "

@@ -385,12 +385,23 @@ CountedChoice auto_counted_records(std::optional<double> expected_recall, std::s
                 "alone (" +
                 std::to_string(identified) + " of " + std::to_string(named) + " named)"};
   }
-  char below[32];
-  std::snprintf(below, sizeof below, "%.2g", kIdentifiedBelowRecall);
   return {CountedRecords::kIdentified,
-          std::string("the linkage's own expected recall is ") + recall + ", under " + below +
+          std::string("the linkage's own expected recall is ") + recall + ", under " +
+              identified_below_recall_text() +
               ": where names are common it splits the persons of the other records, and a "
               "split person looks seen by fewer lists"};
+}
+
+std::string identified_below_recall_text() {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2g", kIdentifiedBelowRecall);
+  return text;
+}
+
+nlohmann::ordered_json counted_records_to_json(const CountedChoice& choice) {
+  return {{"counted", to_string(choice.counted)},
+          {"why", choice.why},
+          {"identified_below_recall", kIdentifiedBelowRecall}};
 }
 
 CountedChoice LinkedRecords::counted_records(CountedRecords wanted) const {

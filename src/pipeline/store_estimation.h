@@ -56,6 +56,12 @@ struct CountedChoice {
 };
 CountedChoice auto_counted_records(std::optional<double> expected_recall, std::size_t named,
                                    std::size_t identified);
+// kIdentifiedBelowRecall as the notes, the help and the translations write
+// it ("0.95").
+std::string identified_below_recall_text();
+// {"counted", "why", "identified_below_recall"}: the choice as `estimate
+// --json` and the web API's estimates give it.
+nlohmann::ordered_json counted_records_to_json(const CountedChoice& choice);
 // "all", "named", "identified", "auto"; nullopt for anything else.
 std::optional<CountedRecords> parse_counted_records(std::string_view text);
 std::string_view to_string(CountedRecords counted);

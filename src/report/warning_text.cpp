@@ -4,6 +4,8 @@
 #include <optional>
 #include <vector>
 
+#include "pipeline/store_estimation.h"
+
 namespace uncounted::report {
 namespace {
 
@@ -63,8 +65,10 @@ std::optional<std::string> translate(std::string_view english) {
     return "관측 인원이 " + nth(n, 0) + "명 미만이라 목록 간 중복이 안정된 정보를 주지 못합니다";
   if (has("records without a name, a birth year or an origin were left out"))
     return "이름, 출생 연도, 출신지가 모두 있지 않은 기록 " + nth(n, 0) +
-           "건은 제외했습니다: 연계가 스스로 추정한 재현율이 0.95 미만이라, 흔한 이름의 기록은 "
-           "한 사람이 여럿으로 나뉘어 목록 하나에만 있는 사람처럼 보이기 때문입니다";
+           "건은 제외했습니다: 연계가 스스로 추정한 재현율이 " +
+           pipeline::identified_below_recall_text() +
+           " 미만이라, 흔한 이름의 기록은 한 사람이 여럿으로 나뉘어 목록 하나에만 있는 사람처럼 "
+           "보이기 때문입니다";
   if (has("records without a name were left out"))
     return "이름 없는 기록 " + nth(n, 0) +
            "건은 제외했습니다: 연계할 수 없어 한 목록에만 있는 사람처럼 보이기 때문입니다";

@@ -132,9 +132,7 @@ nlohmann::json compute(AppState& app, EstimateRequest request) {
     if (quality) out["linkage_quality"] = *quality;
     // Which records made the capture histories (pipeline CountedRecords).
     const auto counted = linked->counted_records(options.counted);
-    out["records"] = {{"counted", pipeline::to_string(counted.counted)},
-                      {"why", counted.why},
-                      {"identified_below_recall", pipeline::kIdentifiedBelowRecall}};
+    out["records"] = pipeline::counted_records_to_json(counted);
   }
   if (sensitivity || only) {
     out["sensitivity"] =

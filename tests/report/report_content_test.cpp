@@ -267,6 +267,7 @@ TEST(Korean, EveryEstimatorWarningHasItsKorean) {
   EXPECT_NE(identified.find("출생 연도"), std::string::npos) << identified;
   EXPECT_NE(identified.find("145750"), std::string::npos) << identified;
   EXPECT_EQ(identified.find("이름 없는 기록"), std::string::npos) << identified;
+  EXPECT_NE(identified.find("0.95 미만"), std::string::npos) << identified;  // the gate
   EXPECT_FALSE(has_korean_warning("something new"));
   EXPECT_NE(korean_warning("something new").find("영어로만"), std::string::npos);
 }
