@@ -135,8 +135,7 @@ nlohmann::json compute(AppState& app, EstimateRequest request) {
     out["records"] = pipeline::counted_records_to_json(counted);
   }
   if (sensitivity || only) {
-    out["sensitivity"] =
-        nlohmann::json::parse(pipeline::sensitivity_to_json(linked->sensitivity(options)).dump());
+    out["sensitivity"] = pipeline::sensitivity_to_json(linked->sensitivity(options));
   }
   return out;
 }
