@@ -7,6 +7,7 @@
 //                       [--seed S] [--scenario FILE] [--header]
 //                       [--missingness S] [--max-block-size K] [--rule RULE]...
 //                       [--oracle] [--diagnose] [--show-missed N]
+//                       [--fill-from-clusters P]
 //
 // The scenario defaults to bench/scenarios/camps.json (the built-in four
 // organizations with sparse lists: about 1.6 records per person, 71% of
@@ -21,6 +22,10 @@
 // --missingness S scales every list's blank names, sexes, birth years and
 // origins; --max-block-size K and --rule add candidate pairs; --oracle
 // trains m from every true pair (a ceiling no real run reaches);
+// --fill-from-clusters P links twice, the second time with each record's
+// blank sex, birth year and origin taken from its first-pass cluster
+// (records whose best link has probability >= P; docs/linkage.md, "Not
+// done yet": tried and not kept);
 // --diagnose prints on standard error why each true pair was missed and
 // each false pair made, the blocking rules' counts, the sum of the scored
 // pairs' probabilities against the true matches among them, the
@@ -35,6 +40,7 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -464,6 +470,50 @@ void name_agreeing_truth(const link::Table& t, const std::vector<std::uint32_t>&
   }
 }
 
+// A copy of TABLE whose blank COLUMNS are filled, per record, from the other
+// records of its cluster (ENTITY) that carry the column: the first such
+// record's value, when the cluster's records with the column agree on it
+// (else left blank). MIN_PROBABILITY: only records whose best link is at
+// least this likely get values (and give them).
+link::Table filled_from_clusters(const link::Table& table, const std::vector<std::uint32_t>& entity,
+                                 const std::vector<float>& best, double min_probability,
+                                 const std::vector<std::string>& names, std::size_t& filled) {
+  link::Table out;
+  out.source_names = table.source_names;
+  out.source = table.source;
+  out.record_id = table.record_id;
+  out.truth = table.truth;
+  out.has_truth = table.has_truth;
+  std::uint32_t entities = 0;
+  for (std::uint32_t e : entity) entities = std::max(entities, e + 1);
+  for (const link::Column& c : table.columns) {
+    const bool fill = std::find(names.begin(), names.end(), c.name()) != names.end();
+    // per entity: the first record with the column (or -1), -2 when they differ
+    std::vector<std::int64_t> source(fill ? entities : 0, -1);
+    if (fill) {
+      for (std::size_t i = 0; i < table.size(); ++i) {
+        if (c.is_null(i) || best[i] < min_probability) continue;
+        std::int64_t& s = source[entity[i]];
+        if (s == -1)
+          s = static_cast<std::int64_t>(i);
+        else if (s >= 0 && c[static_cast<std::size_t>(s)] != c[i])
+          s = -2;
+      }
+    }
+    link::Column copy(c.name());
+    for (std::size_t i = 0; i < table.size(); ++i) {
+      if (fill && c.is_null(i) && best[i] >= min_probability && source[entity[i]] >= 0) {
+        copy.push_back(c[static_cast<std::size_t>(source[entity[i]])]);
+        ++filled;
+      } else {
+        copy.push_back(c[i]);
+      }
+    }
+    out.columns.push_back(std::move(copy));
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -474,6 +524,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> extra_rules;
   bool oracle = false;
   int show_missed = 0;
+  double fill_probability = -1;
   for (int k = 1; k < argc; ++k) {
     const std::string a = argv[k];
     if (bench::read_lists_option(argc, argv, k, lists_options)) {
@@ -482,6 +533,8 @@ int main(int argc, char** argv) {
       max_block_size = std::atoll(argv[++k]);
     } else if (a == "--rule" && k + 1 < argc) {
       extra_rules.push_back(argv[++k]);
+    } else if (a == "--fill-from-clusters" && k + 1 < argc) {
+      fill_probability = std::atof(argv[++k]);
     } else if (a == "--oracle") {
       oracle = true;
     } else if (a == "--show-missed" && k + 1 < argc) {
@@ -495,7 +548,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr,
                    "usage: linkage_sweep_bench --people N [--names diverse|realistic|extreme] "
                    "[--seed S] [--scenario FILE] [--missingness S] [--max-block-size K] "
-                   "[--rule RULE]... [--oracle] [--diagnose] [--show-missed N] [--header]\n");
+                   "[--rule RULE]... [--oracle] [--diagnose] [--show-missed N] "
+                   "[--fill-from-clusters P] [--header]\n");
       return 2;
     }
   }
@@ -542,6 +596,15 @@ int main(int argc, char** argv) {
       for (std::size_t a = 0; a < recs.size(); ++a)
         for (std::size_t b = a + 1; b < recs.size(); ++b)
           options.labels.push_back({recs[a], recs[b], true});
+  }
+  if (fill_probability >= 0) {
+    link::Linker pass(table, settings);
+    const link::LinkResult& r1 = pass.run(options);
+    std::size_t filled = 0;
+    table = filled_from_clusters(table, r1.clusters.entity, r1.best_probability, fill_probability,
+                                 {"sex", "birth_year", "origin"}, filled);
+    std::fprintf(stderr, "first pass: %zu entities; %zu blank values filled from clusters\n",
+                 r1.clusters.entities, filled);
   }
   link::Linker linker(std::move(table), settings);
   const link::LinkResult& r = linker.run(options);
@@ -592,6 +655,11 @@ int main(int argc, char** argv) {
   if (max_block_size >= 0) add("max_block_size " + std::to_string(max_block_size));
   for (const std::string& rule : extra_rules) add("+ rule " + rule);
   if (oracle) add("m from the truth");
+  if (fill_probability >= 0) {
+    char text[64];
+    std::snprintf(text, sizeof text, "filled from clusters (p >= %g)", fill_probability);
+    add(text);
+  }
   if (variant.empty()) variant = "default";
   const int lists = static_cast<int>(t.source_names.size());
   const estimate::LcmcrResult own =

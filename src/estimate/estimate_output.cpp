@@ -81,12 +81,17 @@ json estimates_to_json(const std::vector<StratumEstimate>& estimates,
                        const EstimateOptions& options) {
   json list = json::array();
   json skipped = json::array();
+  json stratum_warnings = json::array();
   for (const StratumEstimate& e : estimates) {
     if (e.skipped) {
       skipped.push_back(
           {{"stratum", stratum_json(e)}, {"observed", e.observed}, {"reason", *e.skipped}});
       continue;
     }
+    // Every warning of the stratum, whichever method said it (an entry's
+    // own `warnings` are its method's).
+    if (!e.warnings.empty())
+      stratum_warnings.push_back({{"stratum", stratum_json(e)}, {"warnings", e.warnings}});
     if (e.loglinear) {
       const LoglinearResult& r = *e.loglinear;
       json entry = {{"stratum", stratum_json(e)},
@@ -189,6 +194,7 @@ json estimates_to_json(const std::vector<StratumEstimate>& estimates,
   }
   json doc = {{"estimates", std::move(list)}};
   if (!skipped.empty()) doc["skipped"] = std::move(skipped);
+  doc["stratum_warnings"] = std::move(stratum_warnings);
   return doc;
 }
 

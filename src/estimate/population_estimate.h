@@ -55,6 +55,18 @@ struct StratumEstimate {
   std::optional<std::string> skipped;
 };
 
+// Under this share of the estimate documented (more people unseen than
+// seen) a stratum's estimate carries a warning: it then rests most on the
+// assumption that the unseen are as easy to reach as the seen. Where the
+// same people are hard to reach for every organization, every estimator is
+// low, and the more so the fewer are documented (docs/estimation.md, "Why
+// the camps are low": 13-22% low with a third to a half documented).
+inline constexpr double kDocumentedShareWarning = 0.5;
+
+// The warning for E when under kDocumentedShareWarning of its estimate
+// (LCMCR's, else the log-linear model's, else dga's) is documented.
+std::optional<std::string> more_unseen_than_seen(const StratumEstimate& e);
+
 // Estimates every stratum of TABLE. A stratum that cannot be estimated is
 // returned with `skipped` set; when no stratum can be, throws invalid_input
 // with the reason (for one stratum, its reason).

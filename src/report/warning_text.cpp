@@ -37,6 +37,32 @@ std::optional<std::string> translate(std::string_view english) {
     return english.find(phrase) != std::string_view::npos;
   };
   const auto n = numbers_in(english);
+  if (has("more people are unseen than seen"))
+    return "목록이 추정 총계 " + nth(n, 1) + "명 중 " + nth(n, 0) + "명(" + nth(n, 2) +
+           "%)을 기록했습니다: 보이지 않는 사람이 보이는 사람보다 많아, 추정은 보이지 않는 "
+           "사람도 보이는 사람만큼 찾기 쉽다는 가정에 주로 기댑니다. 같은 사람들이 모든 단체에게 "
+           "찾기 어렵다면 모든 추정이 낮습니다(모의실험에서 3분의 1에서 절반이 기록되었을 때 "
+           "13-22% 낮음, docs/estimation.md)";
+  if (has("the selected model was") && has("linkages")) {
+    // "log-linear: the selected model was [AB][C] in 5 of 10 linkages; ...":
+    // the model's label may hold digits (list codes), so it is cut out first.
+    const std::size_t from = english.find("was ") + 4, to = english.rfind(" in ");
+    const std::string model(english.substr(from, to > from ? to - from : 0));
+    const auto k = numbers_in(english.substr(to == std::string_view::npos ? 0 : to));
+    return "로그선형: 선택된 모형은 연계 " + nth(k, 1) + "개 중 " + nth(k, 0) + "개에서 " + model +
+           "였습니다. 모형 목록은 그중 한 연계의 것입니다";
+  }
+  if (has("estimable on") && has("linkages only")) {
+    // "estimable on 7 of 10 linkages only; pooled over those (first reason: R)"
+    const std::size_t open = english.find("(first reason: ");
+    const std::string_view reason =
+        open == std::string_view::npos ? std::string_view() : english.substr(open + 15);
+    const std::string_view bare = reason.empty() ? reason : reason.substr(0, reason.size() - 1);
+    const std::optional<std::string> why = bare.empty() ? std::nullopt : translate(bare);
+    return "연계 " + nth(n, 1) + "개 중 " + nth(n, 0) +
+           "개에서만 추정할 수 있어 그것들만 합쳤습니다" +
+           (why ? " (첫 이유: " + *why + ")" : std::string());
+  }
   if (has("time cap")) return "사슬이 섞이기 전에 시간 제한(" + nth(n, 0) + "초)에 멈췄습니다";
   if (has("chains have not mixed"))
     return "분할 R-hat이 1.01을 넘습니다: 사슬이 섞이지 않았으니 더 오래 실행하십시오";

@@ -4,6 +4,7 @@
 
 #include "estimate/estimate_output.h"
 #include "pipeline/store_estimation.h"
+#include "report/warning_text.h"
 #include "server/app_state.h"
 #include "server/endpoint.h"
 #include "server/http_error.h"
@@ -126,6 +127,20 @@ nlohmann::json compute(AppState& app, EstimateRequest request) {
         for (std::size_t i = 0; i < 5; ++i) top.push_back(e["models"][i]);
         e["models"] = std::move(top);
       }
+    }
+    // Each stratum's warnings in Korean beside the English
+    // (report/warning_text.h); null where no Korean text is known yet, and
+    // the page shows the English.
+    for (auto& st : out["stratum_warnings"]) {
+      nlohmann::json korean = nlohmann::json::array();
+      for (const auto& w : st["warnings"]) {
+        const std::string english = w.get<std::string>();
+        if (report::has_korean_warning(english))
+          korean.push_back(report::korean_warning(english));
+        else
+          korean.push_back(nullptr);
+      }
+      st["ko"] = std::move(korean);
     }
     out["overlap"] = overlap_json(table);
     // The linkage's own estimate of its accuracy, as `link --json` gave it.

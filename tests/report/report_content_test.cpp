@@ -253,6 +253,8 @@ TEST(Korean, EveryEstimatorWarningHasItsKorean) {
            "4 records without a name were left out: nothing can link them",
            "145750 records without a name, a birth year or an origin were left out: the "
            "linkage's own expected recall is 0.820, under 0.95",
+           "the lists documented 4400 of an estimated 10500 (42%): more people are unseen than "
+           "seen, and the estimate rests on the unseen being as easy to reach as the seen",
        }) {
     EXPECT_TRUE(has_korean_warning(w)) << w;
   }
@@ -268,6 +270,20 @@ TEST(Korean, EveryEstimatorWarningHasItsKorean) {
   EXPECT_NE(identified.find("145750"), std::string::npos) << identified;
   EXPECT_EQ(identified.find("이름 없는 기록"), std::string::npos) << identified;
   EXPECT_NE(identified.find("0.95 미만"), std::string::npos) << identified;  // the gate
+  // Pooled over linkages: the model's label may hold digits of its own.
+  const std::string selected = korean_warning(
+      "log-linear: the selected model was [L1L2][L3] in 5 of 10 linkages; the list of models is "
+      "that of one linkage");
+  EXPECT_NE(selected.find("연계 10개 중 5개에서 [L1L2][L3]"), std::string::npos) << selected;
+  const std::string estimable = korean_warning(
+      "estimable on 7 of 10 linkages only; pooled over those (first reason: the lists do not "
+      "overlap: nobody is on more than one list)");
+  EXPECT_NE(estimable.find("연계 10개 중 7개에서만"), std::string::npos) << estimable;
+  EXPECT_NE(estimable.find("목록이 겹치지 않습니다"), std::string::npos) << estimable;
+  // The unseen outnumber the seen: the counts keep their places.
+  const std::string unseen = korean_warning(
+      "the lists documented 4400 of an estimated 10500 (42%): more people are unseen than seen");
+  EXPECT_NE(unseen.find("추정 총계 10500명 중 4400명(42%)"), std::string::npos) << unseen;
   EXPECT_FALSE(has_korean_warning("something new"));
   EXPECT_NE(korean_warning("something new").find("영어로만"), std::string::npos);
 }

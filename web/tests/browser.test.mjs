@@ -346,6 +346,10 @@ try {
   await page.waitForSelector('#estimate-chart .estimate-point', { timeout: 90000 });
   check((await page.$$('#estimate-chart .estimate-point')).length >= 1, 'the estimate chart shows estimates with intervals');
   check(((await page.$('#small-lists')) ? await page.textContent('#small-lists') : '').includes('WEB'), 'the testimonies entered on the web are no fifth list, and the dashboard says so');
+  // The estimators' own warnings, per stratum, all said in Korean.
+  const stratumWarnings = (await page.$('#stratum-warnings')) ? await page.textContent('#stratum-warnings') : '';
+  const untranslated = (await page.$$eval('#stratum-warnings li', (lis) => lis.map((li) => li.textContent))).filter((w) => !/[가-힣]/.test(w.slice(w.indexOf(':'))));
+  check(stratumWarnings.includes('층별 경고') && (await page.$$('#stratum-warnings li')).length >= 1 && untranslated.length === 0, `the dashboard lists the strata's warnings in Korean (${untranslated.length ? untranslated.join(' | ') : stratumWarnings.slice(0, 160)})`);
   const quality = (await page.$('#linkage-quality')) ? await page.textContent('#linkage-quality') : '';
   check(/정밀도 0\.\d{3}, 재현율 0\.\d{3}/.test(quality) && /이름 없는 기록 \d+건/.test(quality) && !/[{}]/.test(quality), `the dashboard says what the linkage itself expects of its accuracy (${quality.slice(40, 130)})`);
   await page.waitForSelector('#sensitivity-chart polyline', { timeout: 90000 });

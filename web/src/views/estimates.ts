@@ -4,7 +4,7 @@
 
 import { ApiError, del, get, post } from '../api';
 import { clear, h, s } from '../dom';
-import { t } from '../i18n';
+import { currentLang, t } from '../i18n';
 import { loadReference, strataColumns, stratumName } from '../labels';
 import { showError, status } from '../main';
 import { sensitivityCard } from './sensitivity';
@@ -15,17 +15,32 @@ const colors: Record<string, string> = { loglinear: '#24609c', lcmcr: '#b5651d',
 const methodName = (code: string) =>
   code === 'loglinear' ? t('methodLoglinear') : code === 'lcmcr' ? t('methodLcmcr') : code === 'dga' ? t('methodDga') : code;
 
-interface Row { label: string; observed: number; methods: { method: string; N: number; lower: number | null; upper: number | null; linkage: number | null }[] }
+interface Row { label: string; observed: number; methods: { method: string; N: number; lower: number | null; upper: number | null; linkage: number | null }[]; warnings: { en: string; ko: string | null }[] }
 
 function rows(result: any): Row[] {
   const byStratum = new Map<string, Row>();
   for (const e of result.estimates as any[]) {
     const label = stratumName(e.stratum);
-    const row: Row = byStratum.get(label) ?? { label, observed: e.observed, methods: [] };
+    const row: Row = byStratum.get(label) ?? { label, observed: e.observed, methods: [], warnings: [] };
     row.methods.push({ method: e.method, N: e.N, lower: e.lower ?? null, upper: e.upper ?? null, linkage: e.linkage?.width_share ?? null });
     byStratum.set(label, row);
   }
+  // Each stratum's warnings, whichever method said them, in both languages.
+  for (const st of (result.stratum_warnings ?? []) as any[]) {
+    const row = byStratum.get(stratumName(st.stratum));
+    if (row) row.warnings = (st.warnings as string[]).map((en, i) => ({ en, ko: st.ko?.[i] ?? null }));
+  }
   return [...byStratum.values()];
+}
+
+// The estimators' own warnings, per stratum, in the interface's language
+// (the server gives each in Korean beside the English; one it cannot
+// translate yet is shown in English).
+function warningsCard(data: Row[]): HTMLElement {
+  const items = data.flatMap((r) => r.warnings.map((w) => h('li', {}, `${r.label}: ${currentLang() === 'ko' && w.ko !== null ? w.ko : w.en}`)));
+  if (items.length === 0) return h('span', {});
+  return h('section', { class: 'card', id: 'stratum-warnings' }, h('h2', {}, t('stratumWarnings')),
+    h('p', { class: 'note' }, t('stratumWarningsNote')), h('ul', { class: 'warnings' }, items));
 }
 
 // 1, 2, 2.5 or 5 times a power of ten, at least V.
@@ -168,6 +183,7 @@ export async function estimatesView(main: HTMLElement) {
             h('td', {}, Number.isFinite(m.N) ? Math.round(m.N) : '—'),
             h('td', {}, m.lower === null ? '—' : `${Math.round(m.lower)} – ${m.upper === null ? '∞' : Math.round(m.upper)}`),
             h('td', {}, m.linkage === null ? '—' : `${Math.round(100 * m.linkage)}%`)))))),
+        warningsCard(data),
         sensitivitySlot,
         h('section', { class: 'card' }, h('h2', {}, t('overlap')),
           (result.overlap.strata as any[]).map((st) => h('div', {}, h('h3', {}, `${stratumName(st.stratum)} (${t('observed')} ${st.observed})`),
