@@ -625,10 +625,7 @@ LcmcrResult run_lcmcr(const std::vector<std::int64_t>& counts, int lists,
   }
   if (result.rhat > 1.01)
     result.warnings.push_back("split R-hat above 1.01: the chains have not mixed; run longer");
-  if (result.ess < 400)
-    result.warnings.push_back(
-        "effective sample size below 400: the interval is imprecise; "
-        "run longer or with more chains");
+  if (result.ess < kLeastEss) result.warnings.push_back(kLowEssWarning);
   const double cap = 21.0 * static_cast<double>(result.observed);
   if (most >= cap * 0.999)
     result.warnings.push_back(

@@ -49,6 +49,13 @@ struct LcmcrOptions {
   double target_ess = 1000;
 };
 
+// Under this effective sample size a run's interval is imprecise, and the
+// result says so (kLowEssWarning). Estimates pooled over linkages judge
+// the pooled draws, whose ESS is the sum of the runs' (linkage_pooling.h).
+inline constexpr double kLeastEss = 400;
+inline constexpr const char* kLowEssWarning =
+    "effective sample size below 400: the interval is imprecise; run longer or with more chains";
+
 struct LcmcrResult {
   std::int64_t observed = 0;
   // Posterior of N = observed + n0, pooled over chains.

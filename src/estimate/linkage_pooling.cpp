@@ -177,8 +177,11 @@ double pool_lcmcr(const std::vector<const StratumEstimate*>& runs, double level,
     result.seconds += r.seconds;
     rates += r.sweeps_per_second_per_chain;
     cpu_rates += r.sweeps_per_cpu_second;
-    for (const std::string& w : r.warnings) add_warning(result.warnings, w);
+    // A run's imprecision is judged again on the pooled draws, below.
+    for (const std::string& w : r.warnings)
+      if (w != kLowEssWarning) add_warning(result.warnings, w);
   }
+  if (result.ess < kLeastEss) add_warning(result.warnings, kLowEssWarning);
   if (all.empty()) return std::nan("");
   result.observed = runs.front()->lcmcr->observed;
   result.stopped = converged ? "converged" : capped ? "time cap" : "";
@@ -330,8 +333,12 @@ std::vector<StratumEstimate> pool_over_linkages(
       out.push_back(std::move(e));
       continue;
     }
+    // Each linkage's run holds its share of the draws: its low ESS is no
+    // warning of the pooled estimate, whose ESS is judged below.
+    const std::string low_ess = std::string("lcmcr: ") + kLowEssWarning;
     for (const StratumEstimate* r : runs)
-      for (const std::string& w : r->warnings) add_warning(e.warnings, w);
+      for (const std::string& w : r->warnings)
+        if (w != low_ess) add_warning(e.warnings, w);
     if (runs.size() < m) {
       add_warning(e.warnings,
                   "estimable on " + share_text(runs.size(), m) +
@@ -350,7 +357,10 @@ std::vector<StratumEstimate> pool_over_linkages(
     const bool all_dga =
         std::all_of(runs.begin(), runs.end(), [](auto* r) { return r->dga.has_value(); });
     if (all_loglinear) spread.loglinear = pool_loglinear(runs, level, e);
-    if (all_lcmcr) spread.lcmcr = pool_lcmcr(runs, options.lcmcr.interval, e);
+    if (all_lcmcr) {
+      spread.lcmcr = pool_lcmcr(runs, options.lcmcr.interval, e);
+      if (e.lcmcr && e.lcmcr->ess < kLeastEss) add_warning(e.warnings, low_ess);
+    }
     if (all_dga) spread.dga = pool_dga(runs, options.lcmcr.interval, e);
     e.linkage = spread;
     out.push_back(std::move(e));

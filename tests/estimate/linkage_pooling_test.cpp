@@ -127,6 +127,36 @@ TEST(LinkagePooling, PooledLcmcrIsEveryLinkagesDrawsTogether) {
   EXPECT_EQ(p.lcmcr->draws.size(), 4u);  // 2 linkages x 2 chains
 }
 
+// Each linkage runs its share of the sweeps: a run's ESS under 400 is no
+// warning of the pooled estimate, whose ESS is the runs' sum; a pooled sum
+// still under 400 is.
+TEST(LinkagePooling, LowEssIsJudgedOnThePooledDraws) {
+  const EstimateOptions o = quick_options();
+  std::vector<std::vector<StratumEstimate>> runs;
+  for (const CaptureTable& t : two_linkages()) runs.push_back(estimate_population(t, o));
+  const std::string low = std::string("lcmcr: ") + kLowEssWarning;
+  auto mark = [&](double ess) {
+    for (auto& run : runs) {
+      run[0].lcmcr->ess = ess;
+      run[0].lcmcr->warnings = {kLowEssWarning};
+      run[0].warnings.push_back(low);
+    }
+  };
+  auto says = [](const std::vector<std::string>& w, const std::string& text) {
+    return std::find(w.begin(), w.end(), text) != w.end();
+  };
+  mark(300);  // 600 pooled
+  StratumEstimate p = pool_over_linkages(runs, o)[0];
+  EXPECT_DOUBLE_EQ(p.lcmcr->ess, 600);
+  EXPECT_FALSE(says(p.warnings, low));
+  EXPECT_FALSE(says(p.lcmcr->warnings, kLowEssWarning));
+  for (auto& run : runs) run[0].warnings.pop_back();
+  mark(150);  // 300 pooled
+  p = pool_over_linkages(runs, o)[0];
+  EXPECT_TRUE(says(p.warnings, low));
+  EXPECT_TRUE(says(p.lcmcr->warnings, kLowEssWarning));
+}
+
 TEST(LinkagePooling, LoglinearMixtureQuantilesInvertItsCdf) {
   // One triple: the mixture is that two-piece log-normal, so its quantiles
   // at the interval's tails are the triple's bounds.
