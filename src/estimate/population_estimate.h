@@ -59,8 +59,9 @@ struct StratumEstimate {
 // seen) a stratum's estimate carries a warning: it then rests most on the
 // assumption that the unseen are as easy to reach as the seen. Where the
 // same people are hard to reach for every organization, every estimator is
-// low, and the more so the fewer are documented (docs/estimation.md, "Why
-// the camps are low": 13-22% low with a third to a half documented).
+// low, the more so the more of it they share and the fewer are documented
+// (docs/estimation.md, "Why the camps are low": with a third to a half
+// documented, 4-6% low when none of it is shared, 19-23% when half is).
 inline constexpr double kDocumentedShareWarning = 0.5;
 
 // The warning for E when under kDocumentedShareWarning of its estimate

@@ -41,8 +41,9 @@ std::optional<std::string> translate(std::string_view english) {
     return "목록이 추정 총계 " + nth(n, 1) + "명 중 " + nth(n, 0) + "명(" + nth(n, 2) +
            "%)을 기록했습니다: 보이지 않는 사람이 보이는 사람보다 많아, 추정은 보이지 않는 "
            "사람도 보이는 사람만큼 찾기 쉽다는 가정에 주로 기댑니다. 같은 사람들이 모든 단체에게 "
-           "찾기 어렵다면 모든 추정이 낮습니다(모의실험에서 3분의 1에서 절반이 기록되었을 때 "
-           "13-22% 낮음, docs/estimation.md)";
+           "찾기 어렵다면 모든 추정이 낮고, 그 어려움을 많이 공유할수록 더 낮습니다(3분의 1에서 "
+           "절반이 기록된 모의실험에서 공유하지 않으면 4-6%, 절반을 공유하면 19-23%, 모두 공유하면 "
+           "33-35% 낮음, docs/estimation.md)";
   if (has("the selected model was") && has("linkages")) {
     // "log-linear: the selected model was [AB][C] in 5 of 10 linkages; ...":
     // the model's label may hold digits (list codes), so it is cut out first.
