@@ -496,8 +496,11 @@ std::vector<estimate::StratumEstimate> LinkedRecords::estimate(
   const int m = options.linkage_draws;
   each.lcmcr.iterations = std::max(kLeastSweepsPerLinkage, (each.lcmcr.iterations + m - 1) / m);
   // Run until converged: each linkage gets its share of the time and of
-  // the effective draws (the pooled ESS is their sum).
-  each.lcmcr.max_seconds = options.estimate.lcmcr.max_seconds / m;
+  // the effective draws (the pooled ESS is their sum). The linkages run on
+  // every core at once, so a share of the time is the cap times the cores
+  // over the linkages: the whole still ends within about the cap.
+  const int cores = std::min(m, model::default_thread_count());
+  each.lcmcr.max_seconds = options.estimate.lcmcr.max_seconds * cores / m;
   each.lcmcr.target_ess = std::max(100.0, options.estimate.lcmcr.target_ess / m);
   // The first linkage's log-linear search is the one the output lists
   // (every model profiled, Rcapture's closed models); the others need only
