@@ -118,15 +118,25 @@ std::optional<std::string> translate(std::string_view english) {
   return std::nullopt;
 }
 
+// The Korean of the method's prefix of ENGLISH ("lcmcr: ", "dga: "), or "".
+std::string korean_prefix(std::string_view english) {
+  if (english.substr(0, 7) == "lcmcr: ") return "LCMCR: ";
+  if (english.substr(0, 5) == "dga: " && english.find("dga: ", 1) == std::string_view::npos)
+    return "dga: ";
+  return "";
+}
+
 }  // namespace
 
+std::optional<std::string> known_korean_warning(std::string_view english) {
+  std::optional<std::string> ko = translate(english);
+  if (ko && ko->rfind("dga: ", 0) != 0) *ko = korean_prefix(english) + *ko;
+  return ko;
+}
+
 std::string korean_warning(std::string_view english) {
-  std::string prefix;
-  if (english.substr(0, 7) == "lcmcr: ") prefix = "LCMCR: ";
-  if (english.substr(0, 5) == "dga: " && english.find("dga: ", 1) == std::string_view::npos)
-    prefix = "dga: ";
-  if (auto ko = translate(english)) return ko->rfind("dga: ", 0) == 0 ? *ko : prefix + *ko;
-  return prefix + "이 경고는 영어로만 제공됩니다(위 원문 참조)";
+  if (auto ko = known_korean_warning(english)) return *ko;
+  return korean_prefix(english) + "이 경고는 영어로만 제공됩니다(위 원문 참조)";
 }
 
 bool has_korean_warning(std::string_view english) { return translate(english).has_value(); }

@@ -134,11 +134,8 @@ nlohmann::json compute(AppState& app, EstimateRequest request) {
     for (auto& st : out["stratum_warnings"]) {
       nlohmann::json korean = nlohmann::json::array();
       for (const auto& w : st["warnings"]) {
-        const std::string english = w.get<std::string>();
-        if (report::has_korean_warning(english))
-          korean.push_back(report::korean_warning(english));
-        else
-          korean.push_back(nullptr);
+        const auto ko = report::known_korean_warning(w.get<std::string>());
+        korean.push_back(ko ? nlohmann::json(*ko) : nlohmann::json(nullptr));
       }
       st["ko"] = std::move(korean);
     }

@@ -285,6 +285,10 @@ TEST(Korean, EveryEstimatorWarningHasItsKorean) {
       "the lists documented 4400 of an estimated 10500 (42%): more people are unseen than seen");
   EXPECT_NE(unseen.find("추정 총계 10500명 중 4400명(42%)"), std::string::npos) << unseen;
   EXPECT_FALSE(has_korean_warning("something new"));
+  // What the web API sends: the same Korean where known, nothing where not.
+  EXPECT_EQ(known_korean_warning("lcmcr: split R-hat above 1.01: the chains have not mixed"),
+            korean_warning("lcmcr: split R-hat above 1.01: the chains have not mixed"));
+  EXPECT_FALSE(known_korean_warning("something new").has_value());
   EXPECT_NE(korean_warning("something new").find("영어로만"), std::string::npos);
 }
 
