@@ -40,7 +40,6 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
-#include <optional>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -471,21 +470,21 @@ void name_agreeing_truth(const link::Table& t, const std::vector<std::uint32_t>&
 }
 
 // A copy of TABLE whose blank COLUMNS are filled, per record, from the other
-// records of its cluster (ENTITY) that carry the column: the first such
+// records of its cluster (CLUSTERS) that carry the column: the first such
 // record's value, when the cluster's records with the column agree on it
 // (else left blank). MIN_PROBABILITY: only records whose best link is at
 // least this likely get values (and give them).
-link::Table filled_from_clusters(const link::Table& table, const std::vector<std::uint32_t>& entity,
+link::Table filled_from_clusters(const link::Table& table, const link::Clusters& clusters,
                                  const std::vector<float>& best, double min_probability,
                                  const std::vector<std::string>& names, std::size_t& filled) {
+  const std::vector<std::uint32_t>& entity = clusters.entity;
+  const std::size_t entities = clusters.entities;
   link::Table out;
   out.source_names = table.source_names;
   out.source = table.source;
   out.record_id = table.record_id;
   out.truth = table.truth;
   out.has_truth = table.has_truth;
-  std::uint32_t entities = 0;
-  for (std::uint32_t e : entity) entities = std::max(entities, e + 1);
   for (const link::Column& c : table.columns) {
     const bool fill = std::find(names.begin(), names.end(), c.name()) != names.end();
     // per entity: the first record with the column (or -1), -2 when they differ
@@ -601,7 +600,7 @@ int main(int argc, char** argv) {
     link::Linker pass(table, settings);
     const link::LinkResult& r1 = pass.run(options);
     std::size_t filled = 0;
-    table = filled_from_clusters(table, r1.clusters.entity, r1.best_probability, fill_probability,
+    table = filled_from_clusters(table, r1.clusters, r1.best_probability, fill_probability,
                                  {"sex", "birth_year", "origin"}, filled);
     std::fprintf(stderr, "first pass: %zu entities; %zu blank values filled from clusters\n",
                  r1.clusters.entities, filled);
