@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "model/error.h"
+#include "model/parallel.h"
 
 namespace uncounted::estimate {
 namespace {
@@ -60,6 +61,26 @@ double log_sum_exp_add(double a, double b) {
   const double m = std::max(a, b);
   return m + std::log(std::exp(a - m) + std::exp(b - m));
 }
+
+// OUT[k] = lgamma(VALUES[k] + OFFSET) for every grid point. Where the grid
+// steps by one, lgamma(x + 1) = lgamma(x) + log(x): a logarithm instead of
+// a log-gamma, several times cheaper. The exact value is taken again every
+// kExactEvery points, so the rounding of the running sum stays under 1e-9.
+void lgamma_along(const std::vector<double>& values, double offset, double* out) {
+  constexpr std::size_t kExactEvery = 256;
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    if (k % kExactEvery != 0 && values[k] == values[k - 1] + 1) {
+      out[k] = out[k - 1] + std::log(values[k - 1] + offset);
+    } else {
+      out[k] = std::lgamma(values[k] + offset);
+    }
+  }
+}
+
+// Below this, exp() of a log weight relative to its graph's top is under
+// 1e-26 of the top, and even 10^7 such grid points weigh under 1e-19 of the
+// graph's mass: counted as zero without calling exp.
+constexpr double kNegligibleLog = -60;
 
 }  // namespace
 
@@ -174,6 +195,7 @@ DgaResult run_dga(const std::vector<std::int64_t>& counts, int p, const DgaOptio
   }
   const std::vector<DecomposableGraph> graphs = decomposable_graphs(p);
   const double total_alpha = r.delta * static_cast<double>(cells);
+  const int threads = options.threads > 0 ? options.threads : model::default_thread_count();
 
   std::int64_t from = options.missing_from;
   std::int64_t to = options.missing_to;
@@ -213,83 +235,104 @@ DgaResult run_dga(const std::vector<std::int64_t>& counts, int p, const DgaOptio
     }
     const std::size_t grid = values.size();
     const auto missing = [&](std::size_t k) { return values[k]; };
-    // Terms that depend on the unobserved count only through the subset's
-    // all-absent cell, per subset and grid point: lgamma(n0 + absent + alpha).
-    std::vector<double> base(grid);
+    // Terms of every graph that depend on the unobserved count n0 alone:
+    // the multinomial coefficient and the prior on N, and the normalizer
+    // that each clique brings and each separator takes away.
+    std::vector<double> base(grid), normalizer(grid), scratch(grid);
+    lgamma_along(values, n + 1, base.data());
+    lgamma_along(values, 1, scratch.data());
     for (std::size_t k = 0; k < grid; ++k) {
-      const double n0 = missing(k);
-      const double total = n0 + n;
-      const double multinomial = std::lgamma(total + 1) - log_factorials - std::lgamma(n0 + 1);
-      const double prior = options.log_prior.empty() ? -std::log(total) : options.log_prior[k];
-      base[k] = multinomial + prior;
+      const double prior =
+          options.log_prior.empty() ? -std::log(missing(k) + n) : options.log_prior[k];
+      base[k] += -log_factorials - scratch[k] + prior;
     }
-    std::vector<std::vector<double>> term(cells);
-    auto subset_term = [&](unsigned a) -> const std::vector<double>& {
-      std::vector<double>& t = term[a];
-      if (t.empty()) {
-        t.resize(grid);
-        const Marginal& m = marginal[a];
-        for (std::size_t k = 0; k < grid; ++k) {
-          const double n0 = missing(k);
-          t[k] = std::lgamma(n0 + m.absent + m.alpha) + m.cells_term;
-        }
-      }
-      return t;
-    };
-    std::vector<double> normalizer(grid);
-    for (std::size_t k = 0; k < grid; ++k) {
-      const double n0 = missing(k);
-      normalizer[k] = std::lgamma(total_alpha) - std::lgamma(n0 + n + total_alpha);
+    lgamma_along(values, n + total_alpha, normalizer.data());
+    const double lgamma_total_alpha = std::lgamma(total_alpha);
+    for (double& v : normalizer) v = lgamma_total_alpha - v;
+    // Per list subset that some graph uses: lgamma(n0 + absent + alpha) plus
+    // its constant part, one row of TERMS each.
+    std::vector<std::size_t> row(cells, 0);
+    std::vector<unsigned> used;
+    for (const DecomposableGraph& graph : graphs) {
+      for (unsigned a : graph.cliques) used.push_back(a);
+      for (unsigned a : graph.separators) used.push_back(a);
     }
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    for (std::size_t i = 0; i < used.size(); ++i) row[used[i]] = i;
+    std::vector<double> terms(used.size() * grid);
+    model::parallel_for(used.size(), threads, [&](std::size_t i, int) {
+      const Marginal& m = marginal[used[i]];
+      double* t = terms.data() + i * grid;
+      lgamma_along(values, m.absent + m.alpha, t);
+      for (std::size_t k = 0; k < grid; ++k) t[k] += m.cells_term;
+    });
 
-    // Each graph's log weights on the grid, accumulated with a running
-    // maximum so that nothing underflows.
+    // Each graph's log weights on the grid. The graphs are shared among the
+    // threads in fixed contiguous blocks, each block summed in its own
+    // accumulator with a running maximum so that nothing underflows, and
+    // the blocks merged in order: the same answer on every run.
     const double neg_inf = -std::numeric_limits<double>::infinity();
-    double scale = neg_inf;  // posterior[k] holds exp(log weight - scale)
-    std::vector<double> posterior(grid, 0.0);
     std::vector<double> graph_log_mass(graphs.size(), neg_inf);
     std::vector<double> graph_median(graphs.size(), 0);
-    std::vector<double> w(grid);
-    for (std::size_t g = 0; g < graphs.size(); ++g) {
-      const DecomposableGraph& graph = graphs[g];
-      const double components =
-          static_cast<double>(graph.cliques.size()) - static_cast<double>(graph.separators.size());
-      std::copy(base.begin(), base.end(), w.begin());
-      for (std::size_t k = 0; k < grid; ++k) w[k] += components * normalizer[k];
-      for (unsigned c : graph.cliques) {
-        const std::vector<double>& t = subset_term(c);
-        for (std::size_t k = 0; k < grid; ++k) w[k] += t[k];
-      }
-      for (unsigned s : graph.separators) {
-        const std::vector<double>& t = subset_term(s);
-        for (std::size_t k = 0; k < grid; ++k) w[k] -= t[k];
-      }
-      const double top = *std::max_element(w.begin(), w.end());
-      if (top > scale) {
-        const double shrink = scale == neg_inf ? 0.0 : std::exp(scale - top);
-        for (double& v : posterior) v *= shrink;
-        scale = top;
-      }
-      double mass = 0;
-      for (std::size_t k = 0; k < grid; ++k) {
-        const double e = std::exp(w[k] - top) * widths[k];
-        mass += e;
-        w[k] = e;
-      }
-      // Given the graph: its median.
-      double running = 0;
-      std::size_t median = grid - 1;
-      for (std::size_t k = 0; k < grid; ++k) {
-        running += w[k];
-        if (running >= 0.5 * mass) {
-          median = k;
-          break;
+    const int blocks = std::max(1, std::min<int>(threads, static_cast<int>(graphs.size())));
+    std::vector<std::vector<double>> block_posterior(blocks, std::vector<double>(grid, 0.0));
+    std::vector<double> block_scale(blocks, neg_inf);  // posterior[k] = exp(log weight - scale)
+    model::parallel_for(blocks, blocks, [&](std::size_t b, int) {
+      std::vector<double>& posterior = block_posterior[b];
+      double& scale = block_scale[b];
+      std::vector<double> w(grid);
+      const std::size_t first = graphs.size() * b / blocks;
+      const std::size_t last = graphs.size() * (b + 1) / blocks;
+      for (std::size_t g = first; g < last; ++g) {
+        const DecomposableGraph& graph = graphs[g];
+        const double components = static_cast<double>(graph.cliques.size()) -
+                                  static_cast<double>(graph.separators.size());
+        for (std::size_t k = 0; k < grid; ++k) w[k] = base[k] + components * normalizer[k];
+        for (unsigned c : graph.cliques) {
+          const double* t = terms.data() + row[c] * grid;
+          for (std::size_t k = 0; k < grid; ++k) w[k] += t[k];
         }
+        for (unsigned sep : graph.separators) {
+          const double* t = terms.data() + row[sep] * grid;
+          for (std::size_t k = 0; k < grid; ++k) w[k] -= t[k];
+        }
+        const double top = *std::max_element(w.begin(), w.end());
+        if (top > scale) {
+          const double shrink = scale == neg_inf ? 0.0 : std::exp(scale - top);
+          for (double& v : posterior) v *= shrink;
+          scale = top;
+        }
+        double mass = 0;
+        for (std::size_t k = 0; k < grid; ++k) {
+          const double d = w[k] - top;
+          const double e = d < kNegligibleLog ? 0.0 : std::exp(d) * widths[k];
+          mass += e;
+          w[k] = e;
+        }
+        // Given the graph: its median.
+        double running = 0;
+        std::size_t median = grid - 1;
+        for (std::size_t k = 0; k < grid; ++k) {
+          running += w[k];
+          if (running >= 0.5 * mass) {
+            median = k;
+            break;
+          }
+        }
+        graph_median[g] = n + std::round(missing(median));
+        graph_log_mass[g] = top + std::log(mass);
+        const double factor = std::exp(top - scale);
+        if (top - scale < kNegligibleLog) continue;
+        for (std::size_t k = 0; k < grid; ++k) posterior[k] += w[k] * factor;
       }
-      graph_median[g] = n + std::round(missing(median));
-      graph_log_mass[g] = top + std::log(mass);
-      const double factor = std::exp(top - scale);
-      for (std::size_t k = 0; k < grid; ++k) posterior[k] += w[k] * factor;
+    });
+    double scale = *std::max_element(block_scale.begin(), block_scale.end());
+    std::vector<double> posterior(grid, 0.0);
+    for (int b = 0; b < blocks; ++b) {
+      if (block_scale[b] == neg_inf) continue;
+      const double factor = std::exp(block_scale[b] - scale);
+      for (std::size_t k = 0; k < grid; ++k) posterior[k] += block_posterior[b][k] * factor;
     }
     double total = 0;
     for (double v : posterior) total += v;

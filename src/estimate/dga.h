@@ -39,6 +39,10 @@ struct DgaOptions {
   double interval = 0.95;
   // Log prior of N on the grid, or empty: -log N (the package's default).
   std::vector<double> log_prior;
+  // Threads for the graphs' posteriors; 0: every core. The answer is the
+  // same for any number to the last digits (the blocks' sums are merged
+  // in order), identical run to run with the same number.
+  int threads = 0;
 };
 
 struct DgaModel {
