@@ -7,6 +7,7 @@
 
 #include "io/csv_file.h"
 #include "model/error.h"
+#include "model/event_type.h"
 #include "model/parallel.h"
 
 namespace uncounted::link {
@@ -111,16 +112,29 @@ class ConditionIds {
       }
       const PreparedColumn values(*raw, ColumnKind::kString);
       std::vector<std::uint32_t> ids(table_.size());
-      for (std::size_t r = 0; r < ids.size(); ++r)
+      std::vector<std::uint8_t> stages(table_.size(), 0);
+      std::vector<std::uint8_t> stage_of(values.distinct() + 1, 0);
+      for (std::uint32_t v = 1; v <= values.distinct(); ++v) {
+        const EventType* type = find_event_type(values.value(v));
+        stage_of[v] = type == nullptr ? 0 : static_cast<std::uint8_t>(type->path_stage);
+      }
+      for (std::size_t r = 0; r < ids.size(); ++r) {
         ids[r] = values.id(static_cast<std::uint32_t>(r));
+        stages[r] = stage_of[ids[r]];
+      }
       it = ids_.emplace(c.condition_column, std::move(ids)).first;
+      stages_.emplace(c.condition_column, std::move(stages));
     }
     column.set_condition(it->second);
+    column.set_stages(stages_.at(c.condition_column));
   }
 
  private:
   const Table& table_;
   std::map<std::string, std::vector<std::uint32_t>> ids_;
+  // Per record, EventType::path_stage of its value (0 where the value is
+  // no event code): the order of one person's events.
+  std::map<std::string, std::vector<std::uint8_t>> stages_;
 };
 
 }  // namespace

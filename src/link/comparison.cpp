@@ -41,7 +41,9 @@ std::vector<double> probabilities(const nlohmann::json& j, const char* key, std:
   return out;
 }
 
-bool is_interval_level(LevelType t) { return t == LevelType::kWithin || t == LevelType::kOverlap; }
+bool is_interval_level(LevelType t) {
+  return t == LevelType::kWithin || t == LevelType::kOverlap || t == LevelType::kInOrder;
+}
 
 }  // namespace
 
@@ -257,6 +259,12 @@ Comparison comparison_from_json(const nlohmann::json& j, const std::string& wher
     }
     if (c.levels[k].when != LevelCase::kAlways && c.condition_column.empty()) {
       throw invalid_input("a level with \"when\" needs the comparison's \"condition_column\"", at);
+    }
+    if (c.levels[k].type == LevelType::kInOrder && c.condition_column.empty()) {
+      throw invalid_input(
+          "an \"in_order\" level needs the comparison's \"condition_column\" (the kind of "
+          "event, whose stage gives the order)",
+          at);
     }
     if (c.levels[k].type == LevelType::kAny && c.levels[k].when == LevelCase::kAlways) {
       throw invalid_input("an \"any\" level needs \"when\" (else no later level is reached)", at);

@@ -34,6 +34,7 @@ constexpr LevelName kLevelNames[] = {
     {LevelType::kKoreanName, "korean_name", true},
     {LevelType::kPlaceWithin, "place_within", false},
     {LevelType::kAny, "any", false},
+    {LevelType::kInOrder, "in_order", true},
 };
 
 const LevelName& entry(LevelType type) {
@@ -105,6 +106,15 @@ bool ComparisonLevel::holds(const PreparedColumn& c, std::uint32_t i, std::uint3
       return c.place_within(i, j);
     case LevelType::kAny:
       return true;
+    case LevelType::kInOrder: {
+      const int si = c.stage(i), sj = c.stage(j);
+      if (si == 0 || sj == 0 || si == sj) return false;
+      if (c.lo(i) > c.hi(i) || c.lo(j) > c.hi(j)) return false;  // unreadable values
+      const std::uint32_t first = si < sj ? i : j, then = si < sj ? j : i;
+      // The earlier stage's date may not begin after the later one's ends.
+      if (c.lo(first) > c.hi(then)) return false;
+      return interval_gap(c.lo(i), c.hi(i), c.lo(j), c.hi(j)) <= threshold;
+    }
   }
   return false;
 }
@@ -118,7 +128,8 @@ std::string ComparisonLevel::label() const {
   }
   std::ostringstream out;
   const bool distance = type == LevelType::kLevenshtein || type == LevelType::kDamerauLevenshtein ||
-                        type == LevelType::kWithin || type == LevelType::kJamoDistance;
+                        type == LevelType::kWithin || type == LevelType::kJamoDistance ||
+                        type == LevelType::kInOrder;
   out << e.name << (distance ? " <= " : " >= ") << threshold;
   return out.str();
 }

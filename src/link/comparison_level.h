@@ -28,6 +28,7 @@ enum class LevelType {
   kKoreanName,          // korean::compare's NameLevel >= threshold (1..5) (Korean)
   kPlaceWithin,         // gazetteer places, one within the other (camp in county, ...)
   kAny,                 // any two values (with a condition: the rest of its case)
+  kInOrder,             // dates at most threshold apart, in the order of their events
 };
 
 // Which pairs a level is for, by the comparison's condition column
@@ -47,6 +48,13 @@ enum class LevelCase {
 // apart (2), korean_name = its threshold.
 double korean_level_floor(LevelType type, double threshold);
 bool is_korean_level(LevelType type);
+
+// "in_order" (dates): the two records' events are of different stages of
+// the path of punishment (EventType::path_stage: an act, arrest,
+// interrogation, detention, death), and the earlier stage's date is not
+// after the later stage's, with at most THRESHOLD days between them. One
+// person's arrest comes before the camp; of two different people's, in
+// half the pairs the camp's date comes first.
 
 struct ComparisonLevel {
   LevelType type = LevelType::kExact;

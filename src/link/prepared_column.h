@@ -45,6 +45,10 @@ class PreparedColumn {
   }
   // The condition column's values, interned (0 = blank).
   void set_condition(std::vector<std::uint32_t> ids) { condition_ = std::move(ids); }
+  // Per record, the stage of its event on the path of punishment
+  // (EventType::path_stage; 0: none or not an event column), for "in_order".
+  void set_stages(std::vector<std::uint8_t> stages) { stages_ = std::move(stages); }
+  int stage(std::uint32_t record) const { return stages_.empty() ? 0 : stages_[record]; }
   // Number of distinct non-null values.
   std::size_t distinct() const { return value_ends_.size() - 1; }
   // The normalized text of value ID (1-based).
@@ -121,6 +125,7 @@ class PreparedColumn {
   std::vector<std::uint32_t> ids_;
   std::vector<bool> from_fallback_;       // empty: no fallback
   std::vector<std::uint32_t> condition_;  // empty: no condition column
+  std::vector<std::uint8_t> stages_;      // empty: no condition column
   std::vector<std::uint32_t> swap_ids_;   // partner column's values, same dictionary
   std::string values_;
   std::vector<std::uint32_t> value_ends_{0};

@@ -11,6 +11,13 @@ struct EventType {
   std::string_view code;     // e.g. "detention_kwanliso"
   std::string_view english;  // short label
   std::string_view korean;   // short label in Korean
+  // Where the event falls on the path the regime's punishment takes, in
+  // order of time: 1 the act or the handover (foreign media, smuggled
+  // goods, appearance, forced repatriation, family punishment), 2 arrest,
+  // 3 interrogation, 4 detention, 5 death (execution, death in custody);
+  // 0 for events with no place on it (disappearance, escape, other). One
+  // person's events of two stages come in this order (docs/linkage.md).
+  int path_stage = 0;
 };
 
 // Every event type, in the order of the taxonomy table.

@@ -64,6 +64,24 @@ TEST(ConditionColumn, SettingsRoundTripAndRefuseLevelsThatCannotHold) {
       "levels": [{"type": "any"}, {"type": "overlap"}]})"));
   EXPECT_TRUE(refused(R"({"column": "d", "kind": "date", "condition_column": "event",
       "levels": [{"type": "overlap", "when": "maybe"}]})"));
+  // "in_order" reads the order from the kind of event: it needs the
+  // condition column, a threshold, and a date column.
+  EXPECT_TRUE(refused(R"({"column": "d", "kind": "date",
+      "levels": [{"type": "in_order", "threshold": 366}]})"));
+  EXPECT_TRUE(refused(R"({"column": "d", "kind": "date", "condition_column": "event",
+      "levels": [{"type": "any", "when": "same"}, {"type": "in_order", "when": "different"}]})"));
+  EXPECT_TRUE(refused(R"({"column": "d", "kind": "string", "condition_column": "event",
+      "levels": [{"type": "any", "when": "same"},
+                 {"type": "in_order", "threshold": 366, "when": "different"}]})"));
+  const Comparison ordered = comparison_from_json(nlohmann::json::parse(R"({
+    "column": "event_date", "kind": "date", "condition_column": "event",
+    "levels": [{"type": "any", "when": "same"},
+               {"type": "in_order", "threshold": 366, "when": "different"}]})"),
+                                                  "test");
+  EXPECT_EQ(ordered.level_label(2), "different event: in_order <= 366");
+  const Comparison ordered_again = comparison_from_json(to_json(ordered), "again");
+  EXPECT_EQ(ordered_again.levels[1].type, LevelType::kInOrder);
+  EXPECT_EQ(ordered_again.levels[1].threshold, 366);
 }
 
 TEST(ConditionColumn, SharesSumToOneWithinEachCase) {

@@ -106,17 +106,33 @@ TEST(DateComparison, FuzzyDatesAndYearsAreIntervals) {
                        ColumnKind::kDate);
   const Comparison& date = default_comparison(s, "event_date");
   EXPECT_EQ(dates.unparsed(), 1u);
-  // Two kinds of event: levels 5, 6, 7 and "else" (8).
-  EXPECT_EQ(date.gamma(dates, 0, 1), 5);  // overlap
-  EXPECT_EQ(date.gamma(dates, 0, 2), 6);  // within a year
-  EXPECT_EQ(date.gamma(dates, 0, 3), 7);  // within five years
-  EXPECT_EQ(date.gamma(dates, 0, 4), 8);  // unreadable: else
+  // Two kinds of event whose order is not known: levels 5 (overlap), 8
+  // and 9 (within a year, five years) and "else" (10).
+  EXPECT_EQ(date.gamma(dates, 0, 1), 5);   // overlap
+  EXPECT_EQ(date.gamma(dates, 0, 2), 8);   // within a year
+  EXPECT_EQ(date.gamma(dates, 0, 3), 9);   // within five years
+  EXPECT_EQ(date.gamma(dates, 0, 4), 10);  // unreadable: else
   // One kind of event: levels 1, 2, 3 and "any" (4).
   dates.set_condition({2, 2, 2, 2, 2});
   EXPECT_EQ(date.gamma(dates, 0, 1), 1);
   EXPECT_EQ(date.gamma(dates, 0, 2), 2);
   EXPECT_EQ(date.gamma(dates, 0, 3), 3);
   EXPECT_EQ(date.gamma(dates, 0, 4), 4);
+
+  // Two stages of one path (an arrest, then a camp): in their order,
+  // levels 6 and 7; out of it, 8 and 9.
+  dates.set_condition({1, 2, 2, 2, 2});
+  dates.set_stages({2, 4, 4, 4, 4});      // record 0 an arrest, the rest detentions
+  EXPECT_EQ(date.gamma(dates, 0, 1), 5);  // overlap comes first, whatever the order
+  EXPECT_EQ(date.gamma(dates, 0, 2), 6);  // the camp within a year after the arrest
+  EXPECT_EQ(date.gamma(dates, 0, 3), 7);  // within five years after
+  EXPECT_EQ(date.gamma(dates, 0, 4), 10);
+  dates.set_stages({4, 2, 2, 2, 2});      // record 0 the camp, the rest arrests
+  EXPECT_EQ(date.gamma(dates, 0, 2), 8);  // an arrest a year after the camp
+  EXPECT_EQ(date.gamma(dates, 3, 0), 9);  // an arrest in 2013 after a camp in 2009
+  dates.set_stages({4, 4, 0, 0, 0});      // stages unknown (disappearance, ...)
+  EXPECT_EQ(date.gamma(dates, 0, 2), 8);
+  EXPECT_EQ(date.gamma(dates, 0, 3), 9);
 
   const PreparedColumn years(column_of({"1962", "c.1963", "Juche 51", "1960s", "1968"}),
                              ColumnKind::kYear);
