@@ -288,9 +288,12 @@ std::string estimates_to_text(const std::vector<StratumEstimate>& estimates,
       out << "\n  Linkage: pooled over " << e.linkage->draws
           << " plausible linkages drawn from the scored pairs; share of each interval's width "
              "that comes from the linkage:";
-      if (e.loglinear) out << " loglinear " << fixed(100 * e.linkage->loglinear) << "%";
-      if (e.lcmcr) out << " lcmcr " << fixed(100 * e.linkage->lcmcr) << "%";
-      if (e.dga) out << " dga " << fixed(100 * e.linkage->dga) << "%";
+      const auto share = [](double s) {
+        return std::isfinite(s) ? fixed(100 * s) + "%" : std::string("not known");
+      };
+      if (e.loglinear) out << " loglinear " << share(e.linkage->loglinear);
+      if (e.lcmcr) out << " lcmcr " << share(e.linkage->lcmcr);
+      if (e.dga) out << " dga " << share(e.linkage->dga);
       out << "\n";
     } else if (e.linkage) {
       out << "\n  Linkage: no uncertain pair; the estimate is of one linkage\n";

@@ -16,7 +16,10 @@
 //     for the selected model and the BIC-weighted average alike.
 // Each method's share of the width that comes from the linkage is
 // 1 - (mean interval width over the linkages) / (pooled width), in [0, 1]:
-// 0 when every linkage gives the same interval.
+// 0 when every linkage gives the same interval. LCMCR's share is not known
+// (NaN, with kWidthShareUnknownWarning) when the linkages' runs stopped at
+// the time cap unmixed: each run's own interval then holds its chains'
+// disagreement, which hides the linkage's (on 200,000 people it read 0%).
 //
 //   std::vector<std::vector<StratumEstimate>> runs;   // one per linkage
 //   auto pooled = pool_over_linkages(runs, options);  // same strata, in order
@@ -28,6 +31,14 @@
 #include "estimate/population_estimate.h"
 
 namespace uncounted::estimate {
+
+// Split R-hat over this (Gelman and Rubin's older rule, looser than the
+// 1.01 the runs aim for) at the time cap: the runs' chains disagree so much
+// that each run's interval is as wide as their disagreement.
+inline constexpr double kUnmixedRhat = 1.1;
+inline constexpr const char* kWidthShareUnknownWarning =
+    "the share of the interval's width that comes from the linkage is not known: the linkages' "
+    "runs stopped before their chains mixed, and their own spread hides the linkage's";
 
 // Pools PER_LINKAGE (M >= 1 runs of estimate_population over tables of the
 // same strata in the same order) into one estimate per stratum, with

@@ -1,6 +1,7 @@
 #include "report/estimates_section.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "report/charts.h"
 #include "report/html_text.h"
@@ -85,7 +86,9 @@ std::string stratum_row(const StratumRow& row, bool truth) {
          (ll ? h(e.loglinear->hierarchical[*e.loglinear->selected].label) : std::string("-")) +
          "</td>";
     s += "<td>" + format_count(e.chao.N) + (chao_above ? kBelowChao : "") + "</td><td>" +
-         (e.linkage && e.lcmcr ? fixed(100 * e.linkage->lcmcr, 0) + "%" : std::string("-")) +
+         (e.linkage && e.lcmcr && std::isfinite(e.linkage->lcmcr)
+              ? fixed(100 * e.linkage->lcmcr, 0) + "%"
+              : std::string("-")) +
          "</td>";
   }
   if (truth) {

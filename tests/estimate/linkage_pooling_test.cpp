@@ -157,6 +157,40 @@ TEST(LinkagePooling, LowEssIsJudgedOnThePooledDraws) {
   EXPECT_TRUE(says(p.lcmcr->warnings, kLowEssWarning));
 }
 
+TEST(LinkagePooling, WidthShareIsNotKnownWhenTheRunsHaveNotMixed) {
+  // Runs stopped at the time cap with chains that disagree: each run's
+  // interval holds the disagreement, as wide as the pool's or wider, and
+  // 1 - mean width / pooled width read 0% on 200,000 people. The share is
+  // then not known (null in JSON), and the estimate says why.
+  const EstimateOptions o = quick_options();
+  std::vector<std::vector<StratumEstimate>> runs;
+  for (const CaptureTable& t : two_linkages()) runs.push_back(estimate_population(t, o));
+  auto says = [](const std::vector<std::string>& w, const std::string& text) {
+    return std::find(w.begin(), w.end(), text) != w.end();
+  };
+  const std::string unknown = std::string("lcmcr: ") + kWidthShareUnknownWarning;
+  auto stop = [&](const char* how, double rhat) {
+    for (auto& run : runs) {
+      run[0].lcmcr->stopped = how;
+      run[0].lcmcr->rhat = rhat;
+    }
+    return pool_over_linkages(runs, o)[0];
+  };
+  StratumEstimate p = stop("time cap", 1.3);
+  ASSERT_TRUE(p.linkage);
+  EXPECT_TRUE(std::isnan(p.linkage->lcmcr));
+  EXPECT_TRUE(says(p.warnings, unknown));
+  EXPECT_TRUE(says(p.lcmcr->warnings, kWidthShareUnknownWarning));
+  EXPECT_TRUE(std::isfinite(p.linkage->loglinear)) << "the other methods keep theirs";
+  // Stopped at the cap but mixed enough (R-hat 1.05), or converged: known.
+  for (const auto& [how, rhat] : {std::pair{"time cap", 1.05}, std::pair{"converged", 1.005}}) {
+    p = stop(how, rhat);
+    EXPECT_TRUE(std::isfinite(p.linkage->lcmcr)) << how;
+    EXPECT_GE(p.linkage->lcmcr, 0) << how;
+    EXPECT_FALSE(says(p.warnings, unknown)) << how;
+  }
+}
+
 TEST(LinkagePooling, LoglinearMixtureQuantilesInvertItsCdf) {
   // One triple: the mixture is that two-piece log-normal, so its quantiles
   // at the interval's tails are the triple's bounds.

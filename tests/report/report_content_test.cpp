@@ -8,6 +8,7 @@
 #include <cmath>
 #include <regex>
 
+#include "estimate/linkage_pooling.h"
 #include "report/charts.h"
 #include "report/html_report.h"
 #include "report/linkage_charts.h"
@@ -284,6 +285,12 @@ TEST(Korean, EveryEstimatorWarningHasItsKorean) {
   const std::string unseen = korean_warning(
       "the lists documented 4400 of an estimated 10500 (42%): more people are unseen than seen");
   EXPECT_NE(unseen.find("추정 총계 10500명 중 4400명(42%)"), std::string::npos) << unseen;
+  // Pooled runs that have not mixed: their width share is not known (the
+  // warning speaks of chains, not of the time cap it follows).
+  const std::string share =
+      korean_warning(std::string("lcmcr: ") + estimate::kWidthShareUnknownWarning);
+  EXPECT_NE(share.find("연계에서 오는 몫을 알 수 없습니다"), std::string::npos) << share;
+  EXPECT_EQ(share.find("시간 제한"), std::string::npos) << share;
   EXPECT_FALSE(has_korean_warning("something new"));
   // What the web API sends: the same Korean where known, nothing where not.
   EXPECT_EQ(known_korean_warning("lcmcr: split R-hat above 1.01: the chains have not mixed"),
