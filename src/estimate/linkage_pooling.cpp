@@ -64,6 +64,17 @@ std::string without_numbers(const std::string& w) {
   return out;
 }
 
+// A run's "stopped at the time cap of S s before ..." said of the pooled
+// estimate: the M linkages' runs shared --max-seconds, S s each, which the
+// analyst set as M times more (on every core).
+std::string per_linkage_cap(const std::string& w, std::size_t m) {
+  const std::size_t at = w.find("stopped at the time cap of ");
+  const std::size_t end = w.find(" s before", at);
+  if (at == std::string::npos || end == std::string::npos || m < 2) return w;
+  return w.substr(0, end + 2) + " per linkage (" + std::to_string(m) +
+         " linkages share --max-seconds)" + w.substr(end + 2);
+}
+
 // Adds W unless the same warning, figures aside, is there: the first
 // linkage's figures stand for all.
 void add_warning(std::vector<std::string>& warnings, const std::string& w) {
@@ -179,7 +190,7 @@ double pool_lcmcr(const std::vector<const StratumEstimate*>& runs, double level,
     cpu_rates += r.sweeps_per_cpu_second;
     // A run's imprecision is judged again on the pooled draws, below.
     for (const std::string& w : r.warnings)
-      if (w != kLowEssWarning) add_warning(result.warnings, w);
+      if (w != kLowEssWarning) add_warning(result.warnings, per_linkage_cap(w, runs.size()));
   }
   if (result.ess < kLeastEss) add_warning(result.warnings, kLowEssWarning);
   if (all.empty()) return std::nan("");
@@ -341,7 +352,7 @@ std::vector<StratumEstimate> pool_over_linkages(
     const std::string low_ess = std::string("lcmcr: ") + kLowEssWarning;
     for (const StratumEstimate* r : runs)
       for (const std::string& w : r->warnings)
-        if (w != low_ess) add_warning(e.warnings, w);
+        if (w != low_ess) add_warning(e.warnings, per_linkage_cap(w, runs.size()));
     if (runs.size() < m) {
       add_warning(e.warnings,
                   "estimable on " + share_text(runs.size(), m) +

@@ -67,6 +67,9 @@ std::optional<std::string> translate(std::string_view english) {
   if (has("width that comes from the linkage is not known"))
     return "구간 폭 중 연계에서 오는 몫을 알 수 없습니다: 연계마다의 실행이 사슬이 섞이기 전에 "
            "멈춰, 그 실행들 자체의 퍼짐이 연계의 몫을 가립니다";
+  if (has("time cap") && has("per linkage"))
+    return "연계 " + nth(n, 1) + "개가 시간 제한을 나눠 써(연계마다 " + nth(n, 0) +
+           "초) 사슬이 섞이기 전에 멈췄습니다. --max-seconds를 늘리십시오";
   if (has("time cap")) return "사슬이 섞이기 전에 시간 제한(" + nth(n, 0) + "초)에 멈췄습니다";
   if (has("chains have not mixed"))
     return "분할 R-hat이 1.01을 넘습니다: 사슬이 섞이지 않았으니 더 오래 실행하십시오";

@@ -176,7 +176,19 @@ TEST(LinkagePooling, WidthShareIsNotKnownWhenTheRunsHaveNotMixed) {
     }
     return pool_over_linkages(runs, o)[0];
   };
+  for (auto& run : runs) {
+    run[0].lcmcr->warnings.push_back(
+        "stopped at the time cap of 6 s before split R-hat <= 1.01 and ESS >= 100 (165000 "
+        "sweeps per chain)");
+    run[0].warnings.push_back("lcmcr: " + run[0].lcmcr->warnings.back());
+  }
   StratumEstimate p = stop("time cap", 1.3);
+  // The runs' time cap is said as the linkages' share of --max-seconds.
+  const std::string shared =
+      "stopped at the time cap of 6 s per linkage (2 linkages share --max-seconds) before split "
+      "R-hat <= 1.01 and ESS >= 100 (165000 sweeps per chain)";
+  EXPECT_TRUE(says(p.lcmcr->warnings, shared));
+  EXPECT_TRUE(says(p.warnings, "lcmcr: " + shared));
   ASSERT_TRUE(p.linkage);
   EXPECT_TRUE(std::isnan(p.linkage->lcmcr));
   EXPECT_TRUE(says(p.warnings, unknown));

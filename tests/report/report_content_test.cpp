@@ -291,6 +291,12 @@ TEST(Korean, EveryEstimatorWarningHasItsKorean) {
       korean_warning(std::string("lcmcr: ") + estimate::kWidthShareUnknownWarning);
   EXPECT_NE(share.find("연계에서 오는 몫을 알 수 없습니다"), std::string::npos) << share;
   EXPECT_EQ(share.find("시간 제한"), std::string::npos) << share;
+  // A time cap the pooled linkages shared keeps both figures.
+  const std::string shared = korean_warning(
+      "lcmcr: stopped at the time cap of 6 s per linkage (20 linkages share --max-seconds) "
+      "before split R-hat <= 1.01 and ESS >= 100 (165000 sweeps per chain)");
+  EXPECT_NE(shared.find("연계 20개가 시간 제한을 나눠 써(연계마다 6초)"), std::string::npos)
+      << shared;
   EXPECT_FALSE(has_korean_warning("something new"));
   // What the web API sends: the same Korean where known, nothing where not.
   EXPECT_EQ(known_korean_warning("lcmcr: split R-hat above 1.01: the chains have not mixed"),
