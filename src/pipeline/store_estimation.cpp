@@ -513,6 +513,7 @@ std::vector<estimate::StratumEstimate> LinkedRecords::estimate(
   // depend only on its seed and index, not on which thread ran it.
   each.lcmcr.threads = lighter.lcmcr.threads = 1;
   each.loglinear.threads = lighter.loglinear.threads = 1;
+  each.dga.threads = lighter.dga.threads = 1;
   std::vector<std::vector<estimate::StratumEstimate>> per_linkage(static_cast<std::size_t>(m));
   const TableLayout& layout = fuzzy ? fuzzy_layout : plain;
   std::mutex progress;
