@@ -217,6 +217,18 @@ DgaResult run_dga(const std::vector<std::int64_t>& counts, int p, const DgaOptio
     throw usage_error("dga: the prior must give one value per grid point");
   }
 
+  // The list subsets some graph uses (cliques and separators), and each
+  // one's row in the grid loop's table of terms.
+  std::vector<std::size_t> row(cells, 0);
+  std::vector<unsigned> used;
+  for (const DecomposableGraph& graph : graphs) {
+    for (unsigned a : graph.cliques) used.push_back(a);
+    for (unsigned a : graph.separators) used.push_back(a);
+  }
+  std::sort(used.begin(), used.end());
+  used.erase(std::unique(used.begin(), used.end()), used.end());
+  for (std::size_t i = 0; i < used.size(); ++i) row[used[i]] = i;
+
   for (;;) {
     // Grid points: every count up to 10,000 past FROM (where a graph that
     // leaves the unobserved count free piles its mass), then one point per
@@ -251,15 +263,6 @@ DgaResult run_dga(const std::vector<std::int64_t>& counts, int p, const DgaOptio
     for (double& v : normalizer) v = lgamma_total_alpha - v;
     // Per list subset that some graph uses: lgamma(n0 + absent + alpha) plus
     // its constant part, one row of TERMS each.
-    std::vector<std::size_t> row(cells, 0);
-    std::vector<unsigned> used;
-    for (const DecomposableGraph& graph : graphs) {
-      for (unsigned a : graph.cliques) used.push_back(a);
-      for (unsigned a : graph.separators) used.push_back(a);
-    }
-    std::sort(used.begin(), used.end());
-    used.erase(std::unique(used.begin(), used.end()), used.end());
-    for (std::size_t i = 0; i < used.size(); ++i) row[used[i]] = i;
     std::vector<double> terms(used.size() * grid);
     model::parallel_for(used.size(), threads, [&](std::size_t i, int) {
       const Marginal& m = marginal[used[i]];
@@ -322,8 +325,8 @@ DgaResult run_dga(const std::vector<std::int64_t>& counts, int p, const DgaOptio
         }
         graph_median[g] = n + std::round(missing(median));
         graph_log_mass[g] = top + std::log(mass);
-        const double factor = std::exp(top - scale);
         if (top - scale < kNegligibleLog) continue;
+        const double factor = std::exp(top - scale);
         for (std::size_t k = 0; k < grid; ++k) posterior[k] += w[k] * factor;
       }
     });

@@ -200,7 +200,10 @@ double pool_lcmcr(const std::vector<const StratumEstimate*>& runs, double level,
   result.sweeps_per_second_per_chain = rates / static_cast<double>(runs.size());
   result.sweeps_per_cpu_second = cpu_rates / static_cast<double>(runs.size());
   const bool unmixed = capped && result.rhat > kUnmixedRhat;
-  if (unmixed) add_warning(result.warnings, kWidthShareUnknownWarning);
+  if (unmixed) {
+    add_warning(result.warnings, kWidthShareUnknownWarning);
+    add_warning(out.warnings, std::string("lcmcr: ") + kWidthShareUnknownWarning);
+  }
   out.lcmcr = std::move(result);
   if (unmixed) return std::nan("");
   return width_share(triples, out.lcmcr->lower, out.lcmcr->upper);
@@ -374,9 +377,6 @@ std::vector<StratumEstimate> pool_over_linkages(
     if (all_lcmcr) {
       spread.lcmcr = pool_lcmcr(runs, options.lcmcr.interval, e);
       if (e.lcmcr && e.lcmcr->ess < kLeastEss) add_warning(e.warnings, low_ess);
-      if (std::isnan(spread.lcmcr) && e.lcmcr && e.lcmcr->stopped == "time cap" &&
-          e.lcmcr->rhat > kUnmixedRhat)
-        add_warning(e.warnings, std::string("lcmcr: ") + kWidthShareUnknownWarning);
     }
     if (all_dga) spread.dga = pool_dga(runs, options.lcmcr.interval, e);
     e.linkage = spread;

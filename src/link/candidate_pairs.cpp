@@ -103,8 +103,8 @@ class ConditionIds {
   // Sets C's condition on COLUMN; nothing when C has none.
   void set(const Comparison& c, PreparedColumn& column) {
     if (c.condition_column.empty()) return;
-    auto it = ids_.find(c.condition_column);
-    if (it == ids_.end()) {
+    auto it = columns_.find(c.condition_column);
+    if (it == columns_.end()) {
       const Column* raw = table_.column(c.condition_column);
       if (raw == nullptr) {
         throw invalid_input("the input has no column " + c.condition_column,
@@ -122,19 +122,22 @@ class ConditionIds {
         ids[r] = values.id(static_cast<std::uint32_t>(r));
         stages[r] = stage_of[ids[r]];
       }
-      it = ids_.emplace(c.condition_column, std::move(ids)).first;
-      stages_.emplace(c.condition_column, std::move(stages));
+      it = columns_.emplace(c.condition_column, Values{std::move(ids), std::move(stages)}).first;
     }
-    column.set_condition(it->second);
-    column.set_stages(stages_.at(c.condition_column));
+    column.set_condition(it->second.ids);
+    column.set_stages(it->second.stages);
   }
 
  private:
+  // Per record of one condition column: its interned value, and the
+  // EventType::path_stage of that value (0 where it is no event code), the
+  // order of one person's events.
+  struct Values {
+    std::vector<std::uint32_t> ids;
+    std::vector<std::uint8_t> stages;
+  };
   const Table& table_;
-  std::map<std::string, std::vector<std::uint32_t>> ids_;
-  // Per record, EventType::path_stage of its value (0 where the value is
-  // no event code): the order of one person's events.
-  std::map<std::string, std::vector<std::uint8_t>> stages_;
+  std::map<std::string, Values> columns_;
 };
 
 }  // namespace
