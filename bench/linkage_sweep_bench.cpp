@@ -7,7 +7,7 @@
 //                       [--seed S] [--scenario FILE] [--header]
 //                       [--missingness S] [--max-block-size K] [--rule RULE]...
 //                       [--oracle] [--diagnose] [--show-missed N]
-//                       [--fill-from-clusters P]
+//                       [--pattern-ceiling] [--completion|--no-completion]
 //
 // The scenario defaults to bench/scenarios/camps.json (the built-in four
 // organizations with sparse lists: about 1.6 records per person, 71% of
@@ -22,10 +22,12 @@
 // --missingness S scales every list's blank names, sexes, birth years and
 // origins; --max-block-size K and --rule add candidate pairs; --oracle
 // trains m from every true pair (a ceiling no real run reaches);
-// --fill-from-clusters P links twice, the second time with each record's
-// blank sex, birth year and origin taken from its first-pass cluster
-// (records whose best link has probability >= P; docs/linkage.md, "Not
-// done yet": tried and not kept);
+// --completion (--no-completion) links with (without) blanks filled from
+// the persons' other records (person_completion.h; off by default);
+// --pattern-ceiling prints on standard error the best pairwise F1 that any
+// classifier of the pairs' comparison patterns could reach, the patterns'
+// share of true matches read from the truth (docs/linkage.md, "What the
+// records allow");
 // --diagnose prints on standard error why each true pair was missed and
 // each false pair made, the blocking rules' counts, the sum of the scored
 // pairs' probabilities against the true matches among them, the
@@ -115,7 +117,8 @@ void print_calibration(const std::vector<link::ScoredPair>& pairs,
 // SHOW_MISSED: how many missed pairs whose records both hold a birth year
 // and an origin to print whole (simulated records only).
 void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entity,
-              const link::LinkResult& r, int show_missed) {
+              const link::Linker& linker, int show_missed) {
+  const link::LinkResult& r = linker.result();
   std::unordered_map<std::uint64_t, float> scored;
   scored.reserve(r.pairs.size() * 2);
   auto key = [](std::uint32_t i, std::uint32_t j) {
@@ -189,6 +192,11 @@ void diagnose(const link::Table& t, const std::vector<std::uint32_t>& true_entit
     // arrest and a camp).
     print_calibration(r.pairs, true_entity, {"two lists", "one list"},
                       [&](const link::ScoredPair& p) { return t.source[p.i] == t.source[p.j]; });
+    print_calibration(
+        r.pairs, true_entity, {"own values", "persons' values"}, [&](const link::ScoredPair& p) {
+          return link::comparison_vector(r.settings.comparisons, linker.columns(), p.i, p.j) !=
+                 p.gamma;
+        });
     const link::Column& event = *t.column("event");
     print_calibration(r.pairs, true_entity, {"same event", "other events"},
                       [&](const link::ScoredPair& p) { return event[p.i] != event[p.j]; });
@@ -469,48 +477,92 @@ void name_agreeing_truth(const link::Table& t, const std::vector<std::uint32_t>&
   }
 }
 
-// A copy of TABLE whose blank COLUMNS are filled, per record, from the other
-// records of its cluster (CLUSTERS) that carry the column: the first such
-// record's value, when the cluster's records with the column agree on it
-// (else left blank). MIN_PROBABILITY: only records whose best link is at
-// least this likely get values (and give them).
-link::Table filled_from_clusters(const link::Table& table, const link::Clusters& clusters,
-                                 const std::vector<float>& best, double min_probability,
-                                 const std::vector<std::string>& names, std::size_t& filled) {
-  const std::vector<std::uint32_t>& entity = clusters.entity;
-  const std::size_t entities = clusters.entities;
-  link::Table out;
-  out.source_names = table.source_names;
-  out.source = table.source;
-  out.record_id = table.record_id;
-  out.truth = table.truth;
-  out.has_truth = table.has_truth;
-  for (const link::Column& c : table.columns) {
-    const bool fill = std::find(names.begin(), names.end(), c.name()) != names.end();
-    // per entity: the first record with the column (or -1), -2 when they differ
-    std::vector<std::int64_t> source(fill ? entities : 0, -1);
-    if (fill) {
-      for (std::size_t i = 0; i < table.size(); ++i) {
-        if (c.is_null(i) || best[i] < min_probability) continue;
-        std::int64_t& s = source[entity[i]];
-        if (s == -1)
-          s = static_cast<std::int64_t>(i);
-        else if (s >= 0 && c[static_cast<std::size_t>(s)] != c[i])
-          s = -2;
-      }
-    }
-    link::Column copy(c.name());
-    for (std::size_t i = 0; i < table.size(); ++i) {
-      if (fill && c.is_null(i) && best[i] >= min_probability && source[entity[i]] >= 0) {
-        copy.push_back(c[static_cast<std::size_t>(source[entity[i]])]);
-        ++filled;
-      } else {
-        copy.push_back(c[i]);
-      }
-    }
-    out.columns.push_back(std::move(copy));
+// The pattern ceiling: the best pairwise F1 that any classifier reading a
+// pair's comparison vector (all its levels jointly, not one by one), how
+// common its name is and whether its records share a list could reach, with
+// the share of true matches of each such pattern read from the truth itself
+// (in sample, so generous). The pairs are every pair sharing the name key,
+// with no block skipped, and every pair the linkage scored. A pair outside
+// them is missed by any classifier of these patterns.
+void pattern_ceiling(const link::Linker& linker, const std::vector<std::uint32_t>& true_entity,
+                     std::uint64_t true_pairs) {
+  const link::Table& t = linker.table();
+  const link::LinkResult& r = linker.result();
+  const link::Settings& s = r.settings;
+  link::KeyColumns keys;
+  for (std::size_t c = 0; c < s.comparisons.size(); ++c) {
+    keys.lend(s.comparisons[c].column, s.comparisons[c].kind, linker.columns()[c]);
   }
-  return out;
+  const link::Blocks blocks = link::make_blocks(
+      link::parse_blocking_rule("korean_key(name)", "ceiling"), t, s.link_type, &keys, 0);
+  std::vector<std::uint32_t> key_count(t.size(), 0);
+  for (const link::Group& g : blocks.groups) {
+    for (std::uint32_t x = g.begin; x < g.end; ++x) key_count[blocks.order[x]] = g.end - g.begin;
+  }
+  struct Tally {
+    std::uint64_t pairs = 0, matches = 0;
+  };
+  std::unordered_map<std::uint64_t, Tally> tally;
+  auto count = [&](std::uint32_t i, std::uint32_t j) {
+    const std::uint64_t gamma = link::comparison_vector(s.comparisons, linker.columns(), i, j);
+    int band = 0;  // how common the name is: an octave of the records sharing its key
+    for (std::uint32_t n = key_count[i]; n > 1; n >>= 1) ++band;
+    const std::uint64_t key = gamma | static_cast<std::uint64_t>(band) << 56 |
+                              static_cast<std::uint64_t>(t.source[i] == t.source[j]) << 62;
+    Tally& k = tally[key];
+    ++k.pairs;
+    k.matches += true_entity[i] == true_entity[j];
+  };
+  std::uint64_t compared = 0;
+  for (const link::Group& g : blocks.groups) {
+    for (std::uint32_t x = g.begin; x < g.end; ++x) {
+      for (std::uint32_t y = x + 1; y < g.end; ++y) {
+        const std::uint32_t a = blocks.order[x];
+        const std::uint32_t b = blocks.order[y];
+        if (s.link_type == link::LinkType::kLinkOnly && t.source[a] == t.source[b]) continue;
+        count(std::min(a, b), std::max(a, b));
+        ++compared;
+      }
+    }
+  }
+  for (const link::ScoredPair& p : r.pairs) {
+    if (blocks.keys[p.i] != 0 && blocks.keys[p.i] == blocks.keys[p.j]) continue;
+    count(p.i, p.j);
+    ++compared;
+  }
+  std::vector<Tally> patterns;
+  patterns.reserve(tally.size());
+  std::uint64_t reachable = 0;
+  for (const auto& [key, k] : tally) {
+    patterns.push_back(k);
+    reachable += k.matches;
+  }
+  std::sort(patterns.begin(), patterns.end(), [](const Tally& x, const Tally& y) {
+    return x.matches * y.pairs > y.matches * x.pairs;  // share of matches, highest first
+  });
+  double best_f1 = 0, best_p = 0, best_r = 0, half_p = 0, half_r = 0, half_f1 = 0;
+  std::uint64_t tp = 0, links = 0;
+  for (const Tally& k : patterns) {
+    const bool at_least_half = 2 * k.matches >= k.pairs;
+    tp += k.matches;
+    links += k.pairs;
+    const double p = static_cast<double>(tp) / static_cast<double>(links);
+    const double rc = static_cast<double>(tp) / static_cast<double>(true_pairs);
+    const double f1 = p + rc > 0 ? 2 * p * rc / (p + rc) : 0;
+    if (f1 > best_f1) best_f1 = f1, best_p = p, best_r = rc;
+    if (at_least_half) half_p = p, half_r = rc, half_f1 = f1;
+  }
+  std::fprintf(stderr,
+               "pattern ceiling: %llu pairs compared in %zu patterns; %llu of %llu true pairs "
+               "among them (recall at most %.3f)\n",
+               static_cast<unsigned long long>(compared), patterns.size(),
+               static_cast<unsigned long long>(reachable),
+               static_cast<unsigned long long>(true_pairs),
+               static_cast<double>(reachable) / static_cast<double>(true_pairs));
+  std::fprintf(stderr,
+               "pattern ceiling: linking every pattern at least half true: P %.3f R %.3f F1 "
+               "%.3f; the best cut: P %.3f R %.3f F1 %.3f\n",
+               half_p, half_r, half_f1, best_p, best_r, best_f1);
 }
 
 }  // namespace
@@ -523,7 +575,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> extra_rules;
   bool oracle = false;
   int show_missed = 0;
-  double fill_probability = -1;
+  bool ceiling = false;
+  bool completion = link::default_settings().clustering.complete_from_persons;
   for (int k = 1; k < argc; ++k) {
     const std::string a = argv[k];
     if (bench::read_lists_option(argc, argv, k, lists_options)) {
@@ -532,8 +585,12 @@ int main(int argc, char** argv) {
       max_block_size = std::atoll(argv[++k]);
     } else if (a == "--rule" && k + 1 < argc) {
       extra_rules.push_back(argv[++k]);
-    } else if (a == "--fill-from-clusters" && k + 1 < argc) {
-      fill_probability = std::atof(argv[++k]);
+    } else if (a == "--pattern-ceiling") {
+      ceiling = true;
+    } else if (a == "--no-completion") {
+      completion = false;
+    } else if (a == "--completion") {
+      completion = true;
     } else if (a == "--oracle") {
       oracle = true;
     } else if (a == "--show-missed" && k + 1 < argc) {
@@ -548,7 +605,7 @@ int main(int argc, char** argv) {
                    "usage: linkage_sweep_bench --people N [--names diverse|realistic|extreme] "
                    "[--seed S] [--scenario FILE] [--missingness S] [--max-block-size K] "
                    "[--rule RULE]... [--oracle] [--diagnose] [--show-missed N] "
-                   "[--fill-from-clusters P] [--header]\n");
+                   "[--pattern-ceiling] [--completion|--no-completion] [--header]\n");
       return 2;
     }
   }
@@ -574,6 +631,7 @@ int main(int argc, char** argv) {
 
   const auto start = std::chrono::steady_clock::now();
   link::Settings settings = link::default_settings();
+  settings.clustering.complete_from_persons = completion;
   for (const std::string& text : extra_rules) {
     try {
       settings.blocking_rules.push_back(link::parse_blocking_rule(text, "--rule"));
@@ -596,15 +654,6 @@ int main(int argc, char** argv) {
         for (std::size_t b = a + 1; b < recs.size(); ++b)
           options.labels.push_back({recs[a], recs[b], true});
   }
-  if (fill_probability >= 0) {
-    link::Linker pass(table, settings);
-    const link::LinkResult& r1 = pass.run(options);
-    std::size_t filled = 0;
-    table = filled_from_clusters(table, r1.clusters, r1.best_probability, fill_probability,
-                                 {"sex", "birth_year", "origin"}, filled);
-    std::fprintf(stderr, "first pass: %zu entities; %zu blank values filled from clusters\n",
-                 r1.clusters.entities, filled);
-  }
   link::Linker linker(std::move(table), settings);
   const link::LinkResult& r = linker.run(options);
   const double seconds =
@@ -623,10 +672,11 @@ int main(int argc, char** argv) {
         person.emplace(truth[i], static_cast<std::uint32_t>(person.size())).first->second;
   }
   if (diagnosis) {
-    diagnose(t, true_entity, r, show_missed);
+    diagnose(t, true_entity, linker, show_missed);
     calibration_by_name_frequency(true_entity, r.settings, *linker.weights(), r.pairs);
     name_agreeing_truth(t, true_entity, r.settings, linker.columns(), *linker.weights());
   }
+  if (ceiling) pattern_ceiling(linker, true_entity, a.true_pairs);
   if (diagnosis || oracle) {
     const link::SweepPoint* best = nullptr;
     for (const auto& p : a.sweep) {
@@ -654,10 +704,8 @@ int main(int argc, char** argv) {
   if (max_block_size >= 0) add("max_block_size " + std::to_string(max_block_size));
   for (const std::string& rule : extra_rules) add("+ rule " + rule);
   if (oracle) add("m from the truth");
-  if (fill_probability >= 0) {
-    char text[64];
-    std::snprintf(text, sizeof text, "filled from clusters (p >= %g)", fill_probability);
-    add(text);
+  if (completion != link::default_settings().clustering.complete_from_persons) {
+    add(completion ? "completion from persons" : "no completion from persons");
   }
   if (variant.empty()) variant = "default";
   const int lists = static_cast<int>(t.source_names.size());

@@ -185,20 +185,40 @@ std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& 
   return out;
 }
 
+namespace {
+
+// The comparison vector of I and J, comparison c read from COLUMN(c).
+template <typename ColumnOf>
+std::uint64_t vector_of(const std::vector<Comparison>& comparisons, ColumnOf column,
+                        std::uint32_t i, std::uint32_t j) {
+  std::uint64_t v = 0;
+  for (std::size_t c = 0; c < comparisons.size(); ++c) {
+    v |= static_cast<std::uint64_t>(comparisons[c].gamma(column(c), i, j)) << (kGammaBits * c);
+  }
+  return v;
+}
+
+}  // namespace
+
 std::uint64_t comparison_vector(const std::vector<Comparison>& comparisons,
                                 const std::vector<PreparedColumn>& columns, std::uint32_t i,
                                 std::uint32_t j) {
-  std::uint64_t v = 0;
-  for (std::size_t c = 0; c < comparisons.size(); ++c) {
-    v |= static_cast<std::uint64_t>(comparisons[c].gamma(columns[c], i, j)) << (kGammaBits * c);
-  }
-  return v;
+  return vector_of(
+      comparisons, [&](std::size_t c) -> const PreparedColumn& { return columns[c]; }, i, j);
+}
+
+std::uint64_t comparison_vector(const std::vector<Comparison>& comparisons,
+                                const std::vector<const PreparedColumn*>& columns, std::uint32_t i,
+                                std::uint32_t j) {
+  return vector_of(
+      comparisons, [&](std::size_t c) -> const PreparedColumn& { return *columns[c]; }, i, j);
 }
 
 ComparedPairs compare_candidate_pairs(const Table& table, const Settings& settings,
                                       const std::vector<Blocks>& blocks,
                                       const std::vector<PreparedColumn>& columns, int threads,
-                                      const ProgressFunction& progress, std::size_t kept_rules) {
+                                      const ProgressFunction& progress, std::size_t kept_rules,
+                                      const PairFilter* filter) {
   const std::vector<WorkItem> items = plan_work(blocks);
   threads = std::max(1, threads);
   std::vector<std::vector<CandidatePair>> found(threads);
@@ -212,10 +232,13 @@ ComparedPairs compare_candidate_pairs(const Table& table, const Settings& settin
 
   auto compare_pair = [&](std::uint32_t r, std::uint32_t a, std::uint32_t b, int t) {
     if (cross_source_only && table.source[a] == table.source[b]) return;
+    if (filter != nullptr && !filter->keeps(r, a, b)) return;
     // Compared already by an earlier rule?
     for (std::uint32_t e = 0; e < r; ++e) {
       const std::uint64_t k = blocks[e].keys[a];
-      if (k != 0 && k == blocks[e].keys[b]) return;
+      if (k != 0 && k == blocks[e].keys[b] && (filter == nullptr || filter->keeps(e, a, b))) {
+        return;
+      }
     }
     std::uint8_t mask = static_cast<std::uint8_t>(1u << r);
     for (std::size_t l = r + 1; l < rules; ++l) {

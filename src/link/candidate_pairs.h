@@ -47,7 +47,26 @@ std::uint64_t comparison_vector(const std::vector<Comparison>& comparisons,
                                 const std::vector<PreparedColumn>& columns, std::uint32_t i,
                                 std::uint32_t j);
 
+// The same, reading comparison c from *COLUMNS[c].
+std::uint64_t comparison_vector(const std::vector<Comparison>& comparisons,
+                                const std::vector<const PreparedColumn*>& columns, std::uint32_t i,
+                                std::uint32_t j);
+
 using ProgressFunction = std::function<void(std::size_t done, std::size_t total)>;
+
+// Which pairs a pass compares (nullptr: every pair the rules find): those
+// across two entities of which at least one record carries a mark that the
+// rule asks for (rule r asks for the bits RULE_MARKS[r] of MARKED: the
+// records that a person's other records completed, the records without a
+// name; person_completion.h).
+struct PairFilter {
+  const std::vector<std::uint8_t>* marked = nullptr;
+  const std::vector<std::uint32_t>* entity = nullptr;
+  std::vector<std::uint8_t> rule_marks;
+  bool keeps(std::uint32_t rule, std::uint32_t a, std::uint32_t b) const {
+    return (((*marked)[a] | (*marked)[b]) & rule_marks[rule]) != 0 && (*entity)[a] != (*entity)[b];
+  }
+};
 
 // Creates and compares the candidate pairs of BLOCKS (one per rule, at most
 // 8 rules). Pairs first found by one of the first KEPT_RULES rules are kept
@@ -59,6 +78,7 @@ ComparedPairs compare_candidate_pairs(const Table& table, const Settings& settin
                                       const std::vector<Blocks>& blocks,
                                       const std::vector<PreparedColumn>& columns, int threads,
                                       const ProgressFunction& progress = {},
-                                      std::size_t kept_rules = 0);
+                                      std::size_t kept_rules = 0,
+                                      const PairFilter* filter = nullptr);
 
 }  // namespace uncounted::link

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "link/estimate_u.h"
+#include "link/person_completion.h"
 #include "link/precision_threshold.h"
 #include "link/reviewer_calibration.h"
 #include "link/unscored_matches.h"
@@ -371,15 +372,22 @@ const LinkResult& Linker::run(const LinkOptions& options) {
 
   // A pair's weight as the model gives it, then as the reviewers'
   // calibration (identity until fitted) makes it.
+  // Across two persons the completed values count (person_columns_).
   const PairWeight pair_weight = [this](std::uint32_t i, std::uint32_t j) {
     return calibration_.apply(
-        weights_->weight(comparison_vector(settings_.comparisons, columns_, i, j), i));
+        weights_->weight(comparison_vector(settings_.comparisons, person_columns_, i, j), i));
   };
+  person_columns_.clear();
+  for (const PreparedColumn& column : columns_) person_columns_.push_back(&column);
+  completed_columns_.clear();
   calibration_ = ReviewerCalibration{};
   facts_ = record_facts(table_, settings_, columns_);
   cluster(options.decisions, pair_weight);
   if (plan.source != TrainingPlan::Source::kNone && settings_.training.prior_from_clusters) {
     prior_from_clusters(options.decisions, pair_weight);
+  }
+  if (settings_.clustering.complete_from_persons) {
+    complete_from_persons(options.decisions, pair_weight, threads, progress("completing"));
   }
   if (options.calibrate_from_decisions) calibrate_from_decisions(options.decisions, pair_weight);
   raise_threshold_for_precision(options.decisions, pair_weight);
@@ -480,6 +488,112 @@ Waterfall Linker::explain(std::uint32_t i, std::uint32_t j) const {
   return w;
 }
 
+void Linker::complete_from_persons(const std::vector<PairDecision>& decisions,
+                                   const PairWeight& pair_weight, int threads,
+                                   const ProgressFunction& progress) {
+  LinkResult& r = result_;
+  PersonCompletion completion = link::complete_from_persons(table_, settings_, columns_,
+                                                            r.clusters.entity, r.clusters.entities);
+  PersonCompletionReport& report = r.completion;
+  report.ran = true;
+  report.values_filled = completion.values_filled;
+  report.records_completed = completion.records_completed;
+  report.entities_before = r.clusters.entities;
+  report.entities_after = r.clusters.entities;
+  if (completion.values_filled == 0) return;
+
+  Settings completed_settings = settings_;
+  completed_settings.comparisons.clear();
+  for (std::size_t c : completion.comparisons) {
+    completed_settings.comparisons.push_back(settings_.comparisons[c]);
+  }
+  completed_columns_ = prepare_columns(completion.table, completed_settings);
+  for (std::size_t k = 0; k < completion.comparisons.size(); ++k) {
+    person_columns_[completion.comparisons[k]] = &completed_columns_[k];
+  }
+  // The blocking rules that read a completed column pair the completed
+  // records anew, across persons only; KeyColumns reads the completed
+  // columns through the compared ones, so they are swapped in for the
+  // pass and back after it.
+  std::vector<BlockingRule> rules;
+  PairFilter filter{&completion.completed, &r.clusters.entity, {}};
+  for (const BlockingRule& rule : settings_.blocking_rules) {
+    std::uint8_t reads = 0;
+    for (std::size_t k = 0; k < completion.comparisons.size(); ++k) {
+      if (rule.uses_column(settings_.comparisons[completion.comparisons[k]].column)) {
+        reads |= static_cast<std::uint8_t>(1u << k);
+      }
+    }
+    if (reads != 0) {
+      rules.push_back(rule);
+      filter.rule_marks.push_back(reads);
+    }
+  }
+  auto swap_columns = [&] {
+    for (std::size_t k = 0; k < completion.comparisons.size(); ++k) {
+      std::swap(columns_[completion.comparisons[k]], completed_columns_[k]);
+    }
+  };
+  ComparedPairs compared;
+  if (!rules.empty()) {
+    swap_columns();
+    KeyColumns key_columns;
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      key_columns.lend(settings_.comparisons[c].column, settings_.comparisons[c].kind, columns_[c]);
+    }
+    // A rule whose blocks grew past max_pairs on the completed values is
+    // left out of this pass (its pairs were compared before).
+    std::vector<Blocks> blocks;
+    std::vector<std::uint8_t> marks;
+    for (std::size_t k = 0; k < rules.size(); ++k) {
+      Blocks b = make_blocks(rules[k], completion.table, settings_.link_type, &key_columns,
+                             settings_.max_block_size);
+      if (b.pairs > settings_.max_pairs) continue;
+      blocks.push_back(std::move(b));
+      marks.push_back(filter.rule_marks[k]);
+    }
+    filter.rule_marks = std::move(marks);
+    compared = compare_candidate_pairs(completion.table, settings_, blocks, columns_, threads,
+                                       progress, 0, &filter);
+    swap_columns();
+  }
+  // The scored pairs that other rules found, across persons, with a
+  // completed record: compared again on the completed values.
+  for (const ScoredPair& p : r.pairs) {
+    if (r.clusters.entity[p.i] != r.clusters.entity[p.j] &&
+        (completion.completed[p.i] || completion.completed[p.j])) {
+      compared.pairs.push_back(
+          {p.i, p.j, comparison_vector(settings_.comparisons, person_columns_, p.i, p.j)});
+    }
+  }
+  const auto before = [](const CandidatePair& x, const CandidatePair& y) {
+    return x.i != y.i ? x.i < y.i : x.j < y.j;
+  };
+  const auto same = [](const CandidatePair& x, const CandidatePair& y) {
+    return x.i == y.i && x.j == y.j;
+  };
+  std::sort(compared.pairs.begin(), compared.pairs.end(), before);
+  compared.pairs.erase(std::unique(compared.pairs.begin(), compared.pairs.end(), same),
+                       compared.pairs.end());
+  report.pairs_compared = compared.pairs.size();
+  std::vector<ScoredPair> rescored =
+      predict(compared.pairs, *weights_, settings_.retain_probability, threads);
+  // The pairs compared again replace their earlier scores.
+  std::vector<ScoredPair> kept;
+  kept.reserve(r.pairs.size() + rescored.size());
+  for (const ScoredPair& p : r.pairs) {
+    const CandidatePair key{p.i, p.j, 0};
+    if (!std::binary_search(compared.pairs.begin(), compared.pairs.end(), key, before)) {
+      kept.push_back(p);
+    }
+  }
+  std::vector<CandidatePair>().swap(compared.pairs);
+  kept.insert(kept.end(), rescored.begin(), rescored.end());
+  r.pairs = std::move(kept);
+  cluster(decisions, pair_weight);
+  report.entities_after = r.clusters.entities;
+}
+
 void Linker::calibrate_from_decisions(const std::vector<PairDecision>& decisions,
                                       const PairWeight& pair_weight) {
   LinkResult& r = result_;
@@ -487,7 +601,12 @@ void Linker::calibrate_from_decisions(const std::vector<PairDecision>& decisions
   std::vector<bool> match;
   for (const PairDecision& d : decisions) {
     if (d.i == d.j) continue;
-    weights.push_back(pair_weight(std::min(d.i, d.j), std::max(d.i, d.j)));
+    // The decided pair's own weight, as the reviewer saw it (its records'
+    // values, not those their persons completed).
+    const std::uint32_t i = std::min(d.i, d.j);
+    const std::uint32_t j = std::max(d.i, d.j);
+    weights.push_back(
+        weights_->weight(comparison_vector(settings_.comparisons, columns_, i, j), i));
     match.push_back(d.match);
   }
   const ReviewerCalibration fit = fit_reviewer_calibration(weights, match);
@@ -572,6 +691,13 @@ nlohmann::json summary_json(const Linker& linker) {
       {"review_pairs", review_pairs},
       {"probability_two_random_records_match", r.settings.probability_two_random_records_match},
       {"prior_rounds", r.prior_rounds},
+      {"persons_completion",
+       {{"ran", r.completion.ran},
+        {"values_filled", r.completion.values_filled},
+        {"records_completed", r.completion.records_completed},
+        {"pairs_compared_again", r.completion.pairs_compared},
+        {"entities_before", r.completion.entities_before},
+        {"entities_after", r.completion.entities_after}}},
       {"reviewer_calibration",
        {{"fitted", r.calibration.fitted},
         {"matches", r.calibration.matches},

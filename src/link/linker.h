@@ -2,9 +2,10 @@
 // The linkage pipeline, and the API the rest of uncounted calls:
 //
 //   prepare -> plan the training -> block -> compare -> train (u, EM,
-//   prior) -> predict -> cluster -> prior from the clusters -> calibration
-//   from reviewers' decisions -> expected accuracy -> review queue, with
-//   explanations on demand.
+//   prior) -> predict -> cluster -> prior from the clusters -> blanks
+//   completed from the persons, pairs across persons compared again ->
+//   calibration from reviewers' decisions -> expected accuracy -> review
+//   queue, with explanations on demand.
 //
 // Typical use (the store-backed `uncounted link`):
 //
@@ -36,6 +37,7 @@
 #include "link/cluster.h"
 #include "link/confident_pairs.h"
 #include "link/explain.h"
+#include "link/person_completion.h"
 #include "link/predict.h"
 #include "link/prepared_column.h"
 #include "link/review.h"
@@ -126,6 +128,9 @@ struct LinkResult {
   // expected precision reaches settings.min_expected_precision (the raised
   // one is settings.threshold); negative when it was kept.
   double threshold_given = -1;
+  // Blanks read from the persons' other records, and the pairs across
+  // persons compared again on them (person_completion.h).
+  PersonCompletionReport completion;
   // Fitted when the decisions hold at least kMinCalibrationDecisions
   // matches and as many non-matches (reviewer_calibration.h); every
   // probability above is then the calibrated one.
@@ -146,6 +151,10 @@ class Linker {
   const Table& table() const { return table_; }
   // The compared columns, prepared (after run).
   const std::vector<PreparedColumn>& columns() const { return columns_; }
+  // The columns that pairs across two persons were compared on (after
+  // run): columns(), with the completed ones where the persons' records
+  // filled a blank (person_completion.h).
+  const std::vector<const PreparedColumn*>& person_columns() const { return person_columns_; }
   // The weights the last run scored with (nullptr before a run).
   const MatchWeights* weights() const { return weights_ ? &*weights_ : nullptr; }
   const LinkResult& result() const { return result_; }
@@ -169,6 +178,9 @@ class Linker {
   void cluster(const std::vector<PairDecision>& decisions, const PairWeight& pair_weight);
   void prior_from_clusters(const std::vector<PairDecision>& decisions,
                            const PairWeight& pair_weight);
+  void complete_from_persons(const std::vector<PairDecision>& decisions,
+                             const PairWeight& pair_weight, int threads,
+                             const ProgressFunction& progress);
   void calibrate_from_decisions(const std::vector<PairDecision>& decisions,
                                 const PairWeight& pair_weight);
   void raise_threshold_for_precision(const std::vector<PairDecision>& decisions,
@@ -177,6 +189,11 @@ class Linker {
   Table table_;
   Settings settings_;
   std::vector<PreparedColumn> columns_;
+  // The columns that pairs across two persons are compared on: columns_,
+  // or for the comparisons a person's records completed, the completed
+  // column (completed_columns_).
+  std::vector<const PreparedColumn*> person_columns_;
+  std::vector<PreparedColumn> completed_columns_;
   std::optional<MatchWeights> weights_;
   RecordFacts facts_;
   LinkResult result_;

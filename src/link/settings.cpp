@@ -224,6 +224,7 @@ Settings parse_settings(const nlohmann::json& j) {
       k.average_linkage_slack_bits =
           c.value("average_linkage_slack_bits", k.average_linkage_slack_bits);
       k.refuse_implausible = c.value("refuse_implausible", k.refuse_implausible);
+      k.complete_from_persons = c.value("complete_from_persons", k.complete_from_persons);
       k.max_birth_year_gap = c.value("max_birth_year_gap", k.max_birth_year_gap);
       if (!(k.max_birth_year_gap >= 0 && k.max_birth_year_gap <= 200))
         throw invalid_input("max_birth_year_gap must be 0..200 years", "clustering");
@@ -300,6 +301,7 @@ nlohmann::json to_json(const Settings& s) {
         {"average_linkage", s.clustering.average_linkage},
         {"average_linkage_slack_bits", s.clustering.average_linkage_slack_bits},
         {"refuse_implausible", s.clustering.refuse_implausible},
+        {"complete_from_persons", s.clustering.complete_from_persons},
         {"max_birth_year_gap", s.clustering.max_birth_year_gap},
         {"deduplicated_sources", s.clustering.deduplicated_sources},
         {"review_low", s.clustering.review_low},
