@@ -490,9 +490,7 @@ void pattern_ceiling(const link::Linker& linker, const std::vector<std::uint32_t
   const link::LinkResult& r = linker.result();
   const link::Settings& s = r.settings;
   link::KeyColumns keys;
-  for (std::size_t c = 0; c < s.comparisons.size(); ++c) {
-    keys.lend(s.comparisons[c].column, s.comparisons[c].kind, linker.columns()[c]);
-  }
+  link::lend_compared_columns(keys, s, linker.columns());
   const link::Blocks blocks = link::make_blocks(
       link::parse_blocking_rule("korean_key(name)", "ceiling"), t, s.link_type, &keys, 0);
   std::vector<std::uint32_t> key_count(t.size(), 0);

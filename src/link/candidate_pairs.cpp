@@ -185,6 +185,13 @@ std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& 
   return out;
 }
 
+void lend_compared_columns(KeyColumns& keys, const Settings& settings,
+                           const std::vector<PreparedColumn>& columns) {
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    keys.lend(settings.comparisons[c].column, settings.comparisons[c].kind, columns[c]);
+  }
+}
+
 namespace {
 
 // The comparison vector of I and J, comparison c read from COLUMN(c).

@@ -42,6 +42,11 @@ struct ComparedPairs {
 // One prepared column per comparison of SETTINGS, in order.
 std::vector<PreparedColumn> prepare_columns(const Table& table, const Settings& settings);
 
+// Lends each of COLUMNS (SETTINGS' comparisons, prepared) to KEYS, so that
+// blocking keys read them instead of preparing the columns again.
+void lend_compared_columns(KeyColumns& keys, const Settings& settings,
+                           const std::vector<PreparedColumn>& columns);
+
 // The comparison vector of records I and J.
 std::uint64_t comparison_vector(const std::vector<Comparison>& comparisons,
                                 const std::vector<PreparedColumn>& columns, std::uint32_t i,
@@ -57,8 +62,8 @@ using ProgressFunction = std::function<void(std::size_t done, std::size_t total)
 // Which pairs a pass compares (nullptr: every pair the rules find): those
 // across two entities of which at least one record carries a mark that the
 // rule asks for (rule r asks for the bits RULE_MARKS[r] of MARKED: the
-// records that a person's other records completed, the records without a
-// name; person_completion.h).
+// values of a record that its person's other records completed,
+// person_completion.h).
 struct PairFilter {
   const std::vector<std::uint8_t>* marked = nullptr;
   const std::vector<std::uint32_t>* entity = nullptr;

@@ -231,9 +231,7 @@ void Linker::prepare() {
 }
 
 std::vector<Blocks> Linker::block_all(const TrainingPlan& plan, KeyColumns& key_columns) {
-  for (std::size_t c = 0; c < columns_.size(); ++c) {
-    key_columns.lend(settings_.comparisons[c].column, settings_.comparisons[c].kind, columns_[c]);
-  }
+  lend_compared_columns(key_columns, settings_, columns_);
   std::vector<Blocks> blocks = block(table_, settings_, plan.rules, key_columns);
   std::uint64_t upper_bound = 0;
   for (std::size_t k = 0; k < settings_.blocking_rules.size(); ++k) upper_bound += blocks[k].pairs;
@@ -538,9 +536,7 @@ void Linker::complete_from_persons(const std::vector<PairDecision>& decisions,
   if (!rules.empty()) {
     swap_columns();
     KeyColumns key_columns;
-    for (std::size_t c = 0; c < columns_.size(); ++c) {
-      key_columns.lend(settings_.comparisons[c].column, settings_.comparisons[c].kind, columns_[c]);
-    }
+    lend_compared_columns(key_columns, settings_, columns_);
     // A rule whose blocks grew past max_pairs on the completed values is
     // left out of this pass (its pairs were compared before).
     std::vector<Blocks> blocks;

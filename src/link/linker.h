@@ -151,10 +151,6 @@ class Linker {
   const Table& table() const { return table_; }
   // The compared columns, prepared (after run).
   const std::vector<PreparedColumn>& columns() const { return columns_; }
-  // The columns that pairs across two persons were compared on (after
-  // run): columns(), with the completed ones where the persons' records
-  // filled a blank (person_completion.h).
-  const std::vector<const PreparedColumn*>& person_columns() const { return person_columns_; }
   // The weights the last run scored with (nullptr before a run).
   const MatchWeights* weights() const { return weights_ ? &*weights_ : nullptr; }
   const LinkResult& result() const { return result_; }

@@ -77,12 +77,7 @@ PersonCompletion complete_from_persons(const Table& table, const Settings& setti
     for (std::uint32_t r = 0; r < n; ++r) {
       filled.push_back(source[r] == r ? (*raw)[r] : column.text(source[r]));
     }
-    for (Column& target : out.table.columns) {
-      if (&target - out.table.columns.data() == raw - table.columns.data()) {
-        target = std::move(filled);
-        break;
-      }
-    }
+    out.table.columns[static_cast<std::size_t>(raw - table.columns.data())] = std::move(filled);
   }
   for (std::uint8_t c : out.completed) out.records_completed += c != 0;
   return out;
